@@ -1,0 +1,74 @@
+# Wielkopolska social-economy portal. `make serve` and `make test` do all the set-up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+
+.PHONY: help venv html serve devserver publish check test test-fast reference schemas lint clean lock
+
+help:
+	@echo "make serve      build the site and serve it at http://$(HOST):$(PORT)"
+	@echo "make test       run the whole test suite (unit, end-to-end, browser)"
+	@echo "make html       build the site into output/ (atomically)"
+	@echo "make devserver  rebuild on every change and serve (Pelican autoreload)"
+	@echo "make publish    production build with publishconf.py"
+	@echo "make check      validate all content without building"
+	@echo "make reference  refresh the saved reference HTML of the end-to-end test"
+	@echo "make schemas    write JSON Schemas of the content files to schemas/"
+	@echo "make lint       ruff check and format check"
+	@echo "make clean      remove output/ and caches"
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Potrzebny Python 3.11 (ustaw PYTHON=python3.11)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+venv: $(STAMP)
+
+# Test tools from the npm registry (axe-core, Nu Html Checker); skipped where npm is missing.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm nie jest zainstalowany: testy przeglądarkowe zostaną pominięte"; fi
+
+html: venv
+	$(BIN)/python tools/portal.py build
+
+serve: html
+	@echo "Portal: http://$(HOST):$(PORT)/  (Ctrl+C kończy)"
+	$(BIN)/pelican --listen --bind $(HOST) --port $(PORT) -s pelicanconf.py
+
+devserver: venv
+	$(BIN)/pelican --autoreload --listen --bind $(HOST) --port $(PORT) -s pelicanconf.py
+
+publish: venv
+	$(BIN)/python tools/portal.py build --settings publishconf.py
+
+check: venv
+	$(BIN)/python tools/portal.py check
+
+test: venv node_modules/.package-lock.json
+	$(BIN)/python -m pytest
+
+reference: venv
+	PORTAL_UPDATE_REFERENCE=1 $(BIN)/python -m pytest tests/e2e -k reference
+
+schemas: venv
+	$(BIN)/python tools/portal.py schemas
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf output output.new-* output.old-* .cache .pytest_cache
+
+# Re-pin dependencies from requirements.in in a clean virtual environment.
+lock:
+	rm -rf /tmp/portal-lock && $(PYTHON) -m venv /tmp/portal-lock
+	/tmp/portal-lock/bin/pip install --quiet -r requirements.in
+	(echo "# Generated from requirements.in by 'make lock' (pip freeze in a clean venv). Do not edit by hand."; \
+	 /tmp/portal-lock/bin/pip freeze) > requirements.txt

@@ -1,0 +1,145 @@
+"""Pelican settings of the Wielkopolska social-economy portal (development build).
+
+publishconf.py imports everything from here and overrides what production needs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+
+SITENAME = "Ekonomia społeczna w Wielkopolsce"
+SITESUBTITLE = "Portal Regionalnego Ośrodka Polityki Społecznej w Poznaniu"
+SITEURL = ""
+RELATIVE_URLS = False
+PATH = os.path.join(ROOT, "content")
+OUTPUT_PATH = os.path.join(ROOT, "output")
+THEME = os.path.join(ROOT, "theme")
+TIMEZONE = "Europe/Warsaw"
+DEFAULT_LANG = "pl"
+DEFAULT_PAGINATION = 10
+DELETE_OUTPUT_DIRECTORY = False  # the build script writes into a fresh folder and swaps it in
+CACHE_PATH = os.path.join(ROOT, ".cache", "pelican")
+LOAD_CONTENT_CACHE = False
+PORTAL_BUILD_DATE = os.environ.get("PORTAL_BUILD_DATE", "")
+
+PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
+PLUGINS = ["portal_content", "portal_images", "portal_theme", "pelican.plugins.neighbors"]
+
+# Templates autoescape: content HTML is marked safe explicitly where it is HTML.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": [],
+}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+        "markdown.extensions.smarty": {"smart_quotes": False},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+# Content locations (must match portal_content.validate.CONTENT_DIRS)
+ARTICLE_PATHS = ["aktualnosci"]
+PAGE_PATHS = ["strony"]
+STATIC_PATHS = ["dokumenty"]
+IGNORE_FILES = [".#*", "*.swp", "README.md"]
+
+# URLs: ASCII-folded Polish, stable, one folder per page
+ARTICLE_URL = "aktualnosci/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+DRAFT_URL = "szkice/{slug}/"
+DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+CATEGORY_URL = "aktualnosci/kategoria/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+CATEGORIES_URL = "aktualnosci/kategorie/"
+CATEGORIES_SAVE_AS = CATEGORIES_URL + "index.html"
+TAG_URL = "aktualnosci/tag/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_URL = "aktualnosci/tagi/"
+TAGS_SAVE_AS = TAGS_URL + "index.html"
+ARCHIVES_URL = "aktualnosci/archiwum/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+YEAR_ARCHIVE_URL = "aktualnosci/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+INDEX_SAVE_AS = "aktualnosci/index.html"
+INDEX_URL = "aktualnosci/"
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/strona/{number}/", "{base_name}/strona/{number}/index.html"),
+)
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "period_archives": None}
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
+TEMPLATE_PAGES = {"home.html": "index.html", "404.html": "404.html"}
+ARTICLE_ORDER_BY = "reversed-date"
+SUMMARY_MAX_LENGTH = 40
+
+# Feeds (Atom): all news and one per category
+# Feed entries need absolute links; the development server answers here.
+FEED_DOMAIN = "http://127.0.0.1:8000"
+FEED_ALL_ATOM = "feeds/aktualnosci.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/kategoria-{slug}.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 20
+
+# Main navigation: (label, URL relative to SITEURL). Sections that later work builds are
+# placeholder pages until then.
+NAVIGATION = [
+    ("Aktualności", "aktualnosci/"),
+    ("Podmioty", "podmioty/"),
+    ("Katalog", "katalog/"),
+    ("Zakup Prospołeczny", "zakup-prospoleczny/"),
+    ("Filmy", "filmy/"),
+    ("Wydarzenia", "wydarzenia/"),
+    ("O ekonomii społecznej", "o-ekonomii-spolecznej/"),
+    ("Kontakt", "kontakt/"),
+]
+
+OWNER = {
+    "name": "Regionalny Ośrodek Polityki Społecznej w Poznaniu",
+    "unit": "Dział Koordynacji Integracji Społecznej",
+    "address": "ul. Feliksa Nowowiejskiego 11, 61-731 Poznań",
+    "phone": "61 856 73 43",
+    "phone_href": "+48618567343",
+    "email": "es@rops.poznan.pl",
+}
+
+# EU funding sign bar (at most four signs; images in theme/static/). These are sample
+# signs drawn for the portal, to be replaced by the official files from the project's
+# promotion guidelines before publication.
+EU_FUNDING_SIGNS = [
+    {"src": "img/znaki/fundusze-europejskie.svg", "alt": "Fundusze Europejskie dla Wielkopolski", "width": 190, "height": 60},
+    {"src": "img/znaki/rzeczpospolita-polska.svg", "alt": "Rzeczpospolita Polska", "width": 150, "height": 60},
+    {"src": "img/znaki/unia-europejska.svg", "alt": "Dofinansowane przez Unię Europejską", "width": 200, "height": 60},
+    {"src": "img/znaki/wojewodztwo-wielkopolskie.svg", "alt": "Województwo Wielkopolskie", "width": 170, "height": 60},
+]
+EU_PROJECT = {
+    "title": "Koordynacja sektora ekonomii społecznej w Wielkopolsce (dane przykładowe)",
+    "beneficiary": "Województwo Wielkopolskie / Regionalny Ośrodek Polityki Społecznej w Poznaniu",
+    "value": "4 250 000,00 zł",
+    "eu_share": "3 612 500,00 zł",
+    "period": "2024–2027",
+    "sample": True,
+}
+
+# Image pipeline (plugins/portal_images/settings.py has the defaults)
+IMAGES_CACHE_PATH = os.path.join(ROOT, ".cache", "images")

@@ -1,0 +1,112 @@
+"""YAML front matter with line numbers.
+
+Pelican's Markdown reader only knows the ``Key: value`` meta block; the working group
+writes YAML (lists, nested ``image:`` blocks), and every error must name a line. So the
+front matter is composed into a YAML node tree (which keeps marks) and constructed from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # the C loader is several times faster; fall back where libyaml is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+DELIMITER = "---"
+
+
+class FrontMatterError(Exception):
+    """The file cannot be split or parsed; carries the 1-based line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class FrontMatter:
+    data: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line where the Markdown body starts
+    node: yaml.MappingNode | None
+    offset: int  # lines before the YAML text (the opening delimiter)
+
+    def line_for(self, loc: tuple[str | int, ...]) -> int:
+        """The 1-based line of the value at ``loc`` or of its nearest present parent."""
+        node: yaml.Node | None = self.node
+        line = 1
+        if node is not None:
+            line = node.start_mark.line + 1 + self.offset
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if key.value == part:
+                        line = key.start_mark.line + 1 + self.offset
+                        node = value
+                        break
+                else:
+                    return line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if part >= len(node.value):
+                    return line
+                node = node.value[part]
+                line = node.start_mark.line + 1 + self.offset
+            else:
+                return line
+        return line
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """Return (yaml_text, body, body_line)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != DELIMITER:
+        raise FrontMatterError(
+            1,
+            "plik musi zaczynać się od linii '---', po niej pola (np. 'title: ...'), "
+            "a po polach znowu '---'",
+        )
+    for index in range(1, len(lines)):
+        if lines[index].strip() == DELIMITER:
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    raise FrontMatterError(
+        1, "brak zamykającej linii '---' po polach; dopisz '---' po ostatnim polu"
+    )
+
+
+def parse_text(text: str) -> FrontMatter:
+    yaml_text, body, body_line = split(text)
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 2) if mark else 1
+        problem = (error.problem or "nieczytelny zapis").strip()
+        raise FrontMatterError(
+            line,
+            f"błąd zapisu YAML ({problem}); sprawdź dwukropek po nazwie pola, wcięcia "
+            "spacjami i cudzysłowy wokół tekstu zawierającego ':' lub '#'",
+        ) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return FrontMatter({}, body, body_line, None, 1)
+    if not isinstance(node, yaml.MappingNode):
+        raise FrontMatterError(2, "pola muszą mieć postać 'nazwa: wartość', po jednym w linii")
+    return FrontMatter(data, body, body_line, node, 1)
+
+
+def parse_file(path: Path) -> FrontMatter:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise FrontMatterError(1, "plik nie jest zapisany w UTF-8; zapisz go jako UTF-8") from None
+    return parse_text(text)

@@ -1,0 +1,139 @@
+"""Problems found in content, formatted as ``path:line: field: message``.
+
+Pydantic reports errors as (type, loc, input); here they become Polish sentences that say
+what is wrong and what to write instead, because the people reading them edit YAML by hand.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content has problems; the build stops before anything is written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: list[Problem]) -> str:
+    count = len(problems)
+    lines = [str(p) for p in sorted(problems)]
+    noun = "problem" if count == 1 else ("problemy" if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else "problemów")
+    lines.append(f"Znaleziono {count} {noun} w treści; popraw je i uruchom ponownie (nic nie zostało opublikowane).")
+    return "\n".join(lines)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def field_name(loc: tuple[str | int, ...]) -> str:
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        else:
+            name += ("." if name else "") + part
+    return name or "(plik)"
+
+
+def _field_info(model: type[BaseModel], loc: tuple[str | int, ...]):
+    """The pydantic FieldInfo at ``loc`` and the model that owns it, if any."""
+    owner: Any = model
+    info = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(owner, "model_fields", None)
+        if not fields or part not in fields:
+            return None, owner
+        info = fields[part]
+        annotation = info.annotation
+        owner = _model_in(annotation)
+    return info, owner
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _example(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    info, _ = _field_info(model, loc)
+    if info is not None and info.examples:
+        return str(info.examples[0])
+    return None
+
+
+def translate(model: type[BaseModel], error: dict[str, Any]) -> str:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    name = loc[-1] if loc and isinstance(loc[-1], str) else field_name(loc)
+    if kind == "missing":
+        example = _example(model, loc)
+        hint = f"'{name}: {example}'" if example else f"'{name}: ...'"
+        return f"brak wymaganego pola; dopisz linię {hint}"
+    if kind == "extra_forbidden":
+        _, owner = _field_info(model, loc[:-1])
+        allowed = sorted(getattr(owner, "model_fields", {}) or {})
+        guess = difflib.get_close_matches(str(name), allowed, n=1)
+        hint = f"czy chodziło o '{guess[0]}'? " if guess else ""
+        return f"nieznane pole; {hint}dozwolone pola: {', '.join(allowed)}"
+    if kind in {"string_type", "str_type"}:
+        return "wpisz tekst (w cudzysłowie, jeśli zawiera ':' lub '#')"
+    if kind == "string_too_short":
+        return "pole nie może być puste; wpisz tekst"
+    if kind == "string_too_long":
+        return f"tekst ma {len(str(value))} znaków, a może mieć najwyżej {ctx.get('max_length')}; skróć go"
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"„{value}” to nie jest tak/nie; wpisz true albo false"
+    if kind == "list_type":
+        return "wpisz listę, np. [pierwszy, drugi] albo każdy element w nowej linii po '- '"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"„{value}” to nie jest liczba całkowita; wpisz liczbę, np. 10"
+    if kind in {"float_type", "float_parsing", "decimal_type", "decimal_parsing"}:
+        return f"„{value}” to nie jest liczba; wpisz liczbę z kropką, np. 12.50"
+    if kind == "literal_error":
+        return f"niedozwolona wartość „{value}”; wpisz jedną z: {ctx.get('expected')}"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        example = _example(model, loc)
+        return (
+            "to pole składa się z pól podrzędnych; zapisz je pod nim z wcięciem, np. "
+            + (example or "'  src: ...'")
+        )
+    if kind in {"greater_than_equal", "greater_than"}:
+        limit = ctx.get("ge", ctx.get("gt"))
+        return f"wartość {value} jest za mała; wpisz co najmniej {limit}"
+    if kind in {"less_than_equal", "less_than"}:
+        limit = ctx.get("le", ctx.get("lt"))
+        return f"wartość {value} jest za duża; wpisz najwyżej {limit}"
+    # Our own validators raise PydanticCustomError with a finished Polish sentence.
+    return str(error["msg"])

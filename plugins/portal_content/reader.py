@@ -1,0 +1,65 @@
+"""Markdown reader for YAML front matter, registered for ``.md`` files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Author, Category, Tag
+from pelican.utils import SafeDatetime
+
+from .problems import ContentError
+from .schema import CATEGORIES
+from .validate import kind_of, load
+
+
+def _safe(value):
+    return SafeDatetime(value.year, value.month, value.day, value.hour, value.minute, value.second)
+
+
+class PortalMarkdownReader(MarkdownReader):
+    file_extensions = ["md"]
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        path = Path(source_path)
+        kind = kind_of(path, Path(self.settings["PATH"]))
+        if kind is None:
+            return super().read(source_path)
+        record = load(path, kind)
+        if isinstance(record, list):
+            raise ContentError(record)
+        meta: Any = record.meta
+        settings = dict(self.settings["MARKDOWN"])
+        settings["extensions"] = [
+            e for e in settings.get("extensions", []) if e != "markdown.extensions.meta"
+        ]
+        content = Markdown(**settings).convert(record.doc.body)
+        metadata: dict[str, Any] = {
+            "title": meta.title,
+            "slug": record.slug,
+            "sample": meta.sample,
+            "status": meta.status,
+        }
+        if meta.modified:
+            metadata["modified"] = _safe(meta.modified)
+        if meta.summary:
+            metadata["summary"] = meta.summary
+        if kind == "news":
+            metadata["date"] = _safe(meta.date)
+            category = Category(CATEGORIES[meta.category], self.settings)
+            category.slug = meta.category
+            metadata["category"] = category
+            metadata["tags"] = [Tag(tag, self.settings) for tag in meta.tags]
+            if meta.author:
+                metadata["author"] = Author(meta.author, self.settings)
+            if meta.image:
+                metadata["image"] = meta.image
+        else:
+            metadata["nav_order"] = meta.nav_order
+            metadata["placeholder"] = meta.placeholder
+            if meta.accessibility:
+                metadata["template"] = "deklaracja"
+                metadata["accessibility"] = meta.accessibility
+        return content, metadata

@@ -1,0 +1,212 @@
+"""Front-matter schemas of news items and pages.
+
+Typed pydantic models that reject unknown keys. Each field carries a Polish description and
+an example: the description goes into the exported JSON Schema (editor completion), the
+example into the "what to write instead" part of error messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+# The portal's task areas (DOMAIN: zadania ROPS w zakresie ES). Slug -> name shown to readers.
+CATEGORIES: dict[str, str] = {
+    "koordynacja-es": "Koordynacja ES",
+    "promocja": "Promocja",
+    "reintegracja": "Reintegracja",
+    "animacja": "Animacja",
+    "edukacja": "Edukacja",
+    "potencjal-pes-ps": "Potencjał PES/PS",
+    "monitoring-i-ewaluacja": "Monitoring i ewaluacja",
+}
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S")
+
+
+def _to_datetime(value: Any) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.datetime.combine(dt.date.fromisoformat(text), dt.time())
+        except ValueError:
+            pass
+        for fmt in _DATETIME_FORMATS:
+            try:
+                return dt.datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+    raise PydanticCustomError(
+        "portal_date",
+        "„{value}” to nie jest data; wpisz datę jako RRRR-MM-DD, np. 2026-11-27 "
+        "(można dodać godzinę: 2026-11-27 10:30)",
+        {"value": value},
+    )
+
+
+def _to_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "portal_day",
+        "„{value}” to nie jest data; wpisz datę jako RRRR-MM-DD, np. 2026-03-31",
+        {"value": value},
+    )
+
+
+def _to_category(value: Any) -> str:
+    if isinstance(value, str):
+        wanted = value.strip().casefold()
+        for slug, name in CATEGORIES.items():
+            if wanted in (slug, name.casefold()):
+                return slug
+    raise PydanticCustomError(
+        "portal_category",
+        "nieznana kategoria „{value}”; wpisz jedną z: {choices}",
+        {"value": value, "choices": ", ".join(CATEGORIES.values())},
+    )
+
+
+def _to_slug(value: Any) -> str:
+    if isinstance(value, str) and SLUG_RE.match(value):
+        return value
+    raise PydanticCustomError(
+        "portal_slug",
+        "„{value}” nie nadaje się na adres; użyj małych liter bez polskich znaków, cyfr "
+        "i myślników, np. gala-zakup-prospoleczny-2025",
+        {"value": value},
+    )
+
+
+def _to_tags(value: Any) -> Any:
+    # Editors often write "tagi: a, b"; accept it as the list they meant.
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+DateTime = Annotated[
+    dt.datetime,
+    BeforeValidator(_to_datetime),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$"}),
+]
+Day = Annotated[
+    dt.date,
+    BeforeValidator(_to_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+CategorySlug = Annotated[
+    str,
+    BeforeValidator(_to_category),
+    WithJsonSchema({"enum": sorted(set(CATEGORIES.values()) | set(CATEGORIES))}),
+]
+Slug = Annotated[
+    str, BeforeValidator(_to_slug), WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern})
+]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a misspelt field must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Image(Strict):
+    src: Text = Field(
+        description="Ścieżka zdjęcia względem folderu content/ (JPEG lub PNG, najlepiej 1600–2400 px szerokości).",
+        examples=["images/aktualnosci/gala-2025.jpg"],
+    )
+    alt: Text = Field(
+        description="Tekst alternatywny: co widać na zdjęciu, dla osób niewidomych (1–2 zdania).",
+        examples=["Laureaci odbierają certyfikaty na scenie"],
+        max_length=250,
+    )
+    caption: Text | None = Field(None, description="Podpis pod zdjęciem (opcjonalny).")
+    credit: Text | None = Field(None, description="Autor lub źródło zdjęcia (opcjonalne).")
+
+
+class NewsMeta(Strict):
+    """A news item (aktualność): content/aktualnosci/<rok>/<adres>.md"""
+
+    title: Text = Field(description="Tytuł aktualności.", examples=["Gala Zakup Prospołeczny 2025"], max_length=160)
+    date: DateTime = Field(description="Data publikacji RRRR-MM-DD (opcjonalnie z godziną).", examples=["2026-11-27"])
+    category: CategorySlug = Field(description="Jeden z obszarów zadań portalu.", examples=["Promocja"])
+    tags: Annotated[list[Text], BeforeValidator(_to_tags)] = Field(
+        default_factory=list, description="Słowa kluczowe.", examples=["[gala, certyfikacja]"]
+    )
+    summary: Text = Field(
+        description="Krótkie streszczenie (do 300 znaków): lista aktualności i podgląd w mediach społecznościowych.",
+        examples=["Dwadzieścia osiem podmiotów otrzymało znak Zakup Prospołeczny."],
+        max_length=300,
+    )
+    image: Image | None = Field(None, description="Zdjęcie główne z tekstem alternatywnym.", examples=["\n  src: images/aktualnosci/zdjecie.jpg\n  alt: Opis zdjęcia"])
+    author: Text | None = Field(None, description="Autor lub autorka (opcjonalnie).", examples=["Anna Nowak"])
+    slug: Slug | None = Field(None, description="Adres w URL; domyślnie nazwa pliku bez .md.", examples=["gala-2025"])
+    modified: DateTime | None = Field(None, description="Data ostatniej zmiany RRRR-MM-DD.", examples=["2026-11-28"])
+    status: Literal["published", "draft"] = Field(
+        "published", description="draft = szkic, niepublikowany.", examples=["published"]
+    )
+    sample: bool = Field(
+        False, description="true = przykładowa (zmyślona) treść, oznaczana na stronie.", examples=["true"]
+    )
+
+
+class AccessibilityStatement(Strict):
+    """Fields of the deklaracja dostępności with the element ids the regulations fix."""
+
+    entity: Text = Field(description="Nazwa podmiotu publicznego (a11y-podmiot).", examples=["Regionalny Ośrodek Polityki Społecznej w Poznaniu"])
+    url: Text = Field(description="Adres strony (a11y-url).", examples=["https://wielkopolskaes.pl"])
+    published: Day = Field(description="Data publikacji strony (a11y-data-publikacja).", examples=["2026-11-27"])
+    updated: Day = Field(description="Data ostatniej istotnej aktualizacji (a11y-data-aktualizacja).", examples=["2026-11-27"])
+    status: Literal["zgodna", "częściowo zgodna", "niezgodna"] = Field(
+        description="Status zgodności z ustawą (a11y-status).", examples=["częściowo zgodna"]
+    )
+    status_notes: Text | None = Field(None, description="Treści niedostępne i wyłączenia (Markdown).")
+    prepared: Day = Field(description="Data sporządzenia deklaracji (a11y-data-sporzadzenie).", examples=["2026-11-27"])
+    assessment: Text = Field(description="Sposób oceny (a11y-ocena).", examples=["samoocena przeprowadzona przez podmiot publiczny"])
+    auditor: Text | None = Field(None, description="Audytor zewnętrzny, jeśli był (a11y-audytor).")
+    contact_person: Text = Field(description="Osoba kontaktowa (a11y-osoba).", examples=["Jan Kowalski"])
+    contact_email: Text = Field(description="E-mail (a11y-email).", examples=["dostepnosc@rops.poznan.pl"])
+    contact_phone: Text = Field(description="Telefon (a11y-telefon).", examples=["61 856 73 43"])
+    procedure: Text = Field(description="Procedura wnioskowo-skargowa (a11y-procedura), Markdown.")
+    architecture: Text = Field(description="Dostępność architektoniczna (a11y-architektura), Markdown.")
+    sign_language: Text | None = Field(None, description="Tłumacz języka migowego (Markdown).")
+
+
+class PageMeta(Strict):
+    """A static page: content/strony/<adres>.md"""
+
+    title: Text = Field(description="Tytuł strony.", examples=["O ekonomii społecznej"], max_length=160)
+    slug: Slug | None = Field(None, description="Adres w URL; domyślnie nazwa pliku bez .md.", examples=["o-ekonomii-spolecznej"])
+    summary: Text | None = Field(None, description="Krótki opis strony (do 300 znaków).", max_length=300)
+    nav_order: int | None = Field(None, description="Pozycja w menu głównym (puste = poza menu).", examples=["3"], ge=1, le=99)
+    placeholder: bool = Field(False, description="true = sekcja w przygotowaniu (strona zastępcza).")
+    accessibility: AccessibilityStatement | None = Field(None, description="Dane deklaracji dostępności.")
+    modified: DateTime | None = Field(None, description="Data ostatniej zmiany RRRR-MM-DD.", examples=["2026-11-28"])
+    status: Literal["published", "hidden", "draft"] = Field("published", description="hidden = strona poza menu i listami.")
+    sample: bool = Field(False, description="true = przykładowa (zmyślona) treść, oznaczana na stronie.")
+
+
+MODELS: dict[str, type[Strict]] = {"news": NewsMeta, "page": PageMeta}

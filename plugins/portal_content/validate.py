@@ -1,0 +1,137 @@
+"""Validation of every content file before anything is written.
+
+Used by the build (``initialized`` signal, see plugin.py) and by ``make check``. Parsed
+records are kept in a small cache keyed by path, mtime and size, so the reader does not
+parse a file a second time in the same process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pelican.utils import slugify
+
+from . import frontmatter
+from .problems import Problem, display_path, field_name, translate
+from .schema import MODELS, Strict
+
+# Where each kind of content lives under PATH. Kept here (not only in pelicanconf) because
+# the checker must know it without building.
+CONTENT_DIRS: dict[str, str] = {"news": "aktualnosci", "page": "strony"}
+
+
+@dataclass
+class Record:
+    path: Path
+    kind: str
+    meta: Strict
+    doc: frontmatter.FrontMatter
+
+    @property
+    def slug(self) -> str:
+        # The file name, not the title: editing a title must not break published links.
+        meta: Any = self.meta
+        return meta.slug or slugify(self.path.stem, regex_subs=SLUG_SUBS)
+
+
+SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+_cache: dict[str, tuple[int, int, Record | list[Problem]]] = {}
+
+
+def kind_of(path: Path, content_root: Path) -> str | None:
+    try:
+        first = path.resolve().relative_to(content_root.resolve()).parts[0]
+    except (ValueError, IndexError):
+        return None
+    for kind, folder in CONTENT_DIRS.items():
+        if first == folder:
+            return kind
+    return None
+
+
+def load(path: Path, kind: str) -> Record | list[Problem]:
+    """Parse and validate one file; a Record, or the problems that stop it."""
+    stat = path.stat()
+    key = str(path.resolve())
+    cached = _cache.get(key)
+    if cached and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+        return cached[2]
+    result = _load(path, kind)
+    _cache[key] = (stat.st_mtime_ns, stat.st_size, result)
+    return result
+
+
+def _load(path: Path, kind: str) -> Record | list[Problem]:
+    shown = display_path(path)
+    try:
+        doc = frontmatter.parse_file(path)
+    except frontmatter.FrontMatterError as error:
+        return [Problem(shown, error.line, "(nagłówek)", error.message)]
+    model = MODELS[kind]
+    try:
+        meta = model.model_validate(doc.data)
+    except ValidationError as error:
+        return [
+            Problem(shown, doc.line_for(tuple(e["loc"])), field_name(tuple(e["loc"])), translate(model, e))
+            for e in error.errors()
+        ]
+    problems: list[Problem] = []
+    if kind == "news" and not doc.body.strip():
+        problems.append(
+            Problem(shown, doc.body_line, "(treść)", "aktualność nie ma treści; napisz tekst pod zamykającą linią '---'")
+        )
+    return problems or Record(path, kind, meta, doc)
+
+
+def content_files(content_root: Path) -> list[tuple[Path, str]]:
+    files = []
+    for kind, folder in CONTENT_DIRS.items():
+        base = content_root / folder
+        if base.is_dir():
+            files.extend((p, kind) for p in sorted(base.rglob("*.md")))
+    return files
+
+
+def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Problem]]:
+    """All records and all problems of the content tree at settings['PATH']."""
+    # Imported here: portal_images is a sibling plugin on the same plugin path.
+    from portal_images.checks import check_image
+
+    content_root = Path(settings["PATH"])
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for path, kind in content_files(content_root):
+        result = load(path, kind)
+        if isinstance(result, list):
+            problems.extend(result)
+        else:
+            records.append(result)
+
+    seen: dict[tuple[str, str], Record] = {}
+    for record in records:
+        meta: Any = record.meta
+        shown = display_path(record.path)
+        key = (record.kind, record.slug)
+        if key in seen:
+            other = display_path(seen[key].path)
+            line = record.doc.line_for(("slug",)) if meta.slug else 1
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "slug",
+                    f"adres „{record.slug}” ma już {other}; dopisz inne pole 'slug:', "
+                    f"np. 'slug: {record.slug}-2'",
+                )
+            )
+        else:
+            seen[key] = record
+        image = getattr(meta, "image", None)
+        if image is not None:
+            message = check_image(content_root / image.src, settings)
+            if message:
+                problems.append(Problem(shown, record.doc.line_for(("image", "src")), "image.src", message))
+    return records, problems

@@ -1,0 +1,197 @@
+"""Responsive image pipeline: one source photo -> AVIF, WebP and JPEG at several widths.
+
+Cache: every derivative lives in ``IMAGES_CACHE_PATH/<key>/`` where ``key`` hashes the
+source bytes and the encoding settings, so an unchanged photo is never encoded again and a
+changed photo gets a new key (and a new, long-cacheable file name). Encoding runs in a
+process pool over all cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageOps
+
+from . import settings as cfg
+
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
+
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    fmt: str
+
+    @property
+    def filename(self) -> str:
+        return f"{self.width}.{'jpg' if self.fmt == 'jpeg' else self.fmt}"
+
+
+@dataclass
+class ResponsiveImage:
+    source: Path
+    key: str
+    stem: str
+    width: int
+    height: int
+    colour: str  # "#rrggbb", quantised: it names a placeholder CSS class
+    widths: list[int]
+    formats: list[str]
+    base_url: str
+
+    def url(self, width: int, fmt: str) -> str:
+        ext = "jpg" if fmt == "jpeg" else fmt
+        return f"{self.base_url}/{self.stem}-{self.key[:10]}-{width}.{ext}"
+
+    def srcset(self, fmt: str) -> str:
+        return ", ".join(f"{self.url(w, fmt)} {w}w" for w in self.widths)
+
+    @property
+    def placeholder_class(self) -> str:
+        return "ph-" + self.colour[1:]
+
+    def output_names(self) -> list[tuple[Variant, str]]:
+        return [
+            (Variant(w, f), self.url(w, f).rsplit("/", 1)[1]) for w in self.widths for f in self.formats
+        ]
+
+
+def _quantise(rgb: tuple[int, ...]) -> str:
+    return "#" + "".join(f"{min(255, (c // 32) * 32 + 16):02x}" for c in rgb[:3])
+
+
+def _measure(source: Path) -> dict[str, Any]:
+    with Image.open(source) as image:
+        image.draft("RGB", (64, 64))
+        oriented = ImageOps.exif_transpose(image)
+        transposed = oriented.size != image.size and image.size[0] != image.size[1]
+    with Image.open(source) as image:
+        width, height = image.size
+    if transposed:
+        width, height = height, width
+    tiny = oriented.convert("RGB").resize((1, 1), Image.Resampling.BOX)
+    return {"width": width, "height": height, "colour": _quantise(tiny.getpixel((0, 0)))}
+
+
+def encode(source: str, target_dir: str, variants: list[tuple[int, str]], quality: dict, avif_speed: int) -> int:
+    """Encode the variants of one photo into target_dir (runs in a worker process)."""
+    target = Path(target_dir)
+    tmp = target.with_name(target.name + f".tmp{os.getpid()}")
+    tmp.mkdir(parents=True, exist_ok=True)
+    with Image.open(source) as original:
+        image = ImageOps.exif_transpose(original).convert("RGB")
+    for width, fmt in sorted(variants, reverse=True):
+        height = round(image.height * width / image.width)
+        resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
+        options: dict[str, Any] = {"quality": quality[fmt]}
+        if fmt == "jpeg":
+            options.update(optimize=True, progressive=True)
+        elif fmt == "webp":
+            options.update(method=4)
+        elif fmt == "avif":
+            options.update(speed=avif_speed)
+        resized.save(tmp / Variant(width, fmt).filename, fmt.upper(), **options)
+    if target.exists():  # another process finished first; keep its files
+        shutil.rmtree(tmp)
+    else:
+        tmp.rename(target)
+    return len(variants)
+
+
+@dataclass
+class Pipeline:
+    settings: dict[str, Any]
+    requested: dict[str, ResponsiveImage] = field(default_factory=dict)
+    encoded: int = 0
+
+    def __post_init__(self) -> None:
+        self.cache = Path(cfg.get(self.settings, "IMAGES_CACHE_PATH"))
+        self.signature = cfg.encoding_signature(self.settings)
+        self.widths = sorted(cfg.get(self.settings, "IMAGES_WIDTHS"))
+        self.formats = list(cfg.get(self.settings, "IMAGES_FORMATS"))
+        self.output_dir = cfg.get(self.settings, "IMAGES_OUTPUT")
+
+    def image(self, source: Path) -> ResponsiveImage:
+        """Describe the responsive versions of ``source``; encoding happens in ``run``."""
+        resolved = str(source.resolve())
+        found = self.requested.get(resolved)
+        if found:
+            return found
+        digest = hashlib.sha256(source.read_bytes())
+        digest.update(self.signature.encode())
+        key = digest.hexdigest()[:20]
+        meta_file = self.cache / key / "meta.json"
+        if meta_file.is_file():
+            meta = json.loads(meta_file.read_text())
+        else:
+            meta = _measure(source)
+            meta_file.parent.mkdir(parents=True, exist_ok=True)
+            meta_file.write_text(json.dumps(meta))
+        widths = [w for w in self.widths if w <= meta["width"]] or [meta["width"]]
+        stem = source.stem.lower().replace(" ", "-")
+        result = ResponsiveImage(
+            source=source,
+            key=key,
+            stem=stem,
+            width=meta["width"],
+            height=meta["height"],
+            colour=meta["colour"],
+            widths=widths,
+            formats=self.formats,
+            base_url=f"{self.settings.get('SITEURL', '')}/{self.output_dir}",
+        )
+        self.requested[resolved] = result
+        return result
+
+    def _missing(self, image: ResponsiveImage) -> list[tuple[int, str]]:
+        folder = self.cache / image.key
+        return [(v.width, v.fmt) for v, _ in image.output_names() if not (folder / "variants" / v.filename).is_file()]
+
+    def run(self, output_path: Path) -> None:
+        """Encode what the cache lacks (in parallel), then copy every derivative to output."""
+        jobs = [(img, self._missing(img)) for img in self.requested.values()]
+        jobs = [(img, todo) for img, todo in jobs if todo]
+        if jobs:
+            quality = cfg.get(self.settings, "IMAGES_QUALITY")
+            speed = cfg.get(self.settings, "IMAGES_AVIF_SPEED")
+            for img, _ in jobs:  # partial leftovers of an interrupted run are redone whole
+                shutil.rmtree(self.cache / img.key / "variants", ignore_errors=True)
+            workers = min(len(jobs), cfg.get(self.settings, "IMAGES_WORKERS"))
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = [
+                    pool.submit(
+                        encode,
+                        str(img.source),
+                        str(self.cache / img.key / "variants"),
+                        [(v.width, v.fmt) for v, _ in img.output_names()],
+                        quality,
+                        speed,
+                    )
+                    for img, _ in jobs
+                ]
+                self.encoded += sum(f.result() for f in futures)
+        target_dir = output_path / self.output_dir
+        target_dir.mkdir(parents=True, exist_ok=True)
+        for img in self.requested.values():
+            for variant, name in img.output_names():
+                source = self.cache / img.key / "variants" / variant.filename
+                destination = target_dir / name
+                if destination.exists():
+                    continue
+                try:
+                    os.link(source, destination)
+                except OSError:
+                    shutil.copyfile(source, destination)
+        self._write_placeholder_css(target_dir)
+
+    def _write_placeholder_css(self, target_dir: Path) -> None:
+        colours = sorted({img.colour for img in self.requested.values()})
+        css = "".join(f".ph-{c[1:]}{{background-color:{c}}}\n" for c in colours)
+        (target_dir / "tla.css").write_text(css, encoding="utf-8")

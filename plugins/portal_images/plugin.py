@@ -1,0 +1,92 @@
+"""portal_images: responsive <picture> elements from source photos, cached and parallel.
+
+Why our own plugin and not pelican-plugins/image-process: image-process rewrites <img>
+tags in already-rendered HTML, derives nothing from a source hash (it re-checks output
+files), and emits no AVIF; we need width/height and a placeholder colour at render time
+for templates (product cards, news photos, film posters), a cache keyed by source bytes and
+settings, and encoding spread over all cores.
+
+Signals:
+- ``initialized``: creates the pipeline and adds the Jinja global ``picture``.
+- ``finalized``: encodes what the cache lacks and copies derivatives into the output.
+Settings read: see settings.DEFAULTS (prefix ``IMAGES_``), ``PATH``, ``SITEURL``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from pelican import signals
+
+from .pipeline import MIME, Pipeline
+
+log = logging.getLogger(__name__)
+PREFIX = "[portal_images]"
+_state: dict[str, Pipeline] = {}
+
+
+def current() -> Pipeline:
+    return _state["pipeline"]
+
+
+def picture(
+    image: Any,
+    alt: str | None = None,
+    sizes: str = "100vw",
+    eager: bool = False,
+    css_class: str = "",
+) -> Markup:
+    """Render a <picture> for a content image.
+
+    Parameters: ``image``: a path relative to the content folder, or an object with
+    ``src`` and ``alt``; ``alt``: overrides the object's alt; ``sizes``: the CSS sizes
+    attribute; ``eager``: True for the first image above the fold (no lazy loading, high
+    fetch priority); ``css_class``: extra classes on the <img>.
+    """
+    pipeline = current()
+    src = getattr(image, "src", image)
+    text = alt if alt is not None else getattr(image, "alt", "")
+    info = pipeline.image(Path(pipeline.settings["PATH"]) / src)
+    sources = "".join(
+        f'<source type="{MIME[fmt]}" srcset="{escape(info.srcset(fmt))}" sizes="{escape(sizes)}">'
+        for fmt in info.formats
+        if fmt != "jpeg"
+    )
+    fallback = "jpeg" if "jpeg" in info.formats else info.formats[-1]
+    middle = info.widths[len(info.widths) // 2]
+    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
+    classes = " ".join(c for c in ("pl-img", info.placeholder_class, css_class) if c)
+    return Markup(
+        f"<picture>{sources}"
+        f'<img class="{classes}" src="{escape(info.url(middle, fallback))}" '
+        f'srcset="{escape(info.srcset(fallback))}" sizes="{escape(sizes)}" '
+        f'width="{info.width}" height="{info.height}" alt="{escape(text)}" '
+        f'{loading} decoding="async"></picture>'
+    )
+
+
+def start(pelican) -> None:
+    _state["pipeline"] = Pipeline(pelican.settings)
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["picture"] = picture
+
+
+def finish(pelican) -> None:
+    pipeline = current()
+    pipeline.run(Path(pelican.output_path))
+    log.info(
+        "%s %d zdjęć, zakodowano %d plików (reszta z pamięci podręcznej)",
+        PREFIX,
+        len(pipeline.requested),
+        pipeline.encoded,
+    )
+    # devserver reruns the same Pelican object: start the next build with a clean list
+    pipeline.requested.clear()
+    pipeline.encoded = 0
+
+
+def register() -> None:
+    signals.initialized.connect(start)
+    signals.finalized.connect(finish)

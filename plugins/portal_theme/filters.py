@@ -1,0 +1,74 @@
+"""Polish formatting for templates: dates ("27 listopada 2026") and numbers ("1 234,50").
+
+Written out here rather than taken from the system locale: a build must not depend on
+whether pl_PL is installed, and Polish grouping of four-digit numbers differs between
+CLDR (no grouping) and what buyers expect on prices (always grouped).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+MONTHS_GENITIVE = (
+    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
+    "lipca", "sierpnia", "września", "października", "listopada", "grudnia",
+)
+MONTHS_NOMINATIVE = (
+    "styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec",
+    "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień",
+)
+NBSP = "\u00a0"
+
+
+def date_pl(value: dt.date) -> str:
+    """27 listopada 2026"""
+    return f"{value.day} {MONTHS_GENITIVE[value.month - 1]} {value.year}"
+
+
+def month_pl(value: dt.date) -> str:
+    """listopad 2026"""
+    return f"{MONTHS_NOMINATIVE[value.month - 1]} {value.year}"
+
+
+def date_iso(value: dt.date) -> str:
+    return value.strftime("%Y-%m-%d")
+
+
+def datetime_iso(value: dt.datetime) -> str:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%S")
+    return date_iso(value)
+
+
+def number_pl(value: float | int | Decimal, decimals: int = 0) -> str:
+    """1 234,50 with a non-breaking space as the thousands separator."""
+    quantum = Decimal(1).scaleb(-decimals)
+    number = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if number < 0 else ""
+    whole, _, fraction = f"{abs(number):f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = NBSP.join(groups)
+    return sign + text + ("," + fraction if decimals else "")
+
+
+def plural_pl(count: int, one: str, few: str, many: str) -> str:
+    """Polish plural: 1 aktualność, 2 aktualności, 5 aktualności."""
+    if count == 1:
+        return one
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return few
+    return many
+
+
+FILTERS = {
+    "date_pl": date_pl,
+    "month_pl": month_pl,
+    "date_iso": date_iso,
+    "datetime_iso": datetime_iso,
+    "number_pl": number_pl,
+}

@@ -1,0 +1,78 @@
+"""portal_theme: Polish template filters, the build date and checks of theme settings.
+
+Signals:
+- ``initialized``: adds JINJA_FILTERS/JINJA_GLOBALS, fixes ``BUILD_DATE`` and checks
+  ``EU_FUNDING_SIGNS`` (at most four signs, each with an existing file and alt text).
+Settings read: ``PORTAL_BUILD_DATE`` (YYYY-MM-DD; default today, or the environment
+variable of the same name, so builds can be reproduced), ``EU_FUNDING_SIGNS``, ``THEME``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from markdown import Markdown
+from markupsafe import Markup
+from pelican import signals
+from portal_content.problems import ContentError, Problem
+
+from .filters import FILTERS, plural_pl
+
+MAX_SIGNS = 4
+
+
+def build_date(settings) -> dt.date:
+    value = settings.get("PORTAL_BUILD_DATE") or os.environ.get("PORTAL_BUILD_DATE")
+    if not value:
+        return dt.date.today()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ContentError(
+            [Problem("PORTAL_BUILD_DATE", 1, "PORTAL_BUILD_DATE", f"„{value}” to nie jest data; wpisz RRRR-MM-DD, np. 2026-11-27")]
+        ) from None
+
+
+def check_signs(settings) -> list[Problem]:
+    signs = settings.get("EU_FUNDING_SIGNS", [])
+    problems = []
+    where = "pelicanconf.py"
+    if len(signs) > MAX_SIGNS:
+        problems.append(
+            Problem(where, 1, "EU_FUNDING_SIGNS", f"pasek ma {len(signs)} znaki, a wolno najwyżej {MAX_SIGNS}; usuń nadmiarowe")
+        )
+    static = Path(settings["THEME"]) / "static"
+    for index, sign in enumerate(signs):
+        if not sign.get("alt"):
+            problems.append(Problem(where, 1, f"EU_FUNDING_SIGNS[{index}].alt", "brak tekstu alternatywnego znaku; wpisz nazwę znaku"))
+        if not (static / sign.get("src", "")).is_file():
+            problems.append(
+                Problem(where, 1, f"EU_FUNDING_SIGNS[{index}].src", f"nie ma pliku theme/static/{sign.get('src')}; sprawdź nazwę")
+            )
+    return problems
+
+
+def setup(pelican) -> None:
+    settings = pelican.settings
+    problems = check_signs(settings)
+    if problems:
+        raise ContentError(problems)
+    settings["BUILD_DATE"] = build_date(settings)
+    settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
+    settings.setdefault("JINJA_GLOBALS", {})["plural_pl"] = plural_pl
+    options = {k: v for k, v in settings["MARKDOWN"].items() if k != "extensions"}
+    options["extensions"] = [e for e in settings["MARKDOWN"].get("extensions", []) if e != "markdown.extensions.meta"]
+
+    def markdown(text: str) -> Markup:
+        """Markdown text from structured fields (e.g. the accessibility statement) to HTML."""
+        return Markup(Markdown(**options).convert(text or ""))
+
+    settings["JINJA_FILTERS"]["markdown"] = markdown
+
+
+def register() -> None:
+    signals.initialized.connect(setup)

@@ -1,0 +1,14 @@
+"""Production settings: pelicanconf plus absolute URLs and feeds with a domain."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("PORTAL_SITEURL", "https://wielkopolskaes.pl")
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL

@@ -1,0 +1,156 @@
+"""The portal's command line: build (atomic), check (validate only), schemas (JSON Schema).
+
+    python tools/portal.py build [--settings pelicanconf.py] [--content DIR] [--output DIR]
+    python tools/portal.py check [--settings pelicanconf.py] [--content DIR]
+    python tools/portal.py schemas [--out schemas]
+
+The build writes into a fresh folder beside the output folder and swaps it in only when
+every step succeeded: a failed build leaves the previous site untouched. Errors are
+printed as sentences, never as tracebacks (set PORTAL_DEBUG=1 to see the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+EXIT_PROBLEMS = 1
+
+
+def _settings(args: argparse.Namespace, output: Path | None = None) -> dict:
+    from pelican.settings import read_settings
+
+    override = {}
+    if args.content:
+        override["PATH"] = str(Path(args.content).resolve())
+    if output is not None:
+        override["OUTPUT_PATH"] = str(output)
+    return read_settings(str(Path(args.settings).resolve()), override=override)
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def _explain(error: BaseException) -> str:
+    """One paragraph for an unexpected build error: what failed and where."""
+    import jinja2
+
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return f"{error.filename or error.name}:{error.lineno}: szablon: {error.message}"
+    if isinstance(error, jinja2.TemplateError):
+        return f"szablon: {error}"
+    return f"{type(error).__name__}: {error}"
+
+
+def count_pages(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.html"))
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new`` with two renames; the old site is kept until then."""
+    old = target.with_name(target.name + f".old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    try:
+        new.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from pelican import Pelican
+    from pelican.log import init as init_logging
+    from portal_content.problems import ContentError
+
+    started = time.perf_counter()
+    target = Path(args.output or _settings(args)["OUTPUT_PATH"]).resolve()
+    work = target.with_name(target.name + f".new-{os.getpid()}")
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    init_logging(level=logging.WARNING, fatal="errors", handler=logging.StreamHandler(sys.stderr))
+    try:
+        settings = _settings(args, work)
+        Pelican(settings).run()
+    except ContentError as error:
+        shutil.rmtree(work, ignore_errors=True)
+        return _fail(str(error))
+    except Exception as error:  # noqa: BLE001 - reported as a sentence, build stopped
+        shutil.rmtree(work, ignore_errors=True)
+        if os.environ.get("PORTAL_DEBUG"):
+            raise
+        cause = error.__cause__ or error.__context__
+        if isinstance(cause, ContentError):
+            return _fail(str(cause))
+        return _fail(
+            "Budowanie przerwane, poprzednia wersja strony została bez zmian.\n" + _explain(error)
+        )
+    pages = count_pages(work)
+    swap_in(work, target)
+    print(f"Zbudowano {pages} stron HTML w {time.perf_counter() - started:.1f} s -> {target}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from portal_content.problems import ContentError, format_problems
+    from portal_content.validate import validate_content
+    from portal_theme.plugin import check_signs
+
+    started = time.perf_counter()
+    try:
+        settings = _settings(args)
+        records, problems = validate_content(settings)
+    except ContentError as error:
+        return _fail(str(error))
+    problems += check_signs(settings)
+    if problems:
+        return _fail(format_problems(problems))
+    print(f"Treść jest poprawna: {len(records)} plików sprawdzono w {time.perf_counter() - started:.2f} s.")
+    return 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from portal_content.schema import MODELS
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, model in MODELS.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        (out / f"{name}.schema.json").write_text(
+            json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    print(f"Zapisano {len(MODELS)} schematy w {out}/")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="portal", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("build", "check"):
+        p = sub.add_parser(name)
+        p.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+        p.add_argument("--content", help="content folder (default: PATH from the settings)")
+        if name == "build":
+            p.add_argument("--output", help="output folder (default: OUTPUT_PATH)")
+    p = sub.add_parser("schemas")
+    p.add_argument("--out", default=str(ROOT / "schemas"))
+    args = parser.parse_args(argv)
+    return {"build": cmd_build, "check": cmd_check, "schemas": cmd_schemas}[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -63,6 +63,35 @@ class FrontMatter:
         return line
 
 
+# PyYAML's words for the mistakes editors make most, in Polish with the fix.
+_YAML_HINTS = (
+    (
+        "mapping values are not allowed",
+        "dwukropek w nieoczekiwanym miejscu; jeśli wartość zawiera dwukropek, ujmij ją w cudzysłów "
+        "(np. title: \"Gala: podsumowanie\"), a w linii wyżej sprawdź dwukropek po nazwie pola",
+    ),
+    ("could not find expected ':'", "brak dwukropka po nazwie pola; pisz 'nazwa: wartość'"),
+    ("tab character", "tabulator we wcięciu; wcięcia rób spacjami (po dwie)"),
+    ("found character '\\t'", "tabulator we wcięciu; wcięcia rób spacjami (po dwie)"),
+    ("did not find expected key", "niewłaściwe wcięcie; pola podrzędne wcinaj równo, pola główne pisz od początku linii"),
+    ("found unexpected end of stream", "niezamknięty cudzysłów; dopisz cudzysłów na końcu tekstu"),
+    ("found unknown escape character", "ukośnik wsteczny w cudzysłowie; użyj apostrofów ' zamiast cudzysłowu"),
+    ("expected <block end>", "niewłaściwe wcięcie; pola podrzędne wcinaj równo, pola główne pisz od początku linii"),
+    ("found duplicate anchor", "znak & na początku wartości; ujmij tekst w cudzysłów"),
+    ("found undefined alias", "znak * na początku wartości; ujmij tekst w cudzysłów"),
+)
+
+
+def _explain_yaml(problem: str) -> str:
+    for needle, hint in _YAML_HINTS:
+        if needle in problem:
+            return f"błąd zapisu YAML: {hint}"
+    return (
+        f"błąd zapisu YAML ({problem.strip() or 'nieczytelny zapis'}); sprawdź dwukropek po nazwie pola, "
+        "wcięcia spacjami i cudzysłowy wokół tekstu zawierającego ':' lub '#'"
+    )
+
+
 def split(text: str) -> tuple[str, str, int]:
     """Return (yaml_text, body, body_line)."""
     lines = text.splitlines(keepends=True)
@@ -89,12 +118,7 @@ def parse_text(text: str) -> FrontMatter:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 2) if mark else 1
-        problem = (error.problem or "nieczytelny zapis").strip()
-        raise FrontMatterError(
-            line,
-            f"błąd zapisu YAML ({problem}); sprawdź dwukropek po nazwie pola, wcięcia "
-            "spacjami i cudzysłowy wokół tekstu zawierającego ':' lub '#'",
-        ) from None
+        raise FrontMatterError(line, _explain_yaml(error.problem or "")) from None
     finally:
         loader.dispose()
     if node is None:

@@ -107,6 +107,8 @@ def translate(model: type[BaseModel], error: dict[str, Any]) -> str:
         guess = difflib.get_close_matches(str(name), allowed, n=1)
         hint = f"czy chodziło o '{guess[0]}'? " if guess else ""
         return f"nieznane pole; {hint}dozwolone pola: {', '.join(allowed)}"
+    if kind in {"string_type", "str_type"} and value is None:
+        return "pole jest puste; wpisz tekst albo usuń całą linię, jeśli pole nie jest wymagane"
     if kind in {"string_type", "str_type"}:
         return "wpisz tekst (w cudzysłowie, jeśli zawiera ':' lub '#')"
     if kind == "string_too_short":

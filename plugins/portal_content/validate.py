@@ -131,7 +131,7 @@ def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Probl
             seen[key] = record
         image = getattr(meta, "image", None)
         if image is not None:
-            message = check_image(content_root / image.src, settings)
+            message = check_image(content_root / image.src, settings, label=image.src)
             if message:
                 problems.append(Problem(shown, record.doc.line_for(("image", "src")), "image.src", message))
     return records, problems

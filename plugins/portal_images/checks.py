@@ -13,11 +13,14 @@ from . import settings as cfg
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
-def check_image(path: Path, settings: dict[str, Any]) -> str | None:
-    """A Polish sentence saying what is wrong with the photo, or None when it is usable."""
+def check_image(path: Path, settings: dict[str, Any], label: str | None = None) -> str | None:
+    """A Polish sentence saying what is wrong with the photo, or None when it is usable.
+
+    ``label`` is the path as the editor wrote it (shown in the message instead of ``path``).
+    """
     if not path.is_file():
         return (
-            f"nie ma pliku zdjęcia {path.as_posix()}; sprawdź nazwę pliku i folder "
+            f"nie ma pliku zdjęcia {label or path.as_posix()}; sprawdź nazwę pliku i folder "
             "(ścieżka liczy się od folderu content/)"
         )
     max_pixels = cfg.get(settings, "IMAGES_MAX_PIXELS")

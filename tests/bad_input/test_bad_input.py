@@ -1,0 +1,71 @@
+"""Every mistake an editor can make: one clear message, non-zero exit, previous site kept.
+
+Each case is a tiny site in tests/fixtures/sites/bad-*/ with the exact expected output in
+expected.txt beside its content folder. Run with PORTAL_UPDATE_REFERENCE=1 to rewrite the
+expected files after a deliberate change of wording (then read the diff).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, copy_fixture_site, run_build
+
+CASES = sorted(p.name for p in FIXTURES.iterdir() if p.name.startswith("bad-"))
+SENTINEL = "<!doctype html><title>poprzednia wersja</title>"
+
+
+@pytest.fixture
+def previous_site(tmp_path) -> Path:
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text(SENTINEL)
+    return output
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_is_reported_and_nothing_is_written(case, tmp_path, previous_site):
+    content = copy_fixture_site(case, tmp_path)
+    result = run_build(content, previous_site, cwd=tmp_path)
+    expected_file = FIXTURES / case / "expected.txt"
+    if os.environ.get("PORTAL_UPDATE_REFERENCE"):
+        expected_file.write_text(result.stderr, encoding="utf-8")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr == expected_file.read_text(encoding="utf-8")
+    assert result.stdout == ""
+    # the previous site is untouched and no half-built folder is left behind
+    assert [p.name for p in previous_site.iterdir()] == ["index.html"]
+    assert (previous_site / "index.html").read_text() == SENTINEL
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_check_reports_the_same_problems(case, tmp_path):
+    content = copy_fixture_site(case, tmp_path)
+    result = run_build(content, tmp_path / "unused", command="check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (FIXTURES / case / "expected.txt").read_text(encoding="utf-8")
+    assert not (tmp_path / "unused").exists()
+
+
+def test_every_problem_line_has_path_line_field_message():
+    for case in CASES:
+        lines = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+        assert lines[-1].startswith("Znaleziono "), case
+        for line in lines[:-1]:
+            path, number, field, message = line.split(": ", 1)[0].split(":") + [line.split(": ", 2)[1], line.split(": ", 2)[2]]
+            assert path.startswith("content/") and number.isdigit() and field and message, line
+
+
+def test_good_fixture_builds(tmp_path):
+    content = copy_fixture_site("ok-minimal", tmp_path)
+    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "output" / "aktualnosci" / "2026" / "ok" / "index.html").is_file()
+    page = (tmp_path / "output" / "aktualnosci" / "2026" / "ze-zdjeciem" / "index.html").read_text()
+    assert 'alt="Żółte koło na niebieskim tle"' in page
+    assert (tmp_path / "output" / "aktualnosci" / "tag" / "lodz" / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]

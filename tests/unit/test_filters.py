@@ -1,0 +1,22 @@
+import datetime as dt
+
+from portal_theme.filters import date_pl, month_pl, number_pl, plural_pl
+
+NBSP = "\u00a0"
+
+
+def test_polish_dates():
+    assert date_pl(dt.date(2026, 11, 27)) == "27 listopada 2026"
+    assert date_pl(dt.datetime(2025, 9, 1, 10, 0)) == "1 września 2025"
+    assert month_pl(dt.date(2026, 2, 1)) == "luty 2026"
+
+
+def test_polish_numbers_group_with_nbsp_and_use_comma():
+    assert number_pl(1234.5, 2) == f"1{NBSP}234,50"
+    assert number_pl(1234567) == f"1{NBSP}234{NBSP}567"
+    assert number_pl(999) == "999"
+    assert number_pl(-1500.255, 2) == f"-1{NBSP}500,26"
+
+
+def test_polish_plural():
+    assert [plural_pl(n, "a", "b", "c") for n in (1, 2, 4, 5, 12, 22, 25, 112)] == ["a", "b", "b", "c", "c", "b", "c", "c"]

@@ -1,0 +1,117 @@
+"""The image pipeline: derivatives, cache by source hash, bad photos."""
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from portal_images.checks import check_image
+from portal_images.pipeline import Pipeline
+
+
+def photo(path: Path, size=(900, 600), colour=(30, 120, 200)) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, colour).save(path, "JPEG", quality=90)
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return {
+        "PATH": str(tmp_path / "content"),
+        "SITEURL": "",
+        "IMAGES_CACHE_PATH": str(tmp_path / "cache"),
+        "IMAGES_WIDTHS": [200, 400, 800],
+        "IMAGES_WORKERS": 2,
+    }
+
+
+def test_derivatives_at_every_width_and_format(tmp_path, settings):
+    source = photo(tmp_path / "content" / "a.jpg")
+    pipeline = Pipeline(settings)
+    info = pipeline.image(source)
+    assert (info.width, info.height) == (900, 600)
+    assert info.widths == [200, 400, 800]
+    pipeline.run(tmp_path / "out")
+    files = sorted(p.name for p in (tmp_path / "out" / "obrazy").iterdir())
+    assert len(files) == 3 * 3 + 1  # 3 widths x (avif, webp, jpg) + placeholder css
+    with Image.open(tmp_path / "out" / "obrazy" / info.url(400, "avif").rsplit("/", 1)[1]) as avif:
+        assert avif.format == "AVIF"
+        assert avif.size == (400, 267)
+    assert f".ph-{info.colour[1:]}{{background-color:{info.colour}}}" in (tmp_path / "out" / "obrazy" / "tla.css").read_text()
+
+
+def test_second_run_encodes_nothing_and_changed_photo_is_reencoded(tmp_path, settings):
+    a = photo(tmp_path / "content" / "a.jpg")
+    b = photo(tmp_path / "content" / "b.jpg", colour=(200, 50, 50))
+    first = Pipeline(settings)
+    first.image(a), first.image(b)
+    first.run(tmp_path / "out1")
+    assert first.encoded == 18
+
+    second = Pipeline(settings)
+    second.image(a), second.image(b)
+    second.run(tmp_path / "out2")
+    assert second.encoded == 0
+    assert sorted(p.name for p in (tmp_path / "out1" / "obrazy").iterdir()) == sorted(
+        p.name for p in (tmp_path / "out2" / "obrazy").iterdir()
+    )
+
+    photo(b, colour=(10, 200, 10))
+    third = Pipeline(settings)
+    old_key = second.image(b).key
+    third.image(a)
+    new = third.image(b)
+    assert new.key != old_key
+    third.run(tmp_path / "out3")
+    assert third.encoded == 9  # only b
+
+
+def test_exif_rotation_swaps_dimensions(tmp_path, settings):
+    path = tmp_path / "content" / "r.jpg"
+    path.parent.mkdir(parents=True)
+    image = Image.new("RGB", (900, 600), (1, 2, 3))
+    exif = image.getexif()
+    exif[0x0112] = 6  # rotate 90 CW when displayed
+    image.save(path, "JPEG", exif=exif)
+    info = Pipeline(settings).image(path)
+    assert (info.width, info.height) == (600, 900)
+
+
+def test_smaller_source_gets_only_smaller_widths(tmp_path, settings):
+    info = Pipeline(settings).image(photo(tmp_path / "content" / "s.jpg", size=(500, 300)))
+    assert info.widths == [200, 400]
+
+
+def test_check_missing_file(tmp_path, settings):
+    message = check_image(tmp_path / "content" / "nope.jpg", settings)
+    assert message.startswith("nie ma pliku zdjęcia")
+
+
+def test_check_corrupt_file(tmp_path, settings):
+    path = tmp_path / "bad.jpg"
+    path.write_bytes(b"\xff\xd8\xff\xe0 this is not really a jpeg")
+    assert check_image(path, settings).startswith("plik nie jest czytelnym zdjęciem")
+
+
+def test_check_truncated_jpeg(tmp_path, settings):
+    path = photo(tmp_path / "t.jpg", size=(1200, 800))
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    assert check_image(path, settings).startswith("plik nie jest czytelnym zdjęciem")
+
+
+def test_check_too_small(tmp_path, settings):
+    path = photo(tmp_path / "small.jpg", size=(150, 100))
+    assert check_image(path, settings) == (
+        "zdjęcie ma tylko 150 px szerokości, a potrzeba co najmniej 200 px; użyj większego zdjęcia (najlepiej 1600–2400 px)"
+    )
+
+
+def test_check_decompression_bomb(tmp_path, settings):
+    path = tmp_path / "bomb.png"
+    Image.new("1", (8000, 6000)).save(path)  # 48 Mpx, a few KB on disk
+    assert check_image(path, settings).startswith("zdjęcie jest za duże (ponad 40 mln pikseli)")
+
+
+def test_check_good_photo(tmp_path, settings):
+    assert check_image(photo(tmp_path / "ok.jpg"), settings) is None

@@ -1,0 +1,101 @@
+import datetime as dt
+
+import pytest
+from portal_content.problems import format_problems, Problem
+from portal_content.schema import CATEGORIES, NewsMeta, PageMeta
+from pydantic import ValidationError
+from portal_content.problems import translate
+
+VALID = {
+    "title": "Gala",
+    "date": "2025-11-20 19:00",
+    "category": "Promocja",
+    "summary": "Krótko.",
+}
+
+
+def messages(data, model=NewsMeta):
+    with pytest.raises(ValidationError) as error:
+        model.model_validate(data)
+    return {".".join(map(str, e["loc"])): translate(model, e) for e in error.value.errors()}
+
+
+def test_valid_news_is_normalised():
+    meta = NewsMeta.model_validate({**VALID, "tags": "gala, certyfikacja"})
+    assert meta.date == dt.datetime(2025, 11, 20, 19, 0)
+    assert meta.category == "promocja"
+    assert meta.tags == ["gala", "certyfikacja"]
+
+
+def test_category_accepts_slug_and_any_case():
+    assert NewsMeta.model_validate({**VALID, "category": "potencjal-pes-ps"}).category == "potencjal-pes-ps"
+    assert NewsMeta.model_validate({**VALID, "category": "potencjał pes/ps"}).category == "potencjal-pes-ps"
+
+
+def test_category_slugs_are_ascii():
+    assert all(slug.isascii() for slug in CATEGORIES)
+
+
+def test_unknown_key_suggests_the_right_one():
+    found = messages({**VALID, "titel": "x"})
+    assert found["titel"].startswith("nieznane pole; czy chodziło o 'title'?")
+
+
+def test_missing_field_gives_an_example_line():
+    data = dict(VALID)
+    del data["summary"]
+    assert messages(data)["summary"] == (
+        "brak wymaganego pola; dopisz linię 'summary: Dwadzieścia osiem podmiotów otrzymało znak Zakup Prospołeczny.'"
+    )
+
+
+def test_bad_date_explains_the_format():
+    assert messages({**VALID, "date": "31.02.2025"})["date"].startswith("„31.02.2025” to nie jest data; wpisz datę jako RRRR-MM-DD")
+
+
+def test_impossible_date_is_rejected():
+    assert "to nie jest data" in messages({**VALID, "date": "2025-02-31"})["date"]
+
+
+def test_unknown_category_lists_choices():
+    message = messages({**VALID, "category": "Sport"})["category"]
+    assert message.startswith("nieznana kategoria „Sport”; wpisz jedną z: Koordynacja ES, Promocja")
+
+
+def test_image_needs_alt():
+    found = messages({**VALID, "image": {"src": "images/a.jpg"}})
+    assert found["image.alt"].startswith("brak wymaganego pola; dopisz linię 'alt: ")
+
+
+def test_empty_alt_is_rejected():
+    assert messages({**VALID, "image": {"src": "a.jpg", "alt": "  "}})["image.alt"] == "pole nie może być puste; wpisz tekst"
+
+
+def test_wrong_types():
+    found = messages({**VALID, "title": ["a"], "sample": "może"})
+    assert found["title"].startswith("wpisz tekst")
+    assert found["sample"] == "„może” to nie jest tak/nie; wpisz true albo false"
+
+
+def test_bad_slug():
+    assert "nie nadaje się na adres" in messages({**VALID, "slug": "Gala 2025"})["slug"]
+
+
+def test_accessibility_dates_must_be_iso():
+    page = {
+        "title": "Deklaracja",
+        "accessibility": {
+            "entity": "ROPS", "url": "https://x", "published": "27.11.2026", "updated": "2026-11-27",
+            "status": "zgodna", "prepared": "2026-11-27", "assessment": "samoocena", "contact_person": "A",
+            "contact_email": "a@b", "contact_phone": "1", "procedure": "p", "architecture": "a",
+        },
+    }
+    assert messages(page, PageMeta)["accessibility.published"].startswith("„27.11.2026” to nie jest data")
+
+
+def test_problem_format_and_polish_plural():
+    text = format_problems([Problem("b.md", 3, "title", "x"), Problem("a.md", 2, "date", "y")])
+    assert text.splitlines()[0] == "a.md:2: date: y"
+    assert text.splitlines()[1] == "b.md:3: title: x"
+    assert "Znaleziono 2 problemy" in text
+    assert "Znaleziono 5 problemów" in format_problems([Problem("a", i, "f", "m") for i in range(5)])

@@ -5,6 +5,7 @@ publishconf.py imports everything from here and overrides what production needs.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -89,8 +90,10 @@ ARTICLE_ORDER_BY = "reversed-date"
 SUMMARY_MAX_LENGTH = 40
 
 # Feeds (Atom): all news and one per category
-# Feed entries need absolute links; the development server answers here.
-FEED_DOMAIN = "http://127.0.0.1:8000"
+# Development feeds link relative to the site (SITEURL is empty so the local server works
+# on any port); publishconf.py sets an absolute SITEURL and FEED_DOMAIN.
+FEED_DOMAIN = SITEURL
+LOG_FILTER = [(logging.WARNING, "Feeds generated without SITEURL set properly may not be valid")]
 FEED_ALL_ATOM = "feeds/aktualnosci.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/kategoria-{slug}.atom.xml"
 FEED_ALL_RSS = None

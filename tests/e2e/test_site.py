@@ -1,0 +1,214 @@
+"""End-to-end: the real content/ built into a temporary folder, checked page by page."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_fixture_site, run_build
+from htmlscan import html_files, resolve, scan
+from portal_content.schema import CATEGORIES
+from portal_content.validate import content_files, load
+
+NEWS = [p for p, kind in content_files(ROOT / "content") if kind == "news"]
+PAGES = [p for p, kind in content_files(ROOT / "content") if kind == "page"]
+
+
+def record(path, kind="news"):
+    result = load(path, kind)
+    assert not isinstance(result, list), result
+    return result
+
+
+def test_sample_content_is_big_enough():
+    records = [record(p) for p in NEWS]
+    assert len(records) >= 15
+    assert {r.meta.category for r in records} == set(CATEGORIES)
+    assert len({r.meta.date.year for r in records}) >= 3
+    assert sum(1 for r in records if r.meta.image) >= 10
+
+
+@pytest.mark.parametrize("path", NEWS, ids=lambda p: p.stem)
+def test_every_news_item_has_its_page(site, path):
+    rec = record(path)
+    page = site / "aktualnosci" / str(rec.meta.date.year) / rec.slug / "index.html"
+    assert page.is_file()
+    scanned = scan(page)
+    assert rec.meta.title in scanned.text
+    for tag in rec.meta.tags:
+        assert any(a.get("href", "").startswith("/aktualnosci/tag/") and True for a in scanned.all("a"))
+    if rec.meta.image:
+        img = [i for i in scanned.all("img") if i.get("alt") == rec.meta.image.alt]
+        assert img and img[0]["width"] and img[0]["height"] and img[0]["srcset"]
+        assert len([s for s in scanned.all("source") if s.get("type") in ("image/avif", "image/webp")]) == 2
+    if rec.meta.sample:
+        assert "Treść przykładowa" in scanned.text
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_every_page_has_its_page(site, path):
+    rec = record(path, "page")
+    page = scan(site / rec.slug / "index.html")
+    assert rec.meta.title in page.text
+    if rec.meta.placeholder:
+        assert "Sekcja w przygotowaniu" in page.text
+
+
+def test_news_listing_paginates_and_archives_exist(site):
+    total = len(NEWS)
+    pages = -(-total // 10)
+    assert (site / "aktualnosci" / "index.html").is_file()
+    for number in range(2, pages + 1):
+        assert (site / "aktualnosci" / "strona" / str(number) / "index.html").is_file()
+    assert not (site / "aktualnosci" / "strona" / str(pages + 1)).exists()
+    listed = sum(len(scan(p).all("article")) for p in [site / "aktualnosci" / "index.html"] + list((site / "aktualnosci" / "strona").rglob("index.html")))
+    assert listed == total
+    for year in {record(p).meta.date.year for p in NEWS}:
+        assert (site / "aktualnosci" / str(year) / "index.html").is_file()
+    assert (site / "aktualnosci" / "archiwum" / "index.html").is_file()
+    for slug in CATEGORIES:
+        assert (site / "aktualnosci" / "kategoria" / slug / "index.html").is_file()
+
+
+def test_feeds_are_valid_atom(site):
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    main = ET.parse(site / "feeds" / "aktualnosci.atom.xml").getroot()
+    assert len(main.findall("a:entry", ns)) == min(20, len(NEWS))
+    for slug in CATEGORIES:
+        feed = ET.parse(site / "feeds" / f"kategoria-{slug}.atom.xml").getroot()
+        expected = sum(1 for p in NEWS if record(p).meta.category == slug)
+        assert len(feed.findall("a:entry", ns)) == expected
+        for entry in feed.findall("a:entry", ns):
+            href = entry.find("a:link", ns).get("href")
+            assert (site / href.lstrip("/") / "index.html").is_file(), href
+
+
+def test_publish_build_has_absolute_feeds(tmp_path):
+    result = run_build(None, tmp_path / "output", settings="publishconf.py")
+    assert result.returncode == 0, result.stderr
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(tmp_path / "output" / "feeds" / "aktualnosci.atom.xml").getroot()
+    links = [e.find("a:link", ns).get("href") for e in feed.findall("a:entry", ns)]
+    assert links and all(link.startswith("https://wielkopolskaes.pl/aktualnosci/") for link in links)
+    home = (tmp_path / "output" / "index.html").read_text()
+    assert 'href="https://wielkopolskaes.pl/theme/css/portal.css"' in home
+
+
+def test_every_page_follows_the_house_rules(site):
+    files = html_files(site)
+    assert len(files) > 50
+    for path in files:
+        page = scan(path)
+        html = path.read_text(encoding="utf-8")
+        where = path.relative_to(site)
+        assert html.startswith("<!DOCTYPE html>\n<html lang=\"pl\""), where
+        assert len(page.all("h1")) == 1, where
+        assert page.all("main") and page.all("main")[0].get("id") == "tresc", where
+        assert page.all("a")[0].get("href") == "#tresc", where  # skip link comes first
+        assert page.inline_scripts == 0, where
+        assert not page.all("style"), where
+        assert not any("style" in attrs for _, attrs in page.tags), where
+        assert not re.search(r"\son[a-z]+=", html), where  # no inline event handlers
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("source", "srcset")):
+            for attrs in page.all(tag):
+                value = attrs.get(attribute) or ""
+                if tag == "link" and attrs.get("rel") == "alternate":
+                    continue
+                assert not value.startswith(("http:", "https:", "//")), (where, value)
+
+
+def test_no_broken_internal_links_or_resources(site):
+    broken = []
+    for path in html_files(site):
+        page = scan(path)
+        urls = [a.get("href") for a in page.all("a")] + [a.get("href") for a in page.all("link")]
+        urls += [a.get("src") for a in page.all("img")] + [a.get("src") for a in page.all("script")]
+        urls += [part.split()[0] for s in page.all("source") + page.all("img") for part in (s.get("srcset") or "").split(",") if part.strip()]
+        for url in filter(None, urls):
+            target = resolve(site, path, url)
+            if target is not None and not target.is_file():
+                broken.append((str(path.relative_to(site)), url))
+    assert broken == []
+
+
+def test_navigation_marks_the_current_section(site):
+    def current(page):
+        return {a.get("href"): a.get("aria-current") for a in scan(page).all("a") if a.get("class") == "pl-nav__link" and a.get("aria-current")}
+
+    assert current(site / "aktualnosci" / "index.html") == {"/aktualnosci/": "page"}
+    article = next((site / "aktualnosci" / "2025").glob("*/index.html"))
+    assert current(article) == {"/aktualnosci/": "true"}
+    assert current(site / "kontakt" / "index.html") == {"/kontakt/": "page"}
+    assert current(site / "index.html") == {}
+
+
+def test_polish_dates_on_articles(site):
+    page = scan(site / "aktualnosci" / "2025" / "gala-zakup-prospoleczny-2025" / "index.html")
+    assert "Opublikowano 20 listopada 2025" in page.text
+    assert page.all("time")[0]["datetime"] == "2025-11-20T19:00:00"
+
+
+def test_accessibility_statement_has_every_required_id(site):
+    page = scan(site / "deklaracja-dostepnosci" / "index.html")
+    required = {
+        "a11y-wstep", "a11y-podmiot", "a11y-url", "a11y-data-publikacja", "a11y-data-aktualizacja",
+        "a11y-status", "a11y-data-sporzadzenie", "a11y-ocena", "a11y-kontakt", "a11y-osoba",
+        "a11y-email", "a11y-telefon", "a11y-procedura", "a11y-architektura",
+    }
+    assert required <= page.ids()
+    html = (site / "deklaracja-dostepnosci" / "index.html").read_text()
+    for element in ("a11y-data-publikacja", "a11y-data-aktualizacja", "a11y-data-sporzadzenie"):
+        assert re.search(rf'id="{element}" datetime="\d{{4}}-\d{{2}}-\d{{2}}">\d{{4}}-\d{{2}}-\d{{2}}<', html), element
+
+
+def test_eu_sign_bar_and_footer(site):
+    page = scan(site / "index.html")
+    signs = [i for i in page.all("img") if "pl-eu-bar__sign" in (i.get("class") or "")]
+    assert 1 <= len(signs) <= 4 and all(s.get("alt") for s in signs)
+    assert "61 856 73 43" in page.text and "Dział Koordynacji Integracji Społecznej" in page.text
+    hrefs = {a.get("href") for a in page.all("a")}
+    assert {"/deklaracja-dostepnosci/", "/polityka-prywatnosci/"} <= hrefs
+
+
+def test_templates_escape_content_fields(tmp_path):
+    content = copy_fixture_site("ok-minimal", tmp_path)
+    evil = content / "aktualnosci" / "zly.md"
+    evil.write_text(
+        "---\ntitle: \"<script>alert(1)</script> tytuł\"\ndate: 2026-01-12\ncategory: Promocja\n"
+        "summary: \"<img src=x onerror=alert(2)> streszczenie\"\ntags: [\"<b>tag</b>\"]\n"
+        "image:\n  src: images/foto.jpg\n  alt: '\" onload=\"alert(3)'\n---\nTreść.\n",
+        encoding="utf-8",
+    )
+    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    for path in html_files(tmp_path / "output"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html and "<b>tag</b>" not in html, path
+        assert 'onload="alert' not in html and "onerror=alert" not in html.replace("onerror=alert(2)&gt;", ""), path
+    article = (tmp_path / "output" / "aktualnosci" / "2026" / "zly" / "index.html").read_text()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; tytuł" in article
+
+
+REFERENCE = ROOT / "tests" / "e2e" / "reference"
+REFERENCE_PAGES = {
+    "home.html": "index.html",
+    "news-list.html": "aktualnosci/index.html",
+    "article.html": "aktualnosci/2025/gala-zakup-prospoleczny-2025/index.html",
+    "category.html": "aktualnosci/kategoria/promocja/index.html",
+    "accessibility-statement.html": "deklaracja-dostepnosci/index.html",
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE_PAGES))
+def test_reference_pages(site, name):
+    """Compare with saved HTML; `make reference` refreshes it after a deliberate change."""
+    import os
+
+    built = (site / REFERENCE_PAGES[name]).read_text(encoding="utf-8")
+    saved = REFERENCE / name
+    if os.environ.get("PORTAL_UPDATE_REFERENCE"):
+        REFERENCE.mkdir(exist_ok=True)
+        saved.write_text(built, encoding="utf-8")
+    assert built == saved.read_text(encoding="utf-8"), f"{name} differs; run `make reference` if the change is intended"

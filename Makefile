@@ -51,6 +51,8 @@ check: venv
 	$(BIN)/python tools/portal.py check
 
 test: venv node_modules/.package-lock.json
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 reference: venv

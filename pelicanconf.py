@@ -5,7 +5,6 @@ publishconf.py imports everything from here and overrides what production needs.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 
@@ -90,10 +89,10 @@ ARTICLE_ORDER_BY = "reversed-date"
 SUMMARY_MAX_LENGTH = 40
 
 # Feeds (Atom): all news and one per category
-# Development feeds link relative to the site (SITEURL is empty so the local server works
-# on any port); publishconf.py sets an absolute SITEURL and FEED_DOMAIN.
-FEED_DOMAIN = SITEURL
-LOG_FILTER = [(logging.WARNING, "Feeds generated without SITEURL set properly may not be valid")]
+# Development: entries link relative to the site (SITEURL is empty so the local server
+# works on any port) and the feed's own address is the one `make serve` answers on.
+# publishconf.py sets an absolute SITEURL and FEED_DOMAIN.
+FEED_DOMAIN = "http://127.0.0.1:8000"
 FEED_ALL_ATOM = "feeds/aktualnosci.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/kategoria-{slug}.atom.xml"
 FEED_ALL_RSS = None
@@ -130,10 +129,30 @@ OWNER = {
 # signs drawn for the portal, to be replaced by the official files from the project's
 # promotion guidelines before publication.
 EU_FUNDING_SIGNS = [
-    {"src": "img/znaki/fundusze-europejskie.svg", "alt": "Fundusze Europejskie dla Wielkopolski", "width": 190, "height": 60},
-    {"src": "img/znaki/rzeczpospolita-polska.svg", "alt": "Rzeczpospolita Polska", "width": 150, "height": 60},
-    {"src": "img/znaki/unia-europejska.svg", "alt": "Dofinansowane przez Unię Europejską", "width": 200, "height": 60},
-    {"src": "img/znaki/wojewodztwo-wielkopolskie.svg", "alt": "Województwo Wielkopolskie", "width": 170, "height": 60},
+    {
+        "src": "img/znaki/fundusze-europejskie.svg",
+        "alt": "Fundusze Europejskie dla Wielkopolski",
+        "width": 190,
+        "height": 60,
+    },
+    {
+        "src": "img/znaki/rzeczpospolita-polska.svg",
+        "alt": "Rzeczpospolita Polska",
+        "width": 150,
+        "height": 60,
+    },
+    {
+        "src": "img/znaki/unia-europejska.svg",
+        "alt": "Dofinansowane przez Unię Europejską",
+        "width": 200,
+        "height": 60,
+    },
+    {
+        "src": "img/znaki/wojewodztwo-wielkopolskie.svg",
+        "alt": "Województwo Wielkopolskie",
+        "width": 170,
+        "height": 60,
+    },
 ]
 EU_PROJECT = {
     "title": "Koordynacja sektora ekonomii społecznej w Wielkopolsce (dane przykładowe)",

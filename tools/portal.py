@@ -95,9 +95,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         cause = error.__cause__ or error.__context__
         if isinstance(cause, ContentError):
             return _fail(str(cause))
-        return _fail(
-            "Budowanie przerwane, poprzednia wersja strony została bez zmian.\n" + _explain(error)
-        )
+        return _fail("Budowanie przerwane, poprzednia wersja strony została bez zmian.\n" + _explain(error))
     pages = count_pages(work)
     swap_in(work, target)
     print(f"Zbudowano {pages} stron HTML w {time.perf_counter() - started:.1f} s -> {target}")

@@ -23,7 +23,7 @@ def gradient(top, bottom, size=(W, H)):
     base = Image.new("RGB", (1, h))
     for y in range(h):
         t = y / (h - 1)
-        base.putpixel((0, y), tuple(int(a + (b - a) * t) for a, b in zip(top, bottom)))
+        base.putpixel((0, y), tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
     return base.resize(size)
 
 
@@ -42,18 +42,25 @@ def room(rng, wall=(214, 206, 190), floor=(150, 120, 92), screen=True, chairs=Tr
     d = ImageDraw.Draw(img)
     d.polygon([(0, H * 0.62), (W, H * 0.62), (W, H), (0, H)], fill=floor)
     if screen:
-        d.rectangle((W * 0.3, H * 0.12, W * 0.7, H * 0.45), fill=(245, 247, 250), outline=(60, 60, 60), width=6)
+        d.rectangle(
+            (W * 0.3, H * 0.12, W * 0.7, H * 0.45), fill=(245, 247, 250), outline=(60, 60, 60), width=6
+        )
         for i in range(6):
             h = rng.randint(40, 220)
             x = W * 0.36 + i * 90
-            d.rectangle((x, H * 0.42 - h, x + 60, H * 0.42), fill=[(11, 74, 111), (29, 107, 58), (200, 120, 30)][i % 3])
+            d.rectangle(
+                (x, H * 0.42 - h, x + 60, H * 0.42),
+                fill=[(11, 74, 111), (29, 107, 58), (200, 120, 30)][i % 3],
+            )
     if chairs:
         for row in range(4):
             y = H * 0.68 + row * 110
             scale = 1 + row * 0.25
             for col in range(9):
                 x = W * 0.08 + col * W * 0.1 + (row % 2) * 30
-                d.rounded_rectangle((x, y - 70 * scale, x + 90 * scale, y + 20 * scale), 12, fill=(40, 60, 90))
+                d.rounded_rectangle(
+                    (x, y - 70 * scale, x + 90 * scale, y + 20 * scale), 12, fill=(40, 60, 90)
+                )
     return img
 
 
@@ -89,20 +96,28 @@ def stage(rng):
 
 
 def market(rng, indoor=False):
-    img = gradient((120, 170, 220), (220, 230, 240)) if not indoor else gradient((90, 90, 100), (190, 190, 195))
+    img = (
+        gradient((120, 170, 220), (220, 230, 240)) if not indoor else gradient((90, 90, 100), (190, 190, 195))
+    )
     d = ImageDraw.Draw(img)
     d.rectangle((0, H * 0.7, W, H), fill=(170, 160, 150) if not indoor else (120, 120, 125))
     if not indoor:
         for i in range(7):
             x = i * 270
-            d.rectangle((x, H * 0.18, x + 250, H * 0.55), fill=[(210, 190, 150), (190, 140, 110), (230, 210, 170)][i % 3])
+            d.rectangle(
+                (x, H * 0.18, x + 250, H * 0.55),
+                fill=[(210, 190, 150), (190, 140, 110), (230, 210, 170)][i % 3],
+            )
             for k in range(3):
                 d.rectangle((x + 30 + k * 75, H * 0.25, x + 70 + k * 75, H * 0.33), fill=(70, 90, 110))
     for i in range(6):
         x = 60 + i * 290
         top = H * (0.45 if not indoor else 0.35)
         d.polygon([(x, top + 80), (x + 125, top), (x + 250, top + 80)], fill=(250, 250, 250))
-        d.rectangle((x, top + 80, x + 250, top + 300), fill=(245, 245, 240) if not indoor else rng.choice([(11, 74, 111), (29, 107, 58), (180, 60, 50)]))
+        d.rectangle(
+            (x, top + 80, x + 250, top + 300),
+            fill=(245, 245, 240) if not indoor else rng.choice([(11, 74, 111), (29, 107, 58), (180, 60, 50)]),
+        )
         d.rectangle((x + 10, top + 230, x + 240, top + 300), fill=(140, 100, 70))
     for i in range(14):
         x = rng.randint(0, W)
@@ -119,7 +134,9 @@ def landscape(rng):
     d.ellipse((W * 0.7, H * 0.12, W * 0.78, H * 0.24), fill=(255, 245, 210))
     for band, colour in enumerate([(120, 150, 80), (170, 160, 70), (110, 140, 60), (190, 170, 90)]):
         top = H * (0.5 + band * 0.12)
-        pts = [(0, H)] + [(x, top + 25 * ((x * (band + 3)) % 7) / 7) for x in range(0, W + 100, 100)] + [(W, H)]
+        pts = (
+            [(0, H)] + [(x, top + 25 * ((x * (band + 3)) % 7) / 7) for x in range(0, W + 100, 100)] + [(W, H)]
+        )
         d.polygon(pts, fill=colour)
     for i in range(9):
         x = rng.randint(0, W)
@@ -142,7 +159,11 @@ def desk(rng, kind="papers"):
             x, y = rng.randint(100, 1100), rng.randint(60, 600)
             d.rectangle((x, y, x + 520, y + 700), fill=(248, 247, 243), outline=(200, 200, 200))
             for k in range(14):
-                d.line((x + 40, y + 60 + k * 40, x + 40 + rng.randint(250, 440), y + 60 + k * 40), fill=(120, 120, 130), width=6)
+                d.line(
+                    (x + 40, y + 60 + k * 40, x + 40 + rng.randint(250, 440), y + 60 + k * 40),
+                    fill=(120, 120, 130),
+                    width=6,
+                )
         d.rectangle((1300, 700, 1600, 1100), fill=(60, 60, 65))
         d.line((900, 900, 1250, 700), fill=(20, 40, 120), width=16)
     elif kind == "charts":
@@ -151,18 +172,29 @@ def desk(rng, kind="papers"):
             d.rectangle((x, 120, x + 640, 1020), fill=(250, 250, 248))
             for k in range(6):
                 h = rng.randint(120, 520)
-                d.rectangle((x + 60 + k * 95, 820 - h, x + 120 + k * 95, 820), fill=[(11, 74, 111), (29, 107, 58), (214, 140, 40)][k % 3])
+                d.rectangle(
+                    (x + 60 + k * 95, 820 - h, x + 120 + k * 95, 820),
+                    fill=[(11, 74, 111), (29, 107, 58), (214, 140, 40)][k % 3],
+                )
             d.line((x + 50, 820, x + 600, 820), fill=(60, 60, 60), width=4)
     elif kind == "map":
         d.rectangle((150, 80, 1650, 1120), fill=(238, 234, 222))
-        d.polygon([(420, 200), (900, 140), (1300, 300), (1400, 700), (1100, 1000), (600, 980), (350, 640)], fill=(205, 220, 190), outline=(90, 110, 80))
+        d.polygon(
+            [(420, 200), (900, 140), (1300, 300), (1400, 700), (1100, 1000), (600, 980), (350, 640)],
+            fill=(205, 220, 190),
+            outline=(90, 110, 80),
+        )
         for x, y in [(800, 560), (1150, 520), (760, 280), (980, 860), (560, 800)]:
             d.ellipse((x - 22, y - 22, x + 22, y + 22), fill=(200, 40, 40))
     elif kind == "jar":
-        d.rounded_rectangle((650, 300, 1150, 1050), 60, fill=(200, 215, 220), outline=(240, 245, 245), width=10)
+        d.rounded_rectangle(
+            (650, 300, 1150, 1050), 60, fill=(200, 215, 220), outline=(240, 245, 245), width=10
+        )
         for i in range(60):
             x, y = rng.randint(690, 1100), rng.randint(760, 1010)
-            d.ellipse((x, y, x + 60, y + 24), fill=rng.choice([(200, 170, 80), (180, 180, 175), (210, 150, 70)]))
+            d.ellipse(
+                (x, y, x + 60, y + 24), fill=rng.choice([(200, 170, 80), (180, 180, 175), (210, 150, 70)])
+            )
         d.line((900, 760, 900, 420), fill=(60, 130, 50), width=14)
         d.ellipse((820, 360, 910, 440), fill=(80, 160, 60))
         d.ellipse((890, 330, 990, 420), fill=(90, 170, 70))
@@ -193,7 +225,12 @@ def board(rng):
         for row in range(rng.randint(3, 5)):
             x = W * 0.16 + col * 260 + rng.randint(-10, 10)
             y = H * 0.14 + row * 150 + rng.randint(-8, 8)
-            d.rectangle((x, y, x + 170, y + 120), fill=[(255, 230, 90), (255, 170, 190), (150, 220, 255), (170, 240, 160), (255, 200, 120)][col])
+            d.rectangle(
+                (x, y, x + 170, y + 120),
+                fill=[(255, 230, 90), (255, 170, 190), (150, 220, 255), (170, 240, 160), (255, 200, 120)][
+                    col
+                ],
+            )
     return img
 
 
@@ -210,7 +247,10 @@ def kitchen(rng):
         d.ellipse((x - 10, H * 0.35, x + 230, H * 0.41), fill=(150, 155, 160))
     for i in range(20):
         x, y = rng.randint(100, 1700), rng.randint(int(H * 0.64), int(H * 0.9))
-        d.ellipse((x, y, x + 70, y + 60), fill=rng.choice([(220, 60, 40), (240, 140, 40), (90, 160, 60), (230, 210, 80)]))
+        d.ellipse(
+            (x, y, x + 70, y + 60),
+            fill=rng.choice([(220, 60, 40), (240, 140, 40), (90, 160, 60), (230, 210, 80)]),
+        )
     return img
 
 
@@ -220,10 +260,21 @@ def street(rng):
     for i in range(8):
         x = i * 240
         h = rng.randint(350, 700)
-        d.rectangle((x, H * 0.75 - h, x + 230, H * 0.75), fill=rng.choice([(210, 180, 150), (190, 200, 205), (230, 215, 190), (170, 120, 100)]))
+        d.rectangle(
+            (x, H * 0.75 - h, x + 230, H * 0.75),
+            fill=rng.choice([(210, 180, 150), (190, 200, 205), (230, 215, 190), (170, 120, 100)]),
+        )
         for r in range(h // 110):
             for c in range(3):
-                d.rectangle((x + 25 + c * 70, H * 0.75 - h + 30 + r * 110, x + 65 + c * 70, H * 0.75 - h + 90 + r * 110), fill=(90, 110, 130))
+                d.rectangle(
+                    (
+                        x + 25 + c * 70,
+                        H * 0.75 - h + 30 + r * 110,
+                        x + 65 + c * 70,
+                        H * 0.75 - h + 90 + r * 110,
+                    ),
+                    fill=(90, 110, 130),
+                )
     d.rectangle((0, H * 0.75, W, H), fill=(110, 110, 115))
     d.rectangle((W * 0.35, H * 0.3, W * 0.62, H * 0.9), fill=(60, 65, 70))
     d.rectangle((W * 0.37, H * 0.33, W * 0.6, H * 0.8), fill=(11, 74, 111))
@@ -256,7 +307,9 @@ def main(out: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for index, (name, draw) in enumerate(SCENES.items()):
         rng = random.Random(1000 + index)
-        finish(draw(rng), rng).save(folder / f"{name}.jpg", "JPEG", quality=84, optimize=True, progressive=True)
+        finish(draw(rng), rng).save(
+            folder / f"{name}.jpg", "JPEG", quality=84, optimize=True, progressive=True
+        )
         print(name)
 
 

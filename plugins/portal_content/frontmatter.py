@@ -68,15 +68,24 @@ _YAML_HINTS = (
     (
         "mapping values are not allowed",
         "dwukropek w nieoczekiwanym miejscu; jeśli wartość zawiera dwukropek, ujmij ją w cudzysłów "
-        "(np. title: \"Gala: podsumowanie\"), a w linii wyżej sprawdź dwukropek po nazwie pola",
+        '(np. title: "Gala: podsumowanie"), a w linii wyżej sprawdź dwukropek po nazwie pola',
     ),
     ("could not find expected ':'", "brak dwukropka po nazwie pola; pisz 'nazwa: wartość'"),
     ("tab character", "tabulator we wcięciu; wcięcia rób spacjami (po dwie)"),
     ("found character '\\t'", "tabulator we wcięciu; wcięcia rób spacjami (po dwie)"),
-    ("did not find expected key", "niewłaściwe wcięcie; pola podrzędne wcinaj równo, pola główne pisz od początku linii"),
+    (
+        "did not find expected key",
+        "niewłaściwe wcięcie; pola podrzędne wcinaj równo, pola główne pisz od początku linii",
+    ),
     ("found unexpected end of stream", "niezamknięty cudzysłów; dopisz cudzysłów na końcu tekstu"),
-    ("found unknown escape character", "ukośnik wsteczny w cudzysłowie; użyj apostrofów ' zamiast cudzysłowu"),
-    ("expected <block end>", "niewłaściwe wcięcie; pola podrzędne wcinaj równo, pola główne pisz od początku linii"),
+    (
+        "found unknown escape character",
+        "ukośnik wsteczny w cudzysłowie; użyj apostrofów ' zamiast cudzysłowu",
+    ),
+    (
+        "expected <block end>",
+        "niewłaściwe wcięcie; pola podrzędne wcinaj równo, pola główne pisz od początku linii",
+    ),
     ("found duplicate anchor", "znak & na początku wartości; ujmij tekst w cudzysłów"),
     ("found undefined alias", "znak * na początku wartości; ujmij tekst w cudzysłów"),
 )
@@ -98,15 +107,12 @@ def split(text: str) -> tuple[str, str, int]:
     if not lines or lines[0].strip() != DELIMITER:
         raise FrontMatterError(
             1,
-            "plik musi zaczynać się od linii '---', po niej pola (np. 'title: ...'), "
-            "a po polach znowu '---'",
+            "plik musi zaczynać się od linii '---', po niej pola (np. 'title: ...'), a po polach znowu '---'",
         )
     for index in range(1, len(lines)):
         if lines[index].strip() == DELIMITER:
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-    raise FrontMatterError(
-        1, "brak zamykającej linii '---' po polach; dopisz '---' po ostatnim polu"
-    )
+    raise FrontMatterError(1, "brak zamykającej linii '---' po polach; dopisz '---' po ostatnim polu")
 
 
 def parse_text(text: str) -> FrontMatter:

@@ -36,8 +36,14 @@ class ContentError(Exception):
 def format_problems(problems: list[Problem]) -> str:
     count = len(problems)
     lines = [str(p) for p in sorted(problems)]
-    noun = "problem" if count == 1 else ("problemy" if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else "problemów")
-    lines.append(f"Znaleziono {count} {noun} w treści; popraw je i uruchom ponownie (nic nie zostało opublikowane).")
+    noun = (
+        "problem"
+        if count == 1
+        else ("problemy" if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else "problemów")
+    )
+    lines.append(
+        f"Znaleziono {count} {noun} w treści; popraw je i uruchom ponownie (nic nie zostało opublikowane)."
+    )
     return "\n".join(lines)
 
 
@@ -127,9 +133,8 @@ def translate(model: type[BaseModel], error: dict[str, Any]) -> str:
         return f"niedozwolona wartość „{value}”; wpisz jedną z: {ctx.get('expected')}"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         example = _example(model, loc)
-        return (
-            "to pole składa się z pól podrzędnych; zapisz je pod nim z wcięciem, np. "
-            + (example or "'  src: ...'")
+        return "to pole składa się z pól podrzędnych; zapisz je pod nim z wcięciem, np. " + (
+            example or "'  src: ...'"
         )
     if kind in {"greater_than_equal", "greater_than"}:
         limit = ctx.get("ge", ctx.get("gt"))

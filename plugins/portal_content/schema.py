@@ -150,8 +150,12 @@ class Image(Strict):
 class NewsMeta(Strict):
     """A news item (aktualność): content/aktualnosci/<rok>/<adres>.md"""
 
-    title: Text = Field(description="Tytuł aktualności.", examples=["Gala Zakup Prospołeczny 2025"], max_length=160)
-    date: DateTime = Field(description="Data publikacji RRRR-MM-DD (opcjonalnie z godziną).", examples=["2026-11-27"])
+    title: Text = Field(
+        description="Tytuł aktualności.", examples=["Gala Zakup Prospołeczny 2025"], max_length=160
+    )
+    date: DateTime = Field(
+        description="Data publikacji RRRR-MM-DD (opcjonalnie z godziną).", examples=["2026-11-27"]
+    )
     category: CategorySlug = Field(description="Jeden z obszarów zadań portalu.", examples=["Promocja"])
     tags: Annotated[list[Text], BeforeValidator(_to_tags)] = Field(
         default_factory=list, description="Słowa kluczowe.", examples=["[gala, certyfikacja]"]
@@ -161,10 +165,18 @@ class NewsMeta(Strict):
         examples=["Dwadzieścia osiem podmiotów otrzymało znak Zakup Prospołeczny."],
         max_length=300,
     )
-    image: Image | None = Field(None, description="Zdjęcie główne z tekstem alternatywnym.", examples=["\n  src: images/aktualnosci/zdjecie.jpg\n  alt: Opis zdjęcia"])
+    image: Image | None = Field(
+        None,
+        description="Zdjęcie główne z tekstem alternatywnym.",
+        examples=["\n  src: images/aktualnosci/zdjecie.jpg\n  alt: Opis zdjęcia"],
+    )
     author: Text | None = Field(None, description="Autor lub autorka (opcjonalnie).", examples=["Anna Nowak"])
-    slug: Slug | None = Field(None, description="Adres w URL; domyślnie nazwa pliku bez .md.", examples=["gala-2025"])
-    modified: DateTime | None = Field(None, description="Data ostatniej zmiany RRRR-MM-DD.", examples=["2026-11-28"])
+    slug: Slug | None = Field(
+        None, description="Adres w URL; domyślnie nazwa pliku bez .md.", examples=["gala-2025"]
+    )
+    modified: DateTime | None = Field(
+        None, description="Data ostatniej zmiany RRRR-MM-DD.", examples=["2026-11-28"]
+    )
     status: Literal["published", "draft"] = Field(
         "published", description="draft = szkic, niepublikowany.", examples=["published"]
     )
@@ -176,16 +188,28 @@ class NewsMeta(Strict):
 class AccessibilityStatement(Strict):
     """Fields of the deklaracja dostępności with the element ids the regulations fix."""
 
-    entity: Text = Field(description="Nazwa podmiotu publicznego (a11y-podmiot).", examples=["Regionalny Ośrodek Polityki Społecznej w Poznaniu"])
+    entity: Text = Field(
+        description="Nazwa podmiotu publicznego (a11y-podmiot).",
+        examples=["Regionalny Ośrodek Polityki Społecznej w Poznaniu"],
+    )
     url: Text = Field(description="Adres strony (a11y-url).", examples=["https://wielkopolskaes.pl"])
-    published: Day = Field(description="Data publikacji strony (a11y-data-publikacja).", examples=["2026-11-27"])
-    updated: Day = Field(description="Data ostatniej istotnej aktualizacji (a11y-data-aktualizacja).", examples=["2026-11-27"])
+    published: Day = Field(
+        description="Data publikacji strony (a11y-data-publikacja).", examples=["2026-11-27"]
+    )
+    updated: Day = Field(
+        description="Data ostatniej istotnej aktualizacji (a11y-data-aktualizacja).", examples=["2026-11-27"]
+    )
     status: Literal["zgodna", "częściowo zgodna", "niezgodna"] = Field(
         description="Status zgodności z ustawą (a11y-status).", examples=["częściowo zgodna"]
     )
     status_notes: Text | None = Field(None, description="Treści niedostępne i wyłączenia (Markdown).")
-    prepared: Day = Field(description="Data sporządzenia deklaracji (a11y-data-sporzadzenie).", examples=["2026-11-27"])
-    assessment: Text = Field(description="Sposób oceny (a11y-ocena).", examples=["samoocena przeprowadzona przez podmiot publiczny"])
+    prepared: Day = Field(
+        description="Data sporządzenia deklaracji (a11y-data-sporzadzenie).", examples=["2026-11-27"]
+    )
+    assessment: Text = Field(
+        description="Sposób oceny (a11y-ocena).",
+        examples=["samoocena przeprowadzona przez podmiot publiczny"],
+    )
     auditor: Text | None = Field(None, description="Audytor zewnętrzny, jeśli był (a11y-audytor).")
     contact_person: Text = Field(description="Osoba kontaktowa (a11y-osoba).", examples=["Jan Kowalski"])
     contact_email: Text = Field(description="E-mail (a11y-email).", examples=["dostepnosc@rops.poznan.pl"])
@@ -199,13 +223,21 @@ class PageMeta(Strict):
     """A static page: content/strony/<adres>.md"""
 
     title: Text = Field(description="Tytuł strony.", examples=["O ekonomii społecznej"], max_length=160)
-    slug: Slug | None = Field(None, description="Adres w URL; domyślnie nazwa pliku bez .md.", examples=["o-ekonomii-spolecznej"])
+    slug: Slug | None = Field(
+        None, description="Adres w URL; domyślnie nazwa pliku bez .md.", examples=["o-ekonomii-spolecznej"]
+    )
     summary: Text | None = Field(None, description="Krótki opis strony (do 300 znaków).", max_length=300)
-    nav_order: int | None = Field(None, description="Pozycja w menu głównym (puste = poza menu).", examples=["3"], ge=1, le=99)
+    nav_order: int | None = Field(
+        None, description="Pozycja w menu głównym (puste = poza menu).", examples=["3"], ge=1, le=99
+    )
     placeholder: bool = Field(False, description="true = sekcja w przygotowaniu (strona zastępcza).")
     accessibility: AccessibilityStatement | None = Field(None, description="Dane deklaracji dostępności.")
-    modified: DateTime | None = Field(None, description="Data ostatniej zmiany RRRR-MM-DD.", examples=["2026-11-28"])
-    status: Literal["published", "hidden", "draft"] = Field("published", description="hidden = strona poza menu i listami.")
+    modified: DateTime | None = Field(
+        None, description="Data ostatniej zmiany RRRR-MM-DD.", examples=["2026-11-28"]
+    )
+    status: Literal["published", "hidden", "draft"] = Field(
+        "published", description="hidden = strona poza menu i listami."
+    )
     sample: bool = Field(False, description="true = przykładowa (zmyślona) treść, oznaczana na stronie.")
 
 

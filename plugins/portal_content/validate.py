@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from pelican.utils import slugify
+from pydantic import ValidationError
 
 from . import frontmatter
 from .problems import Problem, display_path, field_name, translate
@@ -81,7 +81,12 @@ def _load(path: Path, kind: str) -> Record | list[Problem]:
     problems: list[Problem] = []
     if kind == "news" and not doc.body.strip():
         problems.append(
-            Problem(shown, doc.body_line, "(treść)", "aktualność nie ma treści; napisz tekst pod zamykającą linią '---'")
+            Problem(
+                shown,
+                doc.body_line,
+                "(treść)",
+                "aktualność nie ma treści; napisz tekst pod zamykającą linią '---'",
+            )
         )
     return problems or Record(path, kind, meta, doc)
 

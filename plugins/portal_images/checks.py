@@ -45,7 +45,9 @@ def check_image(path: Path, settings: dict[str, Any], label: str | None = None) 
             "w sposób zagrażający budowaniu; zmniejsz je do ok. 2400 px szerokości"
         )
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return "plik nie jest czytelnym zdjęciem (uszkodzony lub to nie JPEG/PNG); zapisz go ponownie jako JPEG"
+        return (
+            "plik nie jest czytelnym zdjęciem (uszkodzony lub to nie JPEG/PNG); zapisz go ponownie jako JPEG"
+        )
     if width < min_width:
         return (
             f"zdjęcie ma tylko {width} px szerokości, a potrzeba co najmniej {min_width} px; "

@@ -58,9 +58,7 @@ class ResponsiveImage:
         return "ph-" + self.colour[1:]
 
     def output_names(self) -> list[tuple[Variant, str]]:
-        return [
-            (Variant(w, f), self.url(w, f).rsplit("/", 1)[1]) for w in self.widths for f in self.formats
-        ]
+        return [(Variant(w, f), self.url(w, f).rsplit("/", 1)[1]) for w in self.widths for f in self.formats]
 
 
 def _quantise(rgb: tuple[int, ...]) -> str:
@@ -80,7 +78,9 @@ def _measure(source: Path) -> dict[str, Any]:
     return {"width": width, "height": height, "colour": _quantise(tiny.getpixel((0, 0)))}
 
 
-def encode(source: str, target_dir: str, variants: list[tuple[int, str]], quality: dict, avif_speed: int) -> int:
+def encode(
+    source: str, target_dir: str, variants: list[tuple[int, str]], quality: dict, avif_speed: int
+) -> int:
     """Encode the variants of one photo into target_dir (runs in a worker process)."""
     target = Path(target_dir)
     tmp = target.with_name(target.name + f".tmp{os.getpid()}")
@@ -152,7 +152,11 @@ class Pipeline:
 
     def _missing(self, image: ResponsiveImage) -> list[tuple[int, str]]:
         folder = self.cache / image.key
-        return [(v.width, v.fmt) for v, _ in image.output_names() if not (folder / "variants" / v.filename).is_file()]
+        return [
+            (v.width, v.fmt)
+            for v, _ in image.output_names()
+            if not (folder / "variants" / v.filename).is_file()
+        ]
 
     def run(self, output_path: Path) -> None:
         """Encode what the cache lacks (in parallel), then copy every derivative to output."""

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_fixture_site, run_build
+from sitebuild import FIXTURES, copy_fixture_site, run_build
 
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.name.startswith("bad-"))
 SENTINEL = "<!doctype html><title>poprzednia wersja</title>"
@@ -56,7 +56,10 @@ def test_every_problem_line_has_path_line_field_message():
         lines = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
         assert lines[-1].startswith("Znaleziono "), case
         for line in lines[:-1]:
-            path, number, field, message = line.split(": ", 1)[0].split(":") + [line.split(": ", 2)[1], line.split(": ", 2)[2]]
+            path, number, field, message = line.split(": ", 1)[0].split(":") + [
+                line.split(": ", 2)[1],
+                line.split(": ", 2)[2],
+            ]
             assert path.startswith("content/") and number.isdigit() and field and message, line
 
 

@@ -19,4 +19,13 @@ def test_polish_numbers_group_with_nbsp_and_use_comma():
 
 
 def test_polish_plural():
-    assert [plural_pl(n, "a", "b", "c") for n in (1, 2, 4, 5, 12, 22, 25, 112)] == ["a", "b", "b", "c", "c", "b", "c", "c"]
+    assert [plural_pl(n, "a", "b", "c") for n in (1, 2, 4, 5, 12, 22, 25, 112)] == [
+        "a",
+        "b",
+        "b",
+        "c",
+        "c",
+        "b",
+        "c",
+        "c",
+    ]

@@ -37,7 +37,10 @@ def test_derivatives_at_every_width_and_format(tmp_path, settings):
     with Image.open(tmp_path / "out" / "obrazy" / info.url(400, "avif").rsplit("/", 1)[1]) as avif:
         assert avif.format == "AVIF"
         assert avif.size == (400, 267)
-    assert f".ph-{info.colour[1:]}{{background-color:{info.colour}}}" in (tmp_path / "out" / "obrazy" / "tla.css").read_text()
+    assert (
+        f".ph-{info.colour[1:]}{{background-color:{info.colour}}}"
+        in (tmp_path / "out" / "obrazy" / "tla.css").read_text()
+    )
 
 
 def test_second_run_encodes_nothing_and_changed_photo_is_reencoded(tmp_path, settings):

@@ -1,10 +1,9 @@
 import datetime as dt
 
 import pytest
-from portal_content.problems import format_problems, Problem
+from portal_content.problems import Problem, format_problems, translate
 from portal_content.schema import CATEGORIES, NewsMeta, PageMeta
 from pydantic import ValidationError
-from portal_content.problems import translate
 
 VALID = {
     "title": "Gala",
@@ -50,7 +49,9 @@ def test_missing_field_gives_an_example_line():
 
 
 def test_bad_date_explains_the_format():
-    assert messages({**VALID, "date": "31.02.2025"})["date"].startswith("„31.02.2025” to nie jest data; wpisz datę jako RRRR-MM-DD")
+    assert messages({**VALID, "date": "31.02.2025"})["date"].startswith(
+        "„31.02.2025” to nie jest data; wpisz datę jako RRRR-MM-DD"
+    )
 
 
 def test_impossible_date_is_rejected():
@@ -68,7 +69,10 @@ def test_image_needs_alt():
 
 
 def test_empty_alt_is_rejected():
-    assert messages({**VALID, "image": {"src": "a.jpg", "alt": "  "}})["image.alt"] == "pole nie może być puste; wpisz tekst"
+    assert (
+        messages({**VALID, "image": {"src": "a.jpg", "alt": "  "}})["image.alt"]
+        == "pole nie może być puste; wpisz tekst"
+    )
 
 
 def test_wrong_types():
@@ -85,9 +89,18 @@ def test_accessibility_dates_must_be_iso():
     page = {
         "title": "Deklaracja",
         "accessibility": {
-            "entity": "ROPS", "url": "https://x", "published": "27.11.2026", "updated": "2026-11-27",
-            "status": "zgodna", "prepared": "2026-11-27", "assessment": "samoocena", "contact_person": "A",
-            "contact_email": "a@b", "contact_phone": "1", "procedure": "p", "architecture": "a",
+            "entity": "ROPS",
+            "url": "https://x",
+            "published": "27.11.2026",
+            "updated": "2026-11-27",
+            "status": "zgodna",
+            "prepared": "2026-11-27",
+            "assessment": "samoocena",
+            "contact_person": "A",
+            "contact_email": "a@b",
+            "contact_phone": "1",
+            "procedure": "p",
+            "architecture": "a",
         },
     }
     assert messages(page, PageMeta)["accessibility.published"].startswith("„27.11.2026” to nie jest data")

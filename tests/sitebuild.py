@@ -1,0 +1,50 @@
+"""Building sites into temporary folders with the real build command (shared by tests)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "sites"
+BUILD_DATE = "2026-11-27"
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    stdout: str
+    stderr: str
+    output: Path
+
+
+def run_build(
+    content: Path | None,
+    output: Path,
+    settings: str = "pelicanconf.py",
+    command: str = "build",
+    cwd: Path = ROOT,
+) -> BuildResult:
+    argv = [sys.executable, str(ROOT / "tools" / "portal.py"), command, "--settings", str(ROOT / settings)]
+    if content is not None:
+        argv += ["--content", str(content)]
+    if command == "build":
+        argv += ["--output", str(output)]
+    env = dict(os.environ, PORTAL_BUILD_DATE=BUILD_DATE)
+    env.pop("PORTAL_DEBUG", None)
+    done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    return BuildResult(done.returncode, done.stdout, done.stderr, output)
+
+
+def copy_fixture_site(name: str, destination: Path) -> Path:
+    """Copy tests/fixtures/sites/<name>/content to destination/content, with the shared photo."""
+    import shutil
+
+    content = destination / "content"
+    shutil.copytree(FIXTURES / name / "content", content)
+    (content / "images").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "tests" / "fixtures" / "images" / "foto.jpg", content / "images" / "foto.jpg")
+    return content

@@ -50,7 +50,7 @@ MARKDOWN = {
 # Content locations (must match portal_content.validate.CONTENT_DIRS)
 ARTICLE_PATHS = ["aktualnosci"]
 PAGE_PATHS = ["strony"]
-STATIC_PATHS = ["dokumenty"]
+STATIC_PATHS: list[str] = []  # source photos go through portal_images, never copied as they are
 IGNORE_FILES = [".#*", "*.swp", "README.md"]
 
 # URLs: ASCII-folded Polish, stable, one folder per page

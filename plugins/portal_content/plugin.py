@@ -5,8 +5,9 @@ line numbers, and the working group needs ``path:line: field: message`` for ever
 
 Signals:
 - ``readers_init``: registers PortalMarkdownReader for ``.md``.
-- ``initialized``: validates the whole content tree; on any problem raises ContentError
-  before a generator runs, so nothing is written.
+- ``get_generators``: sent at the start of every build (also every devserver rebuild),
+  before any generator exists; validates the whole content tree and on any problem raises
+  ContentError, so nothing is written. It adds no generator.
 Settings read: ``PATH`` (content root), ``MARKDOWN``.
 """
 
@@ -28,13 +29,14 @@ def add_reader(readers) -> None:
     readers.reader_classes["md"] = PortalMarkdownReader
 
 
-def validate_on_start(pelican) -> None:
+def validate_before_build(pelican) -> None:
     _, problems = validate_content(pelican.settings)
     if problems:
         raise ContentError(problems)
     log.debug("%s content valid", PREFIX)
+    return None  # no generator of ours
 
 
 def register() -> None:
     signals.readers_init.connect(add_reader)
-    signals.initialized.connect(validate_on_start)
+    signals.get_generators.connect(validate_before_build)

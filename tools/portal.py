@@ -102,36 +102,43 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_plugins(settings: dict):
+    """Load and register the plugins as a build does (signals connected, nothing written)."""
+    from pelican import Pelican
+
+    return Pelican(settings)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    from portal_content.problems import ContentError, format_problems
+    from portal_content.problems import ContentError
     from portal_content.validate import validate_content
-    from portal_theme.plugin import check_signs
 
     started = time.perf_counter()
     try:
         settings = _settings(args)
+        _load_plugins(settings)  # portal_theme checks its settings here
         records, problems = validate_content(settings)
+        if problems:
+            raise ContentError(problems)
     except ContentError as error:
         return _fail(str(error))
-    problems += check_signs(settings)
-    if problems:
-        return _fail(format_problems(problems))
     print(f"Treść jest poprawna: {len(records)} plików sprawdzono w {time.perf_counter() - started:.2f} s.")
     return 0
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    from portal_content.schema import MODELS
+    from portal_content.validate import KINDS
 
+    _load_plugins(_settings(args))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, model in MODELS.items():
-        schema = model.model_json_schema()
+    for name, kind in KINDS.items():
+        schema = kind.model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         (out / f"{name}.schema.json").write_text(
             json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-    print(f"Zapisano {len(MODELS)} schematy w {out}/")
+    print(f"Zapisano schematy ({len(KINDS)}) w {out}/")
     return 0
 
 
@@ -146,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--output", help="output folder (default: OUTPUT_PATH)")
     p = sub.add_parser("schemas")
     p.add_argument("--out", default=str(ROOT / "schemas"))
+    p.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    p.add_argument("--content", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     return {"build": cmd_build, "check": cmd_check, "schemas": cmd_schemas}[args.command](args)
 

@@ -239,6 +239,3 @@ class PageMeta(Strict):
         "published", description="hidden = strona poza menu i listami."
     )
     sample: bool = Field(False, description="true = przykładowa (zmyślona) treść, oznaczana na stronie.")
-
-
-MODELS: dict[str, type[Strict]] = {"news": NewsMeta, "page": PageMeta}

@@ -1,12 +1,17 @@
 """Validation of every content file before anything is written.
 
-Used by the build (``initialized`` signal, see plugin.py) and by ``make check``. Parsed
+Used by the build (``get_generators`` signal, see plugin.py) and by ``make check``. Parsed
 records are kept in a small cache keyed by path, mtime and size, so the reader does not
 parse a file a second time in the same process.
+
+Other plugins add their content kinds with ``register_kind`` (a folder under PATH and a
+schema) and their cross-file checks with ``register_checker``; every problem of every kind
+is then reported in one list.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,11 +21,36 @@ from pydantic import ValidationError
 
 from . import frontmatter
 from .problems import Problem, display_path, field_name, translate
-from .schema import MODELS, Strict
+from .schema import NewsMeta, PageMeta, Strict
 
-# Where each kind of content lives under PATH. Kept here (not only in pelicanconf) because
-# the checker must know it without building.
-CONTENT_DIRS: dict[str, str] = {"news": "aktualnosci", "page": "strony"}
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of Markdown content: where it lives, its schema, its URL namespace."""
+
+    name: str
+    folder: str  # under PATH
+    model: type[Strict]
+    namespace: str  # slugs must be unique within a namespace
+    body_required: bool = False
+
+
+KINDS: dict[str, Kind] = {}
+Checker = Callable[[list["Record"], dict[str, Any]], list[Problem]]
+CHECKERS: list[Checker] = []
+
+
+def register_kind(kind: Kind) -> None:
+    KINDS[kind.name] = kind
+
+
+def register_checker(checker: Checker) -> None:
+    if checker not in CHECKERS:
+        CHECKERS.append(checker)
+
+
+register_kind(Kind("news", "aktualnosci", NewsMeta, "news", body_required=True))
+register_kind(Kind("page", "strony", PageMeta, "page"))
 
 
 @dataclass
@@ -46,9 +76,9 @@ def kind_of(path: Path, content_root: Path) -> str | None:
         first = path.resolve().relative_to(content_root.resolve()).parts[0]
     except (ValueError, IndexError):
         return None
-    for kind, folder in CONTENT_DIRS.items():
-        if first == folder:
-            return kind
+    for kind in KINDS.values():
+        if first == kind.folder:
+            return kind.name
     return None
 
 
@@ -70,7 +100,7 @@ def _load(path: Path, kind: str) -> Record | list[Problem]:
         doc = frontmatter.parse_file(path)
     except frontmatter.FrontMatterError as error:
         return [Problem(shown, error.line, "(nagłówek)", error.message)]
-    model = MODELS[kind]
+    model = KINDS[kind].model
     try:
         meta = model.model_validate(doc.data)
     except ValidationError as error:
@@ -79,24 +109,19 @@ def _load(path: Path, kind: str) -> Record | list[Problem]:
             for e in error.errors()
         ]
     problems: list[Problem] = []
-    if kind == "news" and not doc.body.strip():
+    if KINDS[kind].body_required and not doc.body.strip():
         problems.append(
-            Problem(
-                shown,
-                doc.body_line,
-                "(treść)",
-                "aktualność nie ma treści; napisz tekst pod zamykającą linią '---'",
-            )
+            Problem(shown, doc.body_line, "(treść)", "brak treści; napisz tekst pod zamykającą linią '---'")
         )
     return problems or Record(path, kind, meta, doc)
 
 
 def content_files(content_root: Path) -> list[tuple[Path, str]]:
     files = []
-    for kind, folder in CONTENT_DIRS.items():
-        base = content_root / folder
+    for kind in KINDS.values():
+        base = content_root / kind.folder
         if base.is_dir():
-            files.extend((p, kind) for p in sorted(base.rglob("*.md")))
+            files.extend((p, kind.name) for p in sorted(base.rglob("*.md")))
     return files
 
 
@@ -119,7 +144,7 @@ def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Probl
     for record in records:
         meta: Any = record.meta
         shown = display_path(record.path)
-        key = (record.kind, record.slug)
+        key = (KINDS[record.kind].namespace, record.slug)
         if key in seen:
             other = display_path(seen[key].path)
             line = record.doc.line_for(("slug",)) if meta.slug else 1
@@ -139,4 +164,6 @@ def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Probl
             message = check_image(content_root / image.src, settings, label=image.src)
             if message:
                 problems.append(Problem(shown, record.doc.line_for(("image", "src")), "image.src", message))
+    for checker in CHECKERS:
+        problems.extend(checker(records, settings))
     return records, problems

@@ -27,7 +27,7 @@ LOAD_CONTENT_CACHE = False
 PORTAL_BUILD_DATE = os.environ.get("PORTAL_BUILD_DATE", "")
 
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
-PLUGINS = ["portal_content", "portal_images", "portal_theme", "pelican.plugins.neighbors"]
+PLUGINS = ["portal_content", "portal_images", "portal_theme", "portal_directory", "pelican.plugins.neighbors"]
 
 # Templates autoescape: content HTML is marked safe explicitly where it is HTML.
 JINJA_ENVIRONMENT = {

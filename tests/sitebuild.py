@@ -47,4 +47,8 @@ def copy_fixture_site(name: str, destination: Path) -> Path:
     shutil.copytree(FIXTURES / name / "content", content)
     (content / "images").mkdir(exist_ok=True)
     shutil.copy(ROOT / "tests" / "fixtures" / "images" / "foto.jpg", content / "images" / "foto.jpg")
+    region = content / "region" / "wielkopolska.yaml"
+    if not region.exists():  # the real region data unless the case brings its own
+        region.parent.mkdir(exist_ok=True)
+        shutil.copy(ROOT / "content" / "region" / "wielkopolska.yaml", region)
     return content

@@ -4,7 +4,7 @@ The images are illustrations of the scenes their alt texts describe, drawn with 
 shapes, light, blur and grain so they behave like photos in the image pipeline (size,
 colour, compression). They are sample data: replace them with real photos.
 
-    python tools/sample_images.py content/images/aktualnosci
+    python tools/sample_images.py aktualnosci   # or: podmioty
 """
 
 from __future__ import annotations
@@ -283,7 +283,7 @@ def street(rng):
     return img
 
 
-SCENES = {
+NEWS = {
     "konsultacje-sala": lambda r: room(r),
     "jarmark-stoiska": lambda r: market(r),
     "kuchnia-szkoleniowa": kitchen,
@@ -302,11 +302,25 @@ SCENES = {
 }
 
 
-def main(out: str) -> None:
-    folder = Path(out)
+ENTITIES = {
+    "pyrlandia-kuchnia": kitchen,
+    "kasztany-pracownia": shelves,
+    "szwalnia-stoisko": lambda r: market(r),
+    "ogrod-oborniki": landscape,
+    "papier-biurko": lambda r: desk(r, "papers"),
+    "nadnotecka-ulica": street,
+    "opiekunki-sala": lambda r: room(r, wall=(236, 226, 206)),
+    "glina-pracownia": shelves,
+}
+SETS = {"aktualnosci": (NEWS, 1000), "podmioty": (ENTITIES, 2000)}
+
+
+def main(name: str) -> None:
+    scenes, seed = SETS[name]
+    folder = Path(__file__).resolve().parent.parent / "content" / "images" / name
     folder.mkdir(parents=True, exist_ok=True)
-    for index, (name, draw) in enumerate(SCENES.items()):
-        rng = random.Random(1000 + index)
+    for index, (name, draw) in enumerate(scenes.items()):
+        rng = random.Random(seed + index)
         finish(draw(rng), rng).save(
             folder / f"{name}.jpg", "JPEG", quality=84, optimize=True, progressive=True
         )
@@ -314,4 +328,4 @@ def main(out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "content/images/aktualnosci")
+    main(sys.argv[1] if len(sys.argv) > 1 else "aktualnosci")

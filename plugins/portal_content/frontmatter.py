@@ -7,6 +7,7 @@ front matter is composed into a YAML node tree (which keeps marks) and construct
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,23 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 DELIMITER = "---"
+
+
+class _PortalLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Safe loader for hand-edited files: numbers with leading zeros stay text.
+
+    YAML 1.1 reads 0000123456 (a KRS number) as an octal integer and 61:30 as base-60;
+    an editor never means either. Only plain decimal integers are integers here.
+    """
+
+
+_PortalLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:int"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+_PortalLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*))$"), list("-+0123456789")
+)
 
 
 class FrontMatterError(Exception):
@@ -115,28 +133,46 @@ def split(text: str) -> tuple[str, str, int]:
     raise FrontMatterError(1, "brak zamykającej linii '---' po polach; dopisz '---' po ostatnim polu")
 
 
-def parse_text(text: str) -> FrontMatter:
-    yaml_text, body, body_line = split(text)
-    loader = _Loader(yaml_text)
+def _compose(yaml_text: str, body: str, body_line: int, offset: int) -> FrontMatter:
+    """YAML text (starting ``offset`` lines into its file) to data and node tree."""
+    loader = _PortalLoader(yaml_text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = (mark.line + 2) if mark else 1
+        line = (mark.line + 1 + offset) if mark else 1
         raise FrontMatterError(line, _explain_yaml(error.problem or "")) from None
     finally:
         loader.dispose()
     if node is None:
-        return FrontMatter({}, body, body_line, None, 1)
+        return FrontMatter({}, body, body_line, None, offset)
     if not isinstance(node, yaml.MappingNode):
-        raise FrontMatterError(2, "pola muszą mieć postać 'nazwa: wartość', po jednym w linii")
-    return FrontMatter(data, body, body_line, node, 1)
+        raise FrontMatterError(1 + offset, "pola muszą mieć postać 'nazwa: wartość', po jednym w linii")
+    return FrontMatter(data, body, body_line, node, offset)
+
+
+def parse_text(text: str) -> FrontMatter:
+    """A Markdown file: YAML between '---' lines, then the body."""
+    yaml_text, body, body_line = split(text)
+    return _compose(yaml_text, body, body_line, 1)
+
+
+def parse_yaml_text(text: str) -> FrontMatter:
+    """A whole YAML file (data files, catalogue products): no delimiters, no body."""
+    return _compose(text, "", 0, 0)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise FrontMatterError(1, "plik nie jest zapisany w UTF-8; zapisz go jako UTF-8") from None
+
+
+def parse_yaml_file(path: Path) -> FrontMatter:
+    return parse_yaml_text(_read(path))
 
 
 def parse_file(path: Path) -> FrontMatter:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise FrontMatterError(1, "plik nie jest zapisany w UTF-8; zapisz go jako UTF-8") from None
-    return parse_text(text)
+    return parse_text(_read(path))

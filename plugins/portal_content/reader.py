@@ -37,12 +37,14 @@ class PortalMarkdownReader(MarkdownReader):
         ]
         content = Markdown(**settings).convert(record.doc.body)
         metadata: dict[str, Any] = {
-            "title": meta.title,
+            "title": getattr(meta, "title", None) or meta.name,
             "slug": record.slug,
             "sample": meta.sample,
-            "status": meta.status,
+            "meta": meta,  # the validated model, for plugins' content classes
         }
-        if meta.modified:
+        if getattr(meta, "status", None):
+            metadata["status"] = meta.status
+        if getattr(meta, "modified", None):
             metadata["modified"] = _safe(meta.modified)
         if meta.summary:
             metadata["summary"] = meta.summary
@@ -56,7 +58,7 @@ class PortalMarkdownReader(MarkdownReader):
                 metadata["author"] = Author(meta.author, self.settings)
             if meta.image:
                 metadata["image"] = meta.image
-        else:
+        elif kind == "page":
             metadata["nav_order"] = meta.nav_order
             metadata["placeholder"] = meta.placeholder
             if meta.accessibility:

@@ -92,3 +92,13 @@ FILTERS = {
     "datetime_iso": datetime_iso,
     "number_pl": number_pl,
 }
+
+
+_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
+_ORDER = {letter: index for index, letter in enumerate(_ALPHABET)}
+
+
+def sort_key_pl(text: str) -> tuple:
+    """Polish alphabetical order (ą after a, ł after l, ż last), case-insensitive."""
+    folded = text.casefold()
+    return tuple(_ORDER.get(ch, 100 + ord(ch)) for ch in folded)

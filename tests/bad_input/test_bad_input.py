@@ -63,6 +63,15 @@ def test_every_problem_line_has_path_line_field_message():
             assert path.startswith("content/") and number.isdigit() and field and message, line
 
 
+def test_good_directory_fixture_builds(tmp_path):
+    content = copy_fixture_site("ok-directory", tmp_path)
+    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "output" / "podmioty" / "proba" / "index.html").is_file()
+    assert (tmp_path / "output" / "podmioty" / "cis-proba" / "index.html").is_file()
+    assert (tmp_path / "output" / "owes" / "owes-test" / "index.html").is_file()
+
+
 def test_good_fixture_builds(tmp_path):
     content = copy_fixture_site("ok-minimal", tmp_path)
     result = run_build(content, tmp_path / "output", cwd=tmp_path)

@@ -25,6 +25,15 @@ TEMPLATES = {
     "placeholder-page": "/katalog/",
     "accessibility-statement": "/deklaracja-dostepnosci/",
     "404": "/nie-ma-takiej-strony/",
+    "directory": "/podmioty/",
+    "directory-listing": "/podmioty/subregion/pilski/",
+    "directory-empty-listing": "/podmioty/powiat/kepinski/",
+    "entity": "/podmioty/pyrlandia/",
+    "entity-reintegration-unit": "/podmioty/zaz-glina-i-ogien-leszno/",
+    "owes": "/owes/owes-poznanski/",
+    "owes-list": "/owes/",
+    "open-data": "/dane/",
+    "statistics": "/dane/statystyki/",
 }
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -48,7 +57,7 @@ def test_axe_finds_no_wcag_violation(browser, server, axe_source, name):
     context.close()
 
 
-@pytest.mark.parametrize("name", ["home", "article", "accessibility-statement"])
+@pytest.mark.parametrize("name", ["home", "article", "accessibility-statement", "directory", "statistics"])
 def test_axe_in_high_contrast_and_large_text(browser, server, axe_source, name):
     context = browser.new_context(locale="pl-PL", bypass_csp=True)
     page = context.new_page()
@@ -132,7 +141,9 @@ def test_skip_link_is_first_and_moves_focus(context, server):
 
 
 @pytest.mark.parametrize("width,scale", [(320, 1), (640, 2)], ids=["320px", "1280px-at-200%"])
-@pytest.mark.parametrize("name", ["home", "article", "news-list", "accessibility-statement"])
+@pytest.mark.parametrize(
+    "name", ["home", "article", "news-list", "accessibility-statement", "directory", "entity", "statistics"]
+)
 def test_reflows_without_horizontal_scrolling(browser, server, width, scale, name):
     context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=scale)
     page = context.new_page()

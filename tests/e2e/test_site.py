@@ -226,6 +226,9 @@ REFERENCE_PAGES = {
     "article.html": "aktualnosci/2025/gala-zakup-prospoleczny-2025/index.html",
     "category.html": "aktualnosci/kategoria/promocja/index.html",
     "accessibility-statement.html": "deklaracja-dostepnosci/index.html",
+    "directory.html": "podmioty/index.html",
+    "entity.html": "podmioty/pyrlandia/index.html",
+    "owes.html": "owes/owes-pilski/index.html",
 }
 
 

@@ -1,0 +1,222 @@
+"""DirectoryGenerator: entity and OWES profiles, listing pages and open data.
+
+Follows PagesGenerator: files are read through Pelican's Readers (our YAML reader),
+cached per file, and written with the Writer in generate_output.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import CachingGenerator
+from portal_theme.filters import sort_key_pl
+
+from . import charts, opendata
+from .model import Entity, Listing, Owes
+from .region import load_region
+from .vocabulary import LEGAL_FORMS, LEGAL_FORMS_PLURAL, OFFER_CATEGORIES
+
+log = logging.getLogger(__name__)
+ENTITY_DIR = "podmioty"
+OWES_DIR = "owes"
+
+
+class DirectoryGenerator(CachingGenerator):
+    def __init__(self, *args, **kwargs):
+        self.entities: list[Entity] = []
+        self.owes: list[Owes] = []
+        self.listings: list[Listing] = []
+        super().__init__(*args, **kwargs)
+
+    def _read(self, folder: str, content_class):
+        items = []
+        for f in sorted(self.get_files([folder], extensions=["md"])):
+            item = self.get_cached_data(f, None)
+            if item is None:
+                item = self.readers.read_file(
+                    base_path=self.path, path=f, content_class=content_class, context=self.context
+                )
+                self.cache_data(f, item)
+            self.add_source_path(item)
+            items.append(item)
+        return items
+
+    def generate_context(self) -> None:
+        region, problems = load_region(Path(self.path))
+        assert region is not None and not problems  # validated before any generator runs
+        self.region = region
+        self.owes = sorted(self._read(OWES_DIR, Owes), key=lambda o: sort_key_pl(o.meta.subregion))
+        self.entities = sorted(self._read(ENTITY_DIR, Entity), key=lambda e: sort_key_pl(e.display_name))
+        by_subregion = {}
+        for owes in self.owes:
+            owes.subregion = region.subregion(owes.meta.subregion)
+            by_subregion[owes.subregion.slug] = owes
+        for entity in self.entities:
+            entity.powiat_obj = region.powiat(entity.meta.powiat)
+            entity.subregion = entity.powiat_obj.subregion
+            entity.owes = by_subregion.get(entity.subregion.slug)
+        for owes in self.owes:
+            owes.entities = [e for e in self.entities if e.subregion is owes.subregion]
+        self.listings = self._listings()
+        self.context["directory"] = self
+        self.save_cache()
+        self.readers.save_cache()
+
+    def _listings(self) -> list[Listing]:
+        base = self.settings["DIRECTORY_URL"]
+        listings = []
+        for subregion in self.region.subregions:
+            members = [e for e in self.entities if e.subregion is subregion]
+            listings.append(
+                Listing(
+                    "subregion",
+                    subregion.slug,
+                    f"Podmioty w subregionie {subregion.name}",
+                    f"Podmioty ekonomii społecznej w subregionie {subregion.name}: "
+                    + ", ".join(p.name for p in subregion.powiaty)
+                    + ".",
+                    members,
+                    f"{base}subregion/{subregion.slug}/",
+                    {"subregion": subregion},
+                )
+            )
+        for powiat in sorted(self.region.powiaty, key=lambda p: sort_key_pl(p.name)):
+            members = [e for e in self.entities if e.powiat_obj is powiat]
+            title = f"Podmioty: {powiat.label}"
+            listings.append(
+                Listing(
+                    "powiat",
+                    powiat.slug,
+                    title,
+                    f"Podmioty ekonomii społecznej — {powiat.label} (subregion {powiat.subregion.name}).",
+                    members,
+                    f"{base}powiat/{powiat.slug}/",
+                    {"powiat": powiat},
+                )
+            )
+        for slug in LEGAL_FORMS:
+            members = [e for e in self.entities if e.meta.legal_form == slug]
+            if members:
+                listings.append(
+                    Listing(
+                        "forma",
+                        slug,
+                        LEGAL_FORMS_PLURAL[slug],
+                        f"{LEGAL_FORMS_PLURAL[slug]} w Wielkopolsce.",
+                        members,
+                        f"{base}forma/{slug}/",
+                    )
+                )
+        for slug, label in OFFER_CATEGORIES.items():
+            members = [e for e in self.entities if slug in e.meta.offer.categories]
+            if members:
+                listings.append(
+                    Listing(
+                        "oferta",
+                        slug,
+                        f"Oferta: {label}",
+                        f"Podmioty ekonomii społecznej oferujące: {label.lower()}.",
+                        members,
+                        f"{base}oferta/{slug}/",
+                    )
+                )
+        members = [e for e in self.entities if e.is_ps]
+        listings.append(
+            Listing(
+                "ps",
+                "przedsiebiorstwa-spoleczne",
+                "Przedsiębiorstwa społeczne",
+                "Podmioty ze statusem przedsiębiorstwa społecznego nadanym decyzją wojewody.",
+                members,
+                f"{base}przedsiebiorstwa-spoleczne/",
+            )
+        )
+        return listings
+
+    def listings_of(self, kind: str) -> list[Listing]:
+        return [item for item in self.listings if item.kind == kind]
+
+    def generate_output(self, writer) -> None:
+        siteurl = self.settings["SITEURL"]
+        for entity in self.entities:
+            writer.write_file(
+                entity.save_as,
+                self.get_template(entity.template),
+                self.context,
+                entity=entity,
+                url=entity.url,
+                jsonld=entity.jsonld(siteurl or self.settings["PUBLIC_SITEURL"]),
+            )
+        for owes in self.owes:
+            writer.write_file(
+                owes.save_as, self.get_template(owes.template), self.context, owes=owes, url=owes.url
+            )
+        base = self.settings["DIRECTORY_URL"]
+        writer.write_file(base + "index.html", self.get_template("directory"), self.context, url=base)
+        for listing in self.listings:
+            writer.write_file(
+                listing.save_as,
+                self.get_template("directory_list"),
+                self.context,
+                listing=listing,
+                url=listing.url,
+            )
+        owes_url = self.settings["OWES_INDEX_URL"]
+        writer.write_file(owes_url + "index.html", self.get_template("owes_list"), self.context, url=owes_url)
+        self._write_open_data(writer)
+
+    def _write_open_data(self, writer) -> None:
+        data_url = self.settings["OPEN_DATA_URL"]
+        public = self.settings["SITEURL"] or self.settings["PUBLIC_SITEURL"]
+        folder = Path(self.output_path) / data_url
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "podmioty.csv").write_text(
+            opendata.to_csv(self.entities, public), encoding="utf-8", newline=""
+        )
+        (folder / "podmioty.json").write_text(
+            opendata.to_json(self.entities, public, str(self.settings["BUILD_DATE"])), encoding="utf-8"
+        )
+        by_form = Counter(e.meta.legal_form for e in self.entities)
+        form_rows = [(LEGAL_FORMS[slug], by_form[slug]) for slug in LEGAL_FORMS if by_form[slug]]
+        form_rows.sort(key=lambda row: (-row[1], sort_key_pl(row[0])))
+        region_rows = [
+            (f"subregion {s.name}", sum(1 for e in self.entities if e.subregion is s))
+            for s in self.region.subregions
+        ]
+        stats = {
+            "total": len(self.entities),
+            "ps": sum(1 for e in self.entities if e.is_ps),
+            "by_form": form_rows,
+            "by_subregion": region_rows,
+            "form_chart": charts.bar_chart(
+                "wykres-formy", "Liczba podmiotów według formy prawnej", form_rows
+            ),
+            "region_chart": charts.bar_chart(
+                "wykres-subregiony", "Liczba podmiotów według subregionu", region_rows
+            ),
+        }
+        writer.write_file(
+            data_url + "index.html",
+            self.get_template("open_data"),
+            self.context,
+            url=data_url,
+            columns=opendata.COLUMNS,
+        )
+        writer.write_file(
+            data_url + "statystyki/index.html",
+            self.get_template("statistics"),
+            self.context,
+            url=data_url + "statystyki/",
+            stats=stats,
+        )
+
+
+def get_generators(pelican):
+    return DirectoryGenerator
+
+
+def register_generator() -> None:
+    signals.get_generators.connect(get_generators)

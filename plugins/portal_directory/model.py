@@ -1,0 +1,131 @@
+"""Pelican content classes of the directory and the facets readers filter by."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from pelican.contents import Content
+
+from .schema import EntityMeta, OwesMeta, tel_href
+from .vocabulary import BENEFICIARIES, LEGAL_FORMS, OFFER_CATEGORIES
+
+
+class Entity(Content):
+    """An entity profile; URL from ENTITY_URL / ENTITY_SAVE_AS."""
+
+    mandatory_properties = ("title",)
+    allowed_statuses = ("published",)
+    default_status = "published"
+    default_template = "entity"
+
+    meta: EntityMeta
+    powiat_obj: Any
+    subregion: Any
+    owes: Owes | None = None
+
+    @property
+    def legal_form_label(self) -> str:
+        return LEGAL_FORMS[self.meta.legal_form]
+
+    @property
+    def offer_labels(self) -> list[tuple[str, str]]:
+        return [(slug, OFFER_CATEGORIES[slug]) for slug in self.meta.offer.categories]
+
+    @property
+    def beneficiary_labels(self) -> list[str]:
+        return [BENEFICIARIES[slug] for slug in self.meta.beneficiaries]
+
+    @property
+    def is_ps(self) -> bool:
+        return self.meta.ps is not None
+
+    @property
+    def phone_href(self) -> str | None:
+        return tel_href(self.meta.contact.phone) if self.meta.contact.phone else None
+
+    @property
+    def display_name(self) -> str:
+        return self.meta.short_name or self.meta.name
+
+    def jsonld(self, siteurl: str) -> str:
+        meta = self.meta
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": meta.name,
+            "description": meta.summary,
+            "url": f"{siteurl}/{self.url}",
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": meta.address.street,
+                "postalCode": meta.address.postal_code,
+                "addressLocality": meta.address.city,
+                "addressRegion": "wielkopolskie",
+                "addressCountry": "PL",
+            },
+        }
+        if meta.contact.email:
+            data["email"] = meta.contact.email
+        if meta.contact.phone:
+            data["telephone"] = self.phone_href
+        if meta.nip:
+            data["taxID"] = meta.nip
+        identifiers = [
+            {"@type": "PropertyValue", "propertyID": name, "value": value}
+            for name, value in (("KRS", meta.krs), ("REGON", meta.regon))
+            if value
+        ]
+        if identifiers:
+            data["identifier"] = identifiers
+        links = [
+            u
+            for u in (
+                meta.contact.website,
+                meta.contact.facebook,
+                meta.contact.instagram,
+                meta.contact.linkedin,
+                meta.contact.youtube,
+            )
+            if u
+        ]
+        if links:
+            data["sameAs"] = links
+        if meta.founded:
+            data["foundingDate"] = str(meta.founded)
+        return json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")
+
+
+class Owes(Content):
+    """A support centre (OWES) profile; URL from OWES_URL / OWES_SAVE_AS."""
+
+    mandatory_properties = ("title",)
+    allowed_statuses = ("published",)
+    default_status = "published"
+    default_template = "owes"
+
+    meta: OwesMeta
+    subregion: Any
+    entities: list[Entity]
+
+    @property
+    def phone_href(self) -> str | None:
+        return tel_href(self.meta.contact.phone) if self.meta.contact.phone else None
+
+
+@dataclass
+class Listing:
+    """One generated list page of the directory (a subregion, a powiat, a legal form ...)."""
+
+    kind: str  # subregion | powiat | forma | oferta | ps
+    slug: str
+    title: str
+    description: str
+    entities: list[Entity]
+    url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def save_as(self) -> str:
+        return self.url + "index.html"

@@ -1,0 +1,126 @@
+"""The directory as open data: /dane/podmioty.csv and /dane/podmioty.json.
+
+One row per entity; the column list below is the documentation shown on /dane/ and kept
+in the JSON file, so the three never disagree. Identifiers are stable: ``id`` is the
+profile's slug, and KRS/NIP/REGON are given as digits only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Entity
+from .vocabulary import BENEFICIARIES, LEGAL_FORMS, OFFER_CATEGORIES
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    description: str
+    value: Callable[[Entity, str], Any]
+    is_list: bool = False
+
+
+def _contact(field: str):
+    return lambda e, _: getattr(e.meta.contact, field) or ""
+
+
+COLUMNS: list[Column] = [
+    Column("id", "stały identyfikator podmiotu w portalu (część adresu profilu)", lambda e, _: e.slug),
+    Column("nazwa", "pełna nazwa", lambda e, _: e.meta.name),
+    Column("forma_prawna", f"forma prawna, kod: {', '.join(LEGAL_FORMS)}", lambda e, _: e.meta.legal_form),
+    Column("forma_prawna_nazwa", "forma prawna słownie", lambda e, _: LEGAL_FORMS[e.meta.legal_form]),
+    Column(
+        "podmiot_prowadzacy",
+        "jednostka tworząca (dla CIS, KIS, WTZ, ZAZ)",
+        lambda e, _: e.meta.parent_body.name if e.meta.parent_body else "",
+    ),
+    Column(
+        "przedsiebiorstwo_spoleczne",
+        "czy ma status przedsiębiorstwa społecznego (tak/nie)",
+        lambda e, _: e.is_ps,
+    ),
+    Column(
+        "ps_data_decyzji",
+        "data decyzji wojewody o statusie PS (RRRR-MM-DD)",
+        lambda e, _: e.meta.ps.decision_date.isoformat() if e.meta.ps else "",
+    ),
+    Column("krs", "numer KRS (10 cyfr)", lambda e, _: e.meta.krs or ""),
+    Column("nip", "NIP (10 cyfr)", lambda e, _: e.meta.nip or ""),
+    Column("regon", "REGON (9 lub 14 cyfr)", lambda e, _: e.meta.regon or ""),
+    Column("ulica", "ulica i numer siedziby", lambda e, _: e.meta.address.street),
+    Column("kod_pocztowy", "kod pocztowy", lambda e, _: e.meta.address.postal_code),
+    Column("miejscowosc", "miejscowość", lambda e, _: e.meta.address.city),
+    Column("gmina", "gmina", lambda e, _: e.meta.gmina),
+    Column("powiat", "powiat (nazwa)", lambda e, _: e.powiat_obj.name),
+    Column("powiat_id", "powiat (kod w portalu)", lambda e, _: e.powiat_obj.slug),
+    Column("subregion", "subregion OWES (kod)", lambda e, _: e.subregion.slug),
+    Column("telefon", "telefon", _contact("phone")),
+    Column("email", "e-mail", _contact("email")),
+    Column("www", "strona internetowa", _contact("website")),
+    Column(
+        "kategorie_oferty",
+        f"kategorie oferty, kody: {', '.join(OFFER_CATEGORIES)}",
+        lambda e, _: list(e.meta.offer.categories),
+        True,
+    ),
+    Column("produkty", "produkty", lambda e, _: list(e.meta.offer.products), True),
+    Column("uslugi", "usługi", lambda e, _: list(e.meta.offer.services), True),
+    Column(
+        "grupy_odbiorcow",
+        f"z kim pracuje, kody: {', '.join(BENEFICIARIES)}",
+        lambda e, _: list(e.meta.beneficiaries),
+        True,
+    ),
+    Column(
+        "liczba_zatrudnionych",
+        "liczba zatrudnionych osób (jeśli podana)",
+        lambda e, _: e.meta.employees if e.meta.employees is not None else "",
+    ),
+    Column(
+        "data_weryfikacji",
+        "data ostatniej weryfikacji danych (RRRR-MM-DD)",
+        lambda e, _: e.meta.verified.isoformat(),
+    ),
+    Column("profil", "adres profilu w portalu", lambda e, site: f"{site}/{e.url}"),
+    Column("dane_przykladowe", "czy to dane przykładowe, zmyślone (tak/nie)", lambda e, _: e.meta.sample),
+]
+
+
+def rows(entities: list[Entity], siteurl: str) -> list[dict[str, Any]]:
+    return [{c.name: c.value(e, siteurl) for c in COLUMNS} for e in entities]
+
+
+def to_csv(entities: list[Entity], siteurl: str) -> str:
+    """UTF-8 with BOM (so spreadsheet programs detect it), comma-separated, lists joined by ' | '."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([c.name for c in COLUMNS])
+    for row in rows(entities, siteurl):
+        out = []
+        for column in COLUMNS:
+            value = row[column.name]
+            if column.is_list:
+                value = " | ".join(value)
+            elif isinstance(value, bool):
+                value = "tak" if value else "nie"
+            out.append(value)
+        writer.writerow(out)
+    return "\ufeff" + buffer.getvalue()
+
+
+def to_json(entities: list[Entity], siteurl: str, built: str) -> str:
+    document = {
+        "opis": "Podmioty ekonomii społecznej w Wielkopolsce — katalog portalu ROPS w Poznaniu",
+        "licencja": "CC BY 4.0",
+        "data_zbudowania": built,
+        "liczba_podmiotow": len(entities),
+        "kolumny": {c.name: c.description for c in COLUMNS},
+        "podmioty": rows(entities, siteurl),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,203 @@
+"""The voivodeship's powiats and OWES subregions, read from content/region/wielkopolska.yaml.
+
+The file is data the working group can correct (subregion lists marked unverified), so it is
+validated like content: 31 land and 4 city powiats, each in exactly one subregion.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pelican.utils import slugify
+from portal_content import frontmatter
+from portal_content.problems import Problem, display_path, field_name, translate
+from portal_content.schema import Slug, Strict, Text
+from pydantic import ValidationError
+
+REGION_FILE = Path("region") / "wielkopolska.yaml"
+EXPECTED = {"ziemski": 31, "grodzki": 4}
+
+
+class PowiatEntry(Strict):
+    name: Text
+    type: Literal["ziemski", "grodzki"]
+
+
+class SubregionEntry(Strict):
+    slug: Slug
+    name: Text
+    verified: bool
+    powiaty: list[Text]
+
+
+class RegionFile(Strict):
+    powiaty: list[PowiatEntry]
+    subregiony: list[SubregionEntry]
+
+
+@dataclass(eq=False)  # identity: powiat and subregion refer to each other
+class Powiat:
+    name: str
+    slug: str
+    type: str
+    subregion: Subregion | None = None
+
+    @property
+    def label(self) -> str:
+        """How readers see it: 'powiat poznański' or 'Poznań (miasto na prawach powiatu)'."""
+        return f"{self.name} (miasto na prawach powiatu)" if self.type == "grodzki" else f"powiat {self.name}"
+
+
+@dataclass(eq=False)
+class Subregion:
+    slug: str
+    name: str
+    verified: bool
+    powiaty: list[Powiat] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"subregion {self.name}"
+
+
+def _key(text: str) -> str:
+    text = text.strip().casefold()
+    for prefix in ("powiat ", "m. ", "miasto "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    return text
+
+
+@dataclass
+class Region:
+    powiaty: list[Powiat]
+    subregions: list[Subregion]
+
+    def __post_init__(self) -> None:
+        self._by_key = {}
+        for p in self.powiaty:
+            self._by_key[_key(p.name)] = p
+            self._by_key[p.slug] = p
+        self._subregions = {}
+        for s in self.subregions:
+            self._subregions[s.slug] = s
+            self._subregions[s.name.casefold()] = s
+
+    def powiat(self, text: str) -> Powiat | None:
+        return self._by_key.get(_key(text))
+
+    def subregion(self, text: str) -> Subregion | None:
+        return self._subregions.get(text.strip().casefold())
+
+    def suggest_powiat(self, text: str) -> str:
+        names = [p.name for p in self.powiaty]
+        guess = difflib.get_close_matches(_key(text), names, n=1, cutoff=0.6)
+        hint = f"czy chodziło o „{guess[0]}”? " if guess else ""
+        return (
+            f"{hint}wpisz nazwę powiatu ziemskiego (np. poznański, czarnkowsko-trzcianecki) "
+            "albo miasta na prawach powiatu (Kalisz, Konin, Leszno, Poznań)"
+        )
+
+    def suggest_subregion(self) -> str:
+        return ", ".join(s.slug for s in self.subregions)
+
+
+def load_region(content_root: Path) -> tuple[Region | None, list[Problem]]:
+    path = content_root / REGION_FILE
+    shown = display_path(path)
+    if not path.is_file():
+        return None, [
+            Problem(shown, 1, "(plik)", "brak pliku z podziałem województwa na powiaty i subregiony")
+        ]
+    try:
+        doc = frontmatter.parse_yaml_file(path)
+    except frontmatter.FrontMatterError as error:
+        return None, [Problem(shown, error.line, "(plik)", error.message)]
+    try:
+        data = RegionFile.model_validate(doc.data)
+    except ValidationError as error:
+        return None, [
+            Problem(
+                shown, doc.line_for(tuple(e["loc"])), field_name(tuple(e["loc"])), translate(RegionFile, e)
+            )
+            for e in error.errors()
+        ]
+    problems: list[Problem] = []
+    powiaty: dict[str, Powiat] = {}
+    for index, entry in enumerate(data.powiaty):
+        key = _key(entry.name)
+        if key in powiaty:
+            problems.append(
+                Problem(
+                    shown,
+                    doc.line_for(("powiaty", index)),
+                    f"powiaty[{index}]",
+                    f"powiat {entry.name} jest na liście dwa razy; usuń powtórzenie",
+                )
+            )
+            continue
+        powiaty[key] = Powiat(entry.name, slugify(entry.name), entry.type)
+    for kind, expected in EXPECTED.items():
+        count = sum(1 for p in powiaty.values() if p.type == kind)
+        if count != expected:
+            problems.append(
+                Problem(
+                    shown,
+                    doc.line_for(("powiaty",)),
+                    "powiaty",
+                    f"województwo ma {expected} powiatów typu {kind}, a lista ma {count}; uzupełnij lub popraw listę",
+                )
+            )
+    subregions = []
+    for s_index, entry in enumerate(data.subregiony):
+        subregion = Subregion(entry.slug, entry.name, entry.verified)
+        subregions.append(subregion)
+        for p_index, name in enumerate(entry.powiaty):
+            where = ("subregiony", s_index, "powiaty", p_index)
+            powiat = powiaty.get(_key(name))
+            if powiat is None:
+                problems.append(
+                    Problem(
+                        shown,
+                        doc.line_for(where),
+                        field_name(where),
+                        f"nieznany powiat „{name}”; wpisz nazwę z listy 'powiaty' na początku pliku",
+                    )
+                )
+            elif powiat.subregion is not None:
+                problems.append(
+                    Problem(
+                        shown,
+                        doc.line_for(where),
+                        field_name(where),
+                        f"powiat {name} jest już w subregionie {powiat.subregion.name}; powiat może należeć tylko do jednego subregionu",
+                    )
+                )
+            else:
+                powiat.subregion = subregion
+                subregion.powiaty.append(powiat)
+    for powiat in powiaty.values():
+        if powiat.subregion is None:
+            problems.append(
+                Problem(
+                    shown,
+                    doc.line_for(("subregiony",)),
+                    "subregiony",
+                    f"powiat {powiat.name} nie należy do żadnego subregionu; dopisz go do listy 'powiaty' właściwego subregionu",
+                )
+            )
+    slugs = [s.slug for s in subregions]
+    for s_index, slug in enumerate(slugs):
+        if slugs.index(slug) != s_index:
+            problems.append(
+                Problem(
+                    shown,
+                    doc.line_for(("subregiony", s_index, "slug")),
+                    f"subregiony[{s_index}].slug",
+                    f"subregion „{slug}” jest już zdefiniowany; nadaj inny slug",
+                )
+            )
+    return Region(list(powiaty.values()), subregions), problems

@@ -1,0 +1,113 @@
+"""The directory's instant filters: keyboard, live region, URL state, and life without JS."""
+
+from __future__ import annotations
+
+from portal_content.validate import content_files, load
+from portal_directory.plugin import register_kinds
+from portal_directory.region import load_region
+from portal_theme.filters import plural_pl
+from sitebuild import ROOT
+
+register_kinds()
+REGION, _ = load_region(ROOT / "content")
+ENTITIES = [load(p, k) for p, k in content_files(ROOT / "content") if k == "entity"]
+
+
+def expected(subregion=None, forma=None, oferta=None, ps=False):
+    found = []
+    for e in ENTITIES:
+        powiat = REGION.powiat(e.meta.powiat)
+        if subregion and powiat.subregion.slug != subregion:
+            continue
+        if forma and e.meta.legal_form != forma:
+            continue
+        if oferta and oferta not in e.meta.offer.categories:
+            continue
+        if ps and e.meta.ps is None:
+            continue
+        found.append(f"/podmioty/{e.slug}/")
+    return sorted(found)
+
+
+def visible(page):
+    return sorted(
+        page.locator(".pl-entity-card:visible .pl-entity-card__title a").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))"
+        )
+    )
+
+
+def test_filters_work_with_the_keyboard_and_announce_the_count(context, server):
+    page = context.new_page()
+    page.goto(server + "/podmioty/")
+    status = page.get_by_role("status")
+    assert status.text_content() == f"Wszystkie podmioty: {len(ENTITIES)}."
+    page.get_by_label("Subregion", exact=True).focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # "wszystkie" -> poznański -> koniński
+    assert page.get_by_label("Subregion", exact=True).input_value() == "koninski"
+    want = expected(subregion="koninski")
+    assert visible(page) == want
+    noun = plural_pl(len(want), "podmiot", "podmioty", "podmiotów")
+    assert status.text_content() == f"Znaleziono {len(want)} {noun} z {len(ENTITIES)}."
+    assert page.url.endswith("/podmioty/?subregion=koninski")
+    page.keyboard.press("Tab")  # to the powiat select: only powiats of the chosen subregion are offered
+    enabled = page.locator("#f-powiat optgroup:not([disabled]) option").evaluate_all(
+        "os => os.map(o => o.value)"
+    )
+    assert sorted(enabled) == sorted(p.slug for p in REGION.subregion("koninski").powiaty)
+    page.get_by_label("tylko przedsiębiorstwa społeczne", exact=True).focus()
+    page.keyboard.press("Space")
+    assert visible(page) == expected(subregion="koninski", ps=True)
+    assert page.url.endswith("?subregion=koninski&ps=1")
+
+
+def test_filters_combine_and_reset(context, server):
+    page = context.new_page()
+    page.goto(server + "/podmioty/")
+    page.get_by_label("Oferta", exact=True).select_option("rekodzielo")
+    page.get_by_label("Forma prawna", exact=True).select_option("zaz")
+    assert visible(page) == expected(forma="zaz", oferta="rekodzielo")
+    page.get_by_label("Forma prawna", exact=True).select_option("spoldzielnia-pracy")
+    page.get_by_label("Subregion", exact=True).select_option("kaliski")
+    assert visible(page) == []
+    assert page.locator("[data-pl-empty]").is_visible()
+    assert page.get_by_role("status").text_content() == f"Znaleziono 0 podmiotów z {len(ENTITIES)}."
+    page.get_by_role("button", name="Wyczyść filtry").click()
+    assert len(visible(page)) == len(ENTITIES)
+    assert page.url.endswith("/podmioty/")
+
+
+def test_state_is_restored_from_the_url(context, server):
+    page = context.new_page()
+    page.goto(server + "/podmioty/?forma=spoldzielnia-socjalna&ps=1&oferta=gastronomia")
+    assert page.get_by_label("Forma prawna", exact=True).input_value() == "spoldzielnia-socjalna"
+    assert page.get_by_label("Oferta", exact=True).input_value() == "gastronomia"
+    assert page.get_by_label("tylko przedsiębiorstwa społeczne", exact=True).is_checked()
+    want = expected(forma="spoldzielnia-socjalna", oferta="gastronomia", ps=True)
+    assert want and visible(page) == want
+
+
+def test_unknown_url_values_are_ignored(context, server):
+    page = context.new_page()
+    page.goto(server + "/podmioty/?subregion=gdanski")
+    assert page.get_by_label("Subregion", exact=True).input_value() == ""
+    assert len(visible(page)) == len(ENTITIES)
+
+
+def test_directory_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/podmioty/")
+    assert not page.locator("[data-pl-filter]").is_visible()
+    assert page.locator(".pl-entity-card:visible").count() == len(ENTITIES)
+    page.get_by_text("Powiatu (35 powiatów)").click()  # <details> opens without scripts
+    page.get_by_role("link", name="czarnkowsko-trzcianecki").click()
+    assert page.url == server + "/podmioty/powiat/czarnkowsko-trzcianecki/"
+    assert page.locator(".pl-entity-card").count() == sum(
+        1 for e in ENTITIES if e.meta.powiat == "czarnkowsko-trzcianecki"
+    )
+    page.go_back()
+    page.get_by_role("link", name="Zakłady aktywności zawodowej").click()
+    assert page.locator(".pl-entity-card").count() == len(expected(forma="zaz"))
+    context.close()

@@ -16,6 +16,7 @@ SITESUBTITLE = "Portal Regionalnego Ośrodka Polityki Społecznej w Poznaniu"
 SITEURL = ""
 RELATIVE_URLS = False
 PATH = os.path.join(ROOT, "content")
+CATALOGUE_PATH = os.path.join(ROOT, "catalogue")
 OUTPUT_PATH = os.path.join(ROOT, "output")
 THEME = os.path.join(ROOT, "theme")
 TIMEZONE = "Europe/Warsaw"
@@ -27,7 +28,14 @@ LOAD_CONTENT_CACHE = False
 PORTAL_BUILD_DATE = os.environ.get("PORTAL_BUILD_DATE", "")
 
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
-PLUGINS = ["portal_content", "portal_images", "portal_theme", "portal_directory", "pelican.plugins.neighbors"]
+PLUGINS = [
+    "portal_content",
+    "portal_images",
+    "portal_theme",
+    "portal_directory",
+    "portal_catalogue",
+    "pelican.plugins.neighbors",
+]
 
 # Templates autoescape: content HTML is marked safe explicitly where it is HTML.
 JINJA_ENVIRONMENT = {

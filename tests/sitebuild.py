@@ -30,7 +30,7 @@ def run_build(
 ) -> BuildResult:
     argv = [sys.executable, str(ROOT / "tools" / "portal.py"), command, "--settings", str(ROOT / settings)]
     if content is not None:
-        argv += ["--content", str(content)]
+        argv += ["--content", str(content), "--catalogue", str(content.parent / "catalogue")]
     if command == "build":
         argv += ["--output", str(output)]
     env = dict(os.environ, PORTAL_BUILD_DATE=BUILD_DATE)
@@ -45,6 +45,11 @@ def copy_fixture_site(name: str, destination: Path) -> Path:
 
     content = destination / "content"
     shutil.copytree(FIXTURES / name / "content", content)
+    catalogue = FIXTURES / name / "catalogue"
+    if catalogue.is_dir():
+        shutil.copytree(catalogue, destination / "catalogue")
+    else:
+        (destination / "catalogue").mkdir()
     (content / "images").mkdir(exist_ok=True)
     shutil.copy(ROOT / "tests" / "fixtures" / "images" / "foto.jpg", content / "images" / "foto.jpg")
     region = content / "region" / "wielkopolska.yaml"

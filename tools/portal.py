@@ -32,6 +32,8 @@ def _settings(args: argparse.Namespace, output: Path | None = None) -> dict:
     override = {}
     if args.content:
         override["PATH"] = str(Path(args.content).resolve())
+    if getattr(args, "catalogue", None):
+        override["CATALOGUE_PATH"] = str(Path(args.catalogue).resolve())
     if output is not None:
         override["OUTPUT_PATH"] = str(output)
     return read_settings(str(Path(args.settings).resolve()), override=override)
@@ -149,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name)
         p.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
         p.add_argument("--content", help="content folder (default: PATH from the settings)")
+        p.add_argument("--catalogue", help="catalogue folder (default: CATALOGUE_PATH)")
         if name == "build":
             p.add_argument("--output", help="output folder (default: OUTPUT_PATH)")
     p = sub.add_parser("schemas")

@@ -312,10 +312,175 @@ ENTITIES = {
     "opiekunki-sala": lambda r: room(r, wall=(236, 226, 206)),
     "glina-pracownia": shelves,
 }
+# ---- product "studio" photos (catalogue/) ---------------------------------------------
+PW, PH = 2000, 1500
+
+
+def studio(rng, backdrop):
+    img = gradient(backdrop, tuple(max(0, c - 45) for c in backdrop), (PW, PH))
+    shadow = Image.new("L", (PW, PH), 0)
+    ImageDraw.Draw(shadow).ellipse((PW * 0.22, PH * 0.78, PW * 0.78, PH * 0.92), fill=120)
+    shadow = shadow.filter(ImageFilter.GaussianBlur(40))
+    return Image.composite(Image.new("RGB", (PW, PH), (40, 36, 32)), img, shadow)
+
+
+def _text(d, xy, text, size, fill):
+    from PIL import ImageFont
+
+    # DejaVu (Debian's fonts-dejavu-core) has the Polish letters; Pillow's built-in font does not
+    dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    font = ImageFont.truetype(str(dejavu), size) if dejavu.is_file() else ImageFont.load_default(size=size)
+    d.text(xy, text, font=font, fill=fill, anchor="mm")
+
+
+def draw_product(kind, colour, label, rng, close=False):
+    backdrop = rng.choice([(232, 226, 214), (214, 224, 230), (236, 232, 224), (222, 230, 218)])
+    img = studio(rng, backdrop)
+    d = ImageDraw.Draw(img)
+    cx, cy = PW // 2, int(PH * 0.52)
+    s = 1.35 if close else 1.0
+    dark = tuple(max(0, c - 60) for c in colour)
+    if kind == "brelok":
+        d.ellipse((cx - 300 * s, cy - 200 * s, cx + 300 * s, cy + 230 * s), fill=colour)
+        for _ in range(9):
+            x, y = cx + rng.randint(-220, 220) * s, cy + rng.randint(-120, 150) * s
+            d.ellipse((x, y, x + 26 * s, y + 18 * s), fill=dark)
+        d.ellipse(
+            (cx - 60 * s, cy - 420 * s, cx + 60 * s, cy - 180 * s), outline=(170, 170, 175), width=int(22 * s)
+        )
+    elif kind == "magnes":
+        d.rounded_rectangle(
+            (cx - 380 * s, cy - 260 * s, cx + 380 * s, cy + 260 * s),
+            int(50 * s),
+            fill=(250, 248, 240),
+            outline=dark,
+            width=10,
+        )
+        for dx in (-150, 150):
+            x = cx + dx * s
+            d.ellipse((x - 110 * s, cy - 40 * s, x + 110 * s, cy + 120 * s), fill=colour)
+            d.polygon(
+                [(x - 60 * s, cy - 40 * s), (x - 110 * s, cy - 170 * s), (x - 20 * s, cy - 60 * s)], fill=dark
+            )
+            d.polygon(
+                [(x + 60 * s, cy - 40 * s), (x + 110 * s, cy - 170 * s), (x + 20 * s, cy - 60 * s)], fill=dark
+            )
+        _text(d, (cx, cy + 190 * s), label, int(70 * s), dark)
+    elif kind == "fartuch":
+        d.polygon(
+            [
+                (cx - 220 * s, cy - 480 * s),
+                (cx + 220 * s, cy - 480 * s),
+                (cx + 260 * s, cy - 180 * s),
+                (cx + 420 * s, cy - 120 * s),
+                (cx + 380 * s, cy + 560 * s),
+                (cx - 380 * s, cy + 560 * s),
+                (cx - 420 * s, cy - 120 * s),
+                (cx - 260 * s, cy - 180 * s),
+            ],
+            fill=colour,
+        )
+        d.rectangle((cx - 200 * s, cy + 120 * s, cx + 200 * s, cy + 330 * s), outline=dark, width=8)
+        _text(d, (cx, cy - 40 * s), label, int(150 * s), (250, 250, 245))
+    elif kind == "torba":
+        d.arc(
+            (cx - 220 * s, cy - 620 * s, cx + 220 * s, cy - 120 * s), 180, 360, fill=dark, width=int(34 * s)
+        )
+        d.rectangle((cx - 400 * s, cy - 380 * s, cx + 400 * s, cy + 520 * s), fill=colour)
+        if label == "baner":
+            for i in range(6):
+                y = cy - 380 * s + i * 150 * s
+                d.rectangle(
+                    (cx - 400 * s, y, cx + 400 * s, y + 70 * s),
+                    fill=rng.choice([(230, 60, 50), (250, 200, 40), (30, 110, 190), (250, 250, 250)]),
+                )
+        else:
+            _text(d, (cx, cy + 60 * s), label, int(120 * s), (250, 250, 245))
+    elif kind == "notes":
+        d.rounded_rectangle(
+            (cx - 330 * s, cy - 460 * s, cx + 330 * s, cy + 460 * s), int(24 * s), fill=colour
+        )
+        d.rectangle((cx + 200 * s, cy - 460 * s, cx + 235 * s, cy + 460 * s), fill=dark)
+        d.rectangle((cx - 230 * s, cy - 200 * s, cx + 130 * s, cy + 20 * s), fill=(245, 240, 228))
+        _text(d, (cx - 50 * s, cy - 90 * s), label, int(80 * s), dark)
+    elif kind == "kubek":
+        d.arc(
+            (cx + 180 * s, cy - 220 * s, cx + 460 * s, cy + 180 * s), -90, 90, fill=colour, width=int(70 * s)
+        )
+        d.rounded_rectangle(
+            (cx - 300 * s, cy - 380 * s, cx + 300 * s, cy + 400 * s), int(40 * s), fill=colour
+        )
+        d.ellipse((cx - 300 * s, cy - 430 * s, cx + 300 * s, cy - 330 * s), fill=dark)
+        _text(d, (cx, cy), label, int(110 * s), (250, 250, 245))
+    elif kind == "misa":
+        d.pieslice((cx - 520 * s, cy - 420 * s, cx + 520 * s, cy + 420 * s), 0, 180, fill=colour)
+        d.ellipse((cx - 520 * s, cy - 90 * s, cx + 520 * s, cy + 90 * s), fill=dark)
+    elif kind == "koszulka":
+        d.polygon(
+            [
+                (cx - 250 * s, cy - 480 * s),
+                (cx - 560 * s, cy - 300 * s),
+                (cx - 440 * s, cy - 80 * s),
+                (cx - 330 * s, cy - 150 * s),
+                (cx - 330 * s, cy + 520 * s),
+                (cx + 330 * s, cy + 520 * s),
+                (cx + 330 * s, cy - 150 * s),
+                (cx + 440 * s, cy - 80 * s),
+                (cx + 560 * s, cy - 300 * s),
+                (cx + 250 * s, cy - 480 * s),
+                (cx + 120 * s, cy - 420 * s),
+                (cx - 120 * s, cy - 420 * s),
+            ],
+            fill=colour,
+        )
+        _text(d, (cx, cy - 40 * s), label, int(110 * s), (250, 250, 245))
+    elif kind == "zabawka":
+        d.rounded_rectangle(
+            (cx - 420 * s, cy - 150 * s, cx + 420 * s, cy + 180 * s), int(40 * s), fill=colour
+        )
+        d.rounded_rectangle(
+            (cx - 200 * s, cy - 350 * s, cx + 180 * s, cy - 140 * s), int(30 * s), fill=colour
+        )
+        for dx in (-260, 260):
+            d.ellipse((cx + dx * s - 120 * s, cy + 80 * s, cx + dx * s + 120 * s, cy + 320 * s), fill=dark)
+    elif kind == "sloik":
+        d.rounded_rectangle(
+            (cx - 280 * s, cy - 360 * s, cx + 280 * s, cy + 460 * s), int(60 * s), fill=colour
+        )
+        d.rectangle((cx - 300 * s, cy - 470 * s, cx + 300 * s, cy - 350 * s), fill=(200, 40, 40))
+        d.rectangle((cx - 220 * s, cy - 80 * s, cx + 220 * s, cy + 200 * s), fill=(245, 238, 220))
+        _text(d, (cx, cy + 60 * s), label, int(70 * s), (90, 40, 30))
+    return finish_product(img)
+
+
+def finish_product(img):
+    img = img.filter(ImageFilter.GaussianBlur(1.2))
+    noise = Image.effect_noise((PW // 2, PH // 2), 18).resize((PW, PH)).convert("RGB")
+    return ImageChops.overlay(img, Image.blend(noise, Image.new("RGB", (PW, PH), (128, 128, 128)), 0.8))
+
+
 SETS = {"aktualnosci": (NEWS, 1000), "podmioty": (ENTITIES, 2000)}
 
 
+def catalogue_photos(specs: dict[str, tuple[str, tuple[int, int, int], str]]) -> None:
+    """specs: product slug -> (kind, colour, label); writes <slug>-1.jpg and <slug>-2.jpg."""
+    folder = Path(__file__).resolve().parent.parent / "catalogue"
+    for index, (slug, (kind, colour, label)) in enumerate(sorted(specs.items())):
+        for view in (1, 2):
+            rng = random.Random(3000 + index * 10 + view)
+            image = draw_product(kind, colour, label, rng, close=view == 2)
+            image.save(folder / f"{slug}-{view}.jpg", "JPEG", quality=82, optimize=True, progressive=True)
+
+
 def main(name: str) -> None:
+    if name == "katalog":
+        import yaml
+
+        specs = yaml.safe_load(
+            (Path(__file__).resolve().parent / "sample_catalogue_photos.yaml").read_text(encoding="utf-8")
+        )
+        catalogue_photos({slug: (v[0], tuple(v[1]), v[2]) for slug, v in specs.items()})
+        return
     scenes, seed = SETS[name]
     folder = Path(__file__).resolve().parent.parent / "content" / "images" / name
     folder.mkdir(parents=True, exist_ok=True)

@@ -136,9 +136,14 @@ def translate(model: type[BaseModel], error: dict[str, Any]) -> str:
         return "to pole składa się z pól podrzędnych; zapisz je pod nim z wcięciem, np. " + (
             example or "'  src: ...'"
         )
-    if kind in {"greater_than_equal", "greater_than"}:
-        limit = ctx.get("ge", ctx.get("gt"))
-        return f"wartość {value} jest za mała; wpisz co najmniej {limit}"
+    if kind == "greater_than_equal":
+        return f"wartość {value} jest za mała; wpisz co najmniej {ctx.get('ge')}"
+    if kind == "greater_than":
+        return f"wartość {value} jest za mała; wpisz liczbę większą niż {ctx.get('gt')}"
+    if kind == "too_short":
+        example = _example(model, loc)
+        hint = f", np. {example}" if example else ""
+        return f"lista jest pusta; wpisz co najmniej {ctx.get('min_length', 1)} element{hint}"
     if kind in {"less_than_equal", "less_than"}:
         limit = ctx.get("le", ctx.get("lt"))
         return f"wartość {value} jest za duża; wpisz najwyżej {limit}"

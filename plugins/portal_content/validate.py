@@ -26,13 +26,19 @@ from .schema import NewsMeta, PageMeta, Strict
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of Markdown content: where it lives, its schema, its URL namespace."""
+    """A kind of content: where it lives, its schema, its URL namespace.
+
+    Markdown kinds (suffix ".md") have YAML front matter and a body; YAML kinds (".yaml",
+    e.g. catalogue products) are one YAML mapping per file.
+    """
 
     name: str
-    folder: str  # under PATH
+    folder: str  # under the folder named by the setting ``root``
     model: type[Strict]
     namespace: str  # slugs must be unique within a namespace
     body_required: bool = False
+    suffix: str = ".md"
+    root: str = "PATH"  # the setting that names the base folder
 
 
 KINDS: dict[str, Kind] = {}
@@ -96,10 +102,11 @@ def load(path: Path, kind: str) -> Record | list[Problem]:
 
 def _load(path: Path, kind: str) -> Record | list[Problem]:
     shown = display_path(path)
+    markdown = KINDS[kind].suffix == ".md"
     try:
-        doc = frontmatter.parse_file(path)
+        doc = frontmatter.parse_file(path) if markdown else frontmatter.parse_yaml_file(path)
     except frontmatter.FrontMatterError as error:
-        return [Problem(shown, error.line, "(nagłówek)", error.message)]
+        return [Problem(shown, error.line, "(nagłówek)" if markdown else "(plik)", error.message)]
     model = KINDS[kind].model
     try:
         meta = model.model_validate(doc.data)
@@ -116,12 +123,17 @@ def _load(path: Path, kind: str) -> Record | list[Problem]:
     return problems or Record(path, kind, meta, doc)
 
 
-def content_files(content_root: Path) -> list[tuple[Path, str]]:
+def content_files(settings: dict[str, Any] | Path) -> list[tuple[Path, str]]:
+    """Every content file of every registered kind; a bare Path stands for PATH."""
+    if isinstance(settings, Path):
+        settings = {"PATH": settings}
     files = []
     for kind in KINDS.values():
-        base = content_root / kind.folder
+        if kind.root not in settings:
+            continue
+        base = Path(settings[kind.root]) / kind.folder
         if base.is_dir():
-            files.extend((p, kind.name) for p in sorted(base.rglob("*.md")))
+            files.extend((p, kind.name) for p in sorted(base.rglob("*" + kind.suffix)))
     return files
 
 
@@ -133,7 +145,7 @@ def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Probl
     content_root = Path(settings["PATH"])
     records: list[Record] = []
     problems: list[Problem] = []
-    for path, kind in content_files(content_root):
+    for path, kind in content_files(settings):
         result = load(path, kind)
         if isinstance(result, list):
             problems.extend(result)

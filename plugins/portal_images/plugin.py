@@ -42,14 +42,15 @@ def picture(
     """Render a <picture> for a content image.
 
     Parameters: ``image``: a path relative to the content folder, or an object with
-    ``src`` and ``alt``; ``alt``: overrides the object's alt; ``sizes``: the CSS sizes
+    ``src`` and ``alt`` (and optionally ``path``, the file itself); ``alt``: overrides the object's alt; ``sizes``: the CSS sizes
     attribute; ``eager``: True for the first image above the fold (no lazy loading, high
     fetch priority); ``css_class``: extra classes on the <img>.
     """
     pipeline = current()
     src = getattr(image, "src", image)
     text = alt if alt is not None else getattr(image, "alt", "")
-    info = pipeline.image(Path(pipeline.settings["PATH"]) / src)
+    # catalogue photos carry their resolved path; content photos are relative to PATH
+    info = pipeline.image(getattr(image, "path", None) or Path(pipeline.settings["PATH"]) / src)
     sources = "".join(
         f'<source type="{MIME[fmt]}" srcset="{escape(info.srcset(fmt))}" sizes="{escape(sizes)}">'
         for fmt in info.formats
@@ -69,9 +70,24 @@ def picture(
     )
 
 
+def image_url(image: Any, width: int | None = None) -> str:
+    """URL of the JPEG derivative of ``image`` at ``width`` (default: the largest)."""
+    pipeline = current()
+    info = pipeline.image(
+        getattr(image, "path", None) or Path(pipeline.settings["PATH"]) / getattr(image, "src", image)
+    )
+    fallback = "jpeg" if "jpeg" in info.formats else info.formats[-1]
+    return info.url(width or info.widths[-1], fallback)
+
+
+def prefix(value: str, start: str) -> str:
+    return start + value
+
+
 def start(pelican) -> None:
     _state["pipeline"] = Pipeline(pelican.settings)
     pelican.settings.setdefault("JINJA_GLOBALS", {})["picture"] = picture
+    pelican.settings.setdefault("JINJA_FILTERS", {}).update(image_url=image_url, prefix=prefix)
 
 
 def finish(pelican) -> None:

@@ -85,15 +85,6 @@ def plural_pl(count: int, one: str, few: str, many: str) -> str:
     return many
 
 
-FILTERS = {
-    "date_pl": date_pl,
-    "month_pl": month_pl,
-    "date_iso": date_iso,
-    "datetime_iso": datetime_iso,
-    "number_pl": number_pl,
-}
-
-
 _ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
 _ORDER = {letter: index for index, letter in enumerate(_ALPHABET)}
 
@@ -102,3 +93,18 @@ def sort_key_pl(text: str) -> tuple:
     """Polish alphabetical order (ą after a, ł after l, ż last), case-insensitive."""
     folded = text.casefold()
     return tuple(_ORDER.get(ch, 100 + ord(ch)) for ch in folded)
+
+
+def money_pl(value, decimals: int = 2) -> str:
+    """1 234,50 zł (non-breaking spaces, so the amount never wraps)."""
+    return number_pl(value, decimals) + NBSP + "zł"
+
+
+FILTERS = {
+    "date_pl": date_pl,
+    "month_pl": month_pl,
+    "date_iso": date_iso,
+    "datetime_iso": datetime_iso,
+    "number_pl": number_pl,
+    "money_pl": money_pl,
+}

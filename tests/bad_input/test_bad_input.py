@@ -39,7 +39,7 @@ def test_bad_input_is_reported_and_nothing_is_written(case, tmp_path, previous_s
     # the previous site is untouched and no half-built folder is left behind
     assert [p.name for p in previous_site.iterdir()] == ["index.html"]
     assert (previous_site / "index.html").read_text() == SENTINEL
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue", "content", "output"]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -60,7 +60,9 @@ def test_every_problem_line_has_path_line_field_message():
                 line.split(": ", 2)[1],
                 line.split(": ", 2)[2],
             ]
-            assert path.startswith("content/") and number.isdigit() and field and message, line
+            assert path.startswith(("content/", "catalogue/")) and number.isdigit() and field and message, (
+                line
+            )
 
 
 def test_good_directory_fixture_builds(tmp_path):
@@ -80,4 +82,13 @@ def test_good_fixture_builds(tmp_path):
     page = (tmp_path / "output" / "aktualnosci" / "2026" / "ze-zdjeciem" / "index.html").read_text()
     assert 'alt="Żółte koło na niebieskim tle"' in page
     assert (tmp_path / "output" / "aktualnosci" / "tag" / "lodz" / "index.html").is_file()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue", "content", "output"]
+
+
+def test_good_catalogue_fixture_builds(tmp_path):
+    content = copy_fixture_site("ok-catalogue", tmp_path)
+    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "output" / "katalog" / "brelok-proba" / "index.html").read_text()
+    assert "Brelok „Próba”" in page and "12,50\u00a0zł" in page and "15,38\u00a0zł" in page
+    assert "/podmioty/proba/" in page

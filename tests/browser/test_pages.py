@@ -6,6 +6,7 @@ import json
 import subprocess
 
 import pytest
+from browsertools import run_axe
 from htmlscan import html_files
 
 # One page of every template type.
@@ -34,17 +35,13 @@ TEMPLATES = {
     "owes-list": "/owes/",
     "open-data": "/dane/",
     "statistics": "/dane/statystyki/",
+    "catalogue": "/katalog/",
+    "catalogue-category": "/katalog/kategoria/ceramika/",
+    "product": "/katalog/fartuch-gzik/",
+    "product-withdrawn": "/katalog/torba-papierowa-pyra/",
+    "enquiry-empty": "/katalog/zapytanie/",
+    "catalogue-print": "/katalog/druk/",
 }
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def run_axe(page, axe_source):
-    page.evaluate(axe_source)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG,
-    )
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
@@ -57,7 +54,9 @@ def test_axe_finds_no_wcag_violation(browser, server, axe_source, name):
     context.close()
 
 
-@pytest.mark.parametrize("name", ["home", "article", "accessibility-statement", "directory", "statistics"])
+@pytest.mark.parametrize(
+    "name", ["home", "article", "accessibility-statement", "directory", "statistics", "catalogue", "product"]
+)
 def test_axe_in_high_contrast_and_large_text(browser, server, axe_source, name):
     context = browser.new_context(locale="pl-PL", bypass_csp=True)
     page = context.new_page()

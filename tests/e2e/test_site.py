@@ -229,6 +229,8 @@ REFERENCE_PAGES = {
     "directory.html": "podmioty/index.html",
     "entity.html": "podmioty/pyrlandia/index.html",
     "owes.html": "owes/owes-pilski/index.html",
+    "catalogue.html": "katalog/index.html",
+    "product.html": "katalog/fartuch-gzik/index.html",
 }
 
 

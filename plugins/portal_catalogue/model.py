@@ -1,0 +1,124 @@
+"""A catalogue product as templates and open data see it: prices, facets, JSON-LD."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from .schema import AVAILABILITY, CATEGORIES, ProductMeta
+
+CENT = Decimal("0.01")
+SCHEMA_AVAILABILITY = {
+    "dostepny": "https://schema.org/InStock",
+    "na-zamowienie": "https://schema.org/PreOrder",
+    "sezonowy": "https://schema.org/LimitedAvailability",
+    "wycofany": "https://schema.org/Discontinued",
+}
+
+
+def gross(net: Decimal, vat: int) -> Decimal:
+    return (net * (100 + vat) / 100).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class ProductPhoto:
+    """A photo with its resolved path, so the image pipeline needs no content root."""
+
+    src: str
+    alt: str
+    path: Path
+
+
+class Product:
+    def __init__(self, meta: ProductMeta, slug: str, source: Path, settings: dict[str, Any]) -> None:
+        self.meta = meta
+        self.slug = slug
+        self.source = source
+        self.url = settings["PRODUCT_URL"].format(slug=slug)
+        self.save_as = settings["PRODUCT_SAVE_AS"].format(slug=slug)
+        self.photos = [ProductPhoto(p.src, p.alt, source.parent / p.src) for p in meta.photos]
+        self.maker: Any = None  # the Entity, linked after all generators have read
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+    @property
+    def price_gross(self) -> Decimal:
+        return gross(self.meta.price_net, self.meta.vat)
+
+    @property
+    def price_from(self) -> Decimal:
+        return min([self.meta.price_net, *(t.price_net for t in self.meta.price_tiers)])
+
+    @property
+    def tiers(self) -> list[tuple[int, Decimal, Decimal]]:
+        """(from quantity, net, gross) rows, base price first."""
+        rows = [(self.meta.min_order, self.meta.price_net)] + [
+            (t.min_quantity, t.price_net) for t in self.meta.price_tiers
+        ]
+        return [(q, net, gross(net, self.meta.vat)) for q, net in sorted(rows)]
+
+    @property
+    def personalisable(self) -> bool:
+        return bool(self.meta.personalisation)
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORIES[self.meta.category]
+
+    @property
+    def availability_label(self) -> str:
+        return AVAILABILITY[self.meta.availability]
+
+    def jsonld(self, siteurl: str, image_urls: list[str]) -> str:
+        meta = self.meta
+        offer: dict[str, Any] = {
+            "@type": "Offer",
+            "url": f"{siteurl}/{self.url}",
+            "priceCurrency": "PLN",
+            "price": f"{self.price_gross:.2f}",
+            "priceSpecification": [
+                {
+                    "@type": "UnitPriceSpecification",
+                    "price": f"{meta.price_net:.2f}",
+                    "priceCurrency": "PLN",
+                    "valueAddedTaxIncluded": False,
+                },
+                {
+                    "@type": "UnitPriceSpecification",
+                    "price": f"{self.price_gross:.2f}",
+                    "priceCurrency": "PLN",
+                    "valueAddedTaxIncluded": True,
+                },
+            ],
+            "availability": SCHEMA_AVAILABILITY[meta.availability],
+            "eligibleQuantity": {"@type": "QuantitativeValue", "minValue": meta.min_order, "unitCode": "H87"},
+            "deliveryLeadTime": {
+                "@type": "QuantitativeValue",
+                "value": meta.lead_time_days,
+                "unitCode": "DAY",
+            },
+        }
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": meta.name,
+            "sku": self.slug,
+            "description": meta.description,
+            "category": self.category_label,
+            "material": ", ".join(meta.materials),
+            "brand": {"@type": "Brand", "name": meta.brand_line},
+            "image": image_urls,
+            "offers": offer,
+        }
+        if self.maker is not None:
+            data["manufacturer"] = {
+                "@type": "Organization",
+                "name": self.maker.meta.name,
+                "url": f"{siteurl}/{self.maker.url}",
+            }
+        return json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")

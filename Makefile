@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: help venv html serve devserver publish check test test-fast reference schemas lint clean lock
+.PHONY: help venv html serve devserver publish check test reference schemas lint bench clean lock
 
 help:
 	@echo "make serve      build the site and serve it at http://$(HOST):$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make reference  refresh the saved reference HTML of the end-to-end test"
 	@echo "make schemas    write JSON Schemas of the content files to schemas/"
 	@echo "make lint       ruff check and format check"
+	@echo "make bench      speed and size figures (image pipeline, build, page weight, filtering)"
 	@echo "make clean      remove output/ and caches"
 
 $(STAMP): requirements.txt
@@ -64,6 +65,9 @@ schemas: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+bench: venv
+	$(BIN)/python benchmarks/run.py --json .cache/bench.json
 
 clean:
 	rm -rf output output.new-* output.old-* .cache .pytest_cache

@@ -94,7 +94,7 @@ Availability = Annotated[str, BeforeValidator(_availability), WithJsonSchema({"e
 Money = Annotated[
     Decimal,
     BeforeValidator(_money),
-    WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "multipleOf": 0.01}),
+    WithJsonSchema({"type": ["number", "string"], "description": "kwota w zł, np. 12.50"}),
 ]
 Vat = Annotated[int, BeforeValidator(_vat), WithJsonSchema({"enum": list(VAT_RATES)})]
 

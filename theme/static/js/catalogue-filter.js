@@ -72,10 +72,13 @@
     var priceFrom = number(s.cena_od), priceTo = number(s.cena_do);
     var sorted = items.slice().sort(comparators[s.sort] || comparators[""]);
     var changedOrder = sorted.some(function (item, i) { return item !== order[i]; });
+    /* A new order is built in a detached list: one style and layout pass when it
+       returns, instead of one per moved card. DOM order = visual order, so screen readers and
+       the Tab key follow the sorting too. */
+    var parent = list.parentNode, next = list.nextSibling;
     if (changedOrder) {
-      var fragment = document.createDocumentFragment();
-      sorted.forEach(function (item) { fragment.appendChild(item.card); });
-      list.appendChild(fragment);
+      parent.removeChild(list);
+      sorted.forEach(function (item) { list.appendChild(item.card); });
       order = sorted;
     }
     var shown = 0;
@@ -84,6 +87,7 @@
       if (items[i].card.hidden === ok) items[i].card.hidden = !ok;
       if (ok) shown += 1;
     }
+    if (changedOrder) parent.insertBefore(list, next);
     var filtered = names.some(function (name) { return name !== "sort" && s[name]; });
     count.textContent = filtered
       ? "Znaleziono " + shown + " " + words(shown) + " z " + items.length + "."

@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+import os
+
+CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
+# Debian's Chromium as root on a machine without outside network: no sandbox, and no
+# background connections (they would be refused and slow every start).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 

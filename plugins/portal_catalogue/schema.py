@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from portal_content.schema import Slug, Strict, Text
+from portal_content.schema import Slug, Strict, Text, choice
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -27,32 +27,6 @@ AVAILABILITY: dict[str, str] = {
     "wycofany": "wycofany z oferty",
 }
 VAT_RATES = (23, 8, 5, 0)  # Polish VAT rates in force for goods
-
-
-def _category(value: Any) -> str:
-    if isinstance(value, str):
-        wanted = value.strip().casefold()
-        for slug, label in CATEGORIES.items():
-            if wanted in (slug, label.casefold(), slug.replace("zywnosc", "żywność")):
-                return slug
-    raise PydanticCustomError(
-        "portal_product_category",
-        "nieznana kategoria „{value}”; wpisz jedną z: {choices}",
-        {"value": value, "choices": ", ".join(CATEGORIES)},
-    )
-
-
-def _availability(value: Any) -> str:
-    if isinstance(value, str):
-        wanted = value.strip().casefold()
-        for slug, label in AVAILABILITY.items():
-            if wanted in (slug, label.casefold()):
-                return slug
-    raise PydanticCustomError(
-        "portal_availability",
-        "nieznana dostępność „{value}”; wpisz jedną z: {choices}",
-        {"value": value, "choices": ", ".join(AVAILABILITY)},
-    )
 
 
 def _money(value: Any) -> Any:
@@ -89,8 +63,8 @@ def _vat(value: Any) -> int:
     )
 
 
-ProductCategory = Annotated[str, BeforeValidator(_category), WithJsonSchema({"enum": list(CATEGORIES)})]
-Availability = Annotated[str, BeforeValidator(_availability), WithJsonSchema({"enum": list(AVAILABILITY)})]
+ProductCategory = choice(CATEGORIES, "kategoria")
+Availability = choice(AVAILABILITY, "dostępność")
 Money = Annotated[
     Decimal,
     BeforeValidator(_money),

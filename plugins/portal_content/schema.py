@@ -75,17 +75,28 @@ def _to_date(value: Any) -> dt.date:
     )
 
 
-def _to_category(value: Any) -> str:
-    if isinstance(value, str):
-        wanted = value.strip().casefold()
-        for slug, name in CATEGORIES.items():
-            if wanted in (slug, name.casefold()):
-                return slug
-    raise PydanticCustomError(
-        "portal_category",
-        "nieznana kategoria „{value}”; wpisz jedną z: {choices}",
-        {"value": value, "choices": ", ".join(CATEGORIES.values())},
-    )
+def choice(vocabulary: dict[str, str], what: str, *, show_labels: bool = False) -> Any:
+    """A type for one value of a controlled vocabulary (slug -> label shown to readers).
+
+    Editors may write the slug or the label in any case; the value becomes the slug. The
+    error lists the choices (the labels where ``show_labels``, else the slugs).
+    """
+
+    def validate(value: Any) -> str:
+        if isinstance(value, str):
+            wanted = value.strip().casefold()
+            for slug, label in vocabulary.items():
+                if wanted in (slug, label.casefold()):
+                    return slug
+        choices = vocabulary.values() if show_labels else vocabulary.keys()
+        raise PydanticCustomError(
+            "portal_choice",
+            "nieznana {what} „{value}”; wpisz jedną z: {choices}",
+            {"what": what, "value": value, "choices": ", ".join(choices)},
+        )
+
+    schema = {"enum": sorted(set(vocabulary) | set(vocabulary.values()))}
+    return Annotated[str, BeforeValidator(validate), WithJsonSchema(schema)]
 
 
 def _to_slug(value: Any) -> str:
@@ -117,11 +128,7 @@ Day = Annotated[
     BeforeValidator(_to_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
-CategorySlug = Annotated[
-    str,
-    BeforeValidator(_to_category),
-    WithJsonSchema({"enum": sorted(set(CATEGORIES.values()) | set(CATEGORIES))}),
-]
+CategorySlug = choice(CATEGORIES, "kategoria", show_labels=True)
 Slug = Annotated[
     str, BeforeValidator(_to_slug), WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern})
 ]

@@ -5,37 +5,16 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from portal_content.schema import Day, Image, Slug, Strict, Text
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from portal_content.schema import Day, Image, Slug, Strict, Text, choice
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from . import identifiers
 from .vocabulary import BENEFICIARIES, LEGAL_FORMS, OFFER_CATEGORIES
 
-
-def _choice(vocabulary: dict[str, str], what: str, error: str):
-    def validate(value: Any) -> str:
-        if isinstance(value, str):
-            wanted = value.strip().casefold()
-            for slug, label in vocabulary.items():
-                if wanted in (slug, label.casefold()):
-                    return slug
-        raise PydanticCustomError(
-            error,
-            "nieznana {what} „{value}”; wpisz jedną z: {choices}",
-            {"what": what, "value": value, "choices": ", ".join(vocabulary)},
-        )
-
-    return Annotated[
-        str,
-        BeforeValidator(validate),
-        WithJsonSchema({"enum": sorted(set(vocabulary) | set(vocabulary.values()))}),
-    ]
-
-
-LegalForm = _choice(LEGAL_FORMS, "forma prawna", "portal_legal_form")
-OfferCategory = _choice(OFFER_CATEGORIES, "kategoria oferty", "portal_offer")
-Beneficiary = _choice(BENEFICIARIES, "grupa odbiorców", "portal_beneficiary")
+LegalForm = choice(LEGAL_FORMS, "forma prawna")
+OfferCategory = choice(OFFER_CATEGORIES, "kategoria oferty")
+Beneficiary = choice(BENEFICIARIES, "grupa odbiorców")
 
 
 def _identifier(check, name: str):

@@ -14,21 +14,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from browsertools import CHROMIUM, CHROMIUM_ARGS
 from sitebuild import ROOT
 
-CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CSP = (ROOT / "deploy" / "content-security-policy.txt").read_text().strip()
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def require(condition: bool, what: str) -> None:

@@ -24,22 +24,7 @@
     };
   });
   var order = items.slice();
-
-  function words(n) {
-    var last = n % 10, lastTwo = n % 100;
-    if (n === 1) return "produkt";
-    if (last >= 2 && last <= 4 && !(lastTwo >= 12 && lastTwo <= 14)) return "produkty";
-    return "produktów";
-  }
-
-  function state() {
-    var s = {};
-    names.forEach(function (name) {
-      var field = form.elements[name];
-      s[name] = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value.trim();
-    });
-    return s;
-  }
+  var shared = window.plFilterState;
 
   function number(text) {
     var value = parseFloat(String(text).replace(",", "."));
@@ -68,7 +53,7 @@
   };
 
   function apply(updateUrl) {
-    var s = state();
+    var s = shared.read(form, names);
     var priceFrom = number(s.cena_od), priceTo = number(s.cena_do);
     var sorted = items.slice().sort(comparators[s.sort] || comparators[""]);
     var changedOrder = sorted.some(function (item, i) { return item !== order[i]; });
@@ -90,36 +75,16 @@
     if (changedOrder) parent.insertBefore(list, next);
     var filtered = names.some(function (name) { return name !== "sort" && s[name]; });
     count.textContent = filtered
-      ? "Znaleziono " + shown + " " + words(shown) + " z " + items.length + "."
+      ? "Znaleziono " + shown + " " + shared.plural(shown, "produkt", "produkty", "produktów") + " z " + items.length + "."
       : "Wszystkie produkty: " + items.length + ".";
     if (empty) empty.hidden = shown !== 0;
-    if (updateUrl) {
-      var query = new URLSearchParams();
-      names.forEach(function (name) { if (s[name]) query.set(name, s[name]); });
-      var text = query.toString();
-      history.replaceState(null, "", location.pathname + (text ? "?" + text : "") + location.hash);
-    }
-  }
-
-  function restore() {
-    var query = new URLSearchParams(location.search);
-    names.forEach(function (name) {
-      var field = form.elements[name];
-      var value = query.get(name) || "";
-      if (field.type === "checkbox") {
-        field.checked = value === "1";
-      } else if (field.tagName === "SELECT") {
-        if (Array.prototype.some.call(field.options, function (o) { return o.value === value; })) field.value = value;
-      } else if (number(value) !== null) {
-        field.value = value;
-      }
-    });
+    if (updateUrl) shared.writeUrl(s, names);
   }
 
   form.addEventListener("change", function () { apply(true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-  restore();
+  shared.restore(form, names);
   form.hidden = false;
   apply(false);
   window.plCatalogueApply = apply;  /* for the benchmark: time one filter change */

@@ -10,22 +10,7 @@
   var count = form.querySelector("[data-pl-count]");
   var empty = document.querySelector("[data-pl-empty]");
   var names = ["subregion", "powiat", "forma", "oferta", "ps"];
-
-  function words(n) {
-    var last = n % 10, lastTwo = n % 100;
-    if (n === 1) return "podmiot";
-    if (last >= 2 && last <= 4 && !(lastTwo >= 12 && lastTwo <= 14)) return "podmioty";
-    return "podmiotów";
-  }
-
-  function state() {
-    var s = {};
-    names.forEach(function (name) {
-      var field = form.elements[name];
-      s[name] = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value;
-    });
-    return s;
-  }
+  var shared = window.plFilterState;
 
   function limitPowiats(subregion) {
     var select = form.elements.powiat;
@@ -50,7 +35,7 @@
 
   function apply(updateUrl) {
     limitPowiats(form.elements.subregion.value);
-    var s = state();
+    var s = shared.read(form, names);
     var shown = 0;
     cards.forEach(function (card) {
       var ok = matches(card, s);
@@ -59,34 +44,16 @@
     });
     var filtered = names.some(function (name) { return s[name]; });
     count.textContent = filtered
-      ? "Znaleziono " + shown + " " + words(shown) + " z " + cards.length + "."
+      ? "Znaleziono " + shown + " " + shared.plural(shown, "podmiot", "podmioty", "podmiotów") + " z " + cards.length + "."
       : "Wszystkie podmioty: " + cards.length + ".";
     if (empty) empty.hidden = shown !== 0;
-    if (updateUrl) {
-      var query = new URLSearchParams();
-      names.forEach(function (name) { if (s[name]) query.set(name, s[name]); });
-      var text = query.toString();
-      history.replaceState(null, "", location.pathname + (text ? "?" + text : "") + location.hash);
-    }
-  }
-
-  function restore() {
-    var query = new URLSearchParams(location.search);
-    names.forEach(function (name) {
-      var field = form.elements[name];
-      var value = query.get(name) || "";
-      if (field.type === "checkbox") {
-        field.checked = value === "1";
-      } else if (Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
-        field.value = value;
-      }
-    });
+    if (updateUrl) shared.writeUrl(s, names);
   }
 
   form.addEventListener("change", function () { apply(true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-  restore();
+  shared.restore(form, names);
   form.hidden = false;
   apply(false);
 })();

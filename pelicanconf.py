@@ -34,6 +34,7 @@ PLUGINS = [
     "portal_theme",
     "portal_directory",
     "portal_catalogue",
+    "portal_certification",
     "pelican.plugins.neighbors",
 ]
 

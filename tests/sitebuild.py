@@ -27,13 +27,14 @@ def run_build(
     settings: str = "pelicanconf.py",
     command: str = "build",
     cwd: Path = ROOT,
+    build_date: str = BUILD_DATE,
 ) -> BuildResult:
     argv = [sys.executable, str(ROOT / "tools" / "portal.py"), command, "--settings", str(ROOT / settings)]
     if content is not None:
         argv += ["--content", str(content), "--catalogue", str(content.parent / "catalogue")]
     if command == "build":
         argv += ["--output", str(output)]
-    env = dict(os.environ, PORTAL_BUILD_DATE=BUILD_DATE)
+    env = dict(os.environ, PORTAL_BUILD_DATE=build_date)
     env.pop("PORTAL_DEBUG", None)
     done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
     return BuildResult(done.returncode, done.stdout, done.stderr, output)

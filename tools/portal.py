@@ -124,6 +124,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             raise ContentError(problems)
     except ContentError as error:
         return _fail(str(error))
+    except Exception as error:  # noqa: BLE001 - reported as a sentence
+        if os.environ.get("PORTAL_DEBUG"):
+            raise
+        return _fail("Sprawdzanie przerwane.\n" + _explain(error))
     print(f"Treść jest poprawna: {len(records)} plików sprawdzono w {time.perf_counter() - started:.2f} s.")
     return 0
 

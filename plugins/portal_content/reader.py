@@ -61,6 +61,8 @@ class PortalMarkdownReader(MarkdownReader):
         elif kind == "page":
             metadata["nav_order"] = meta.nav_order
             metadata["placeholder"] = meta.placeholder
+            if meta.template:
+                metadata["template"] = meta.template
             if meta.accessibility:
                 metadata["template"] = "deklaracja"
                 metadata["accessibility"] = meta.accessibility

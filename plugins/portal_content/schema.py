@@ -238,6 +238,9 @@ class PageMeta(Strict):
         None, description="Pozycja w menu głównym (puste = poza menu).", examples=["3"], ge=1, le=99
     )
     placeholder: bool = Field(False, description="true = sekcja w przygotowaniu (strona zastępcza).")
+    template: Literal["certification"] | None = Field(
+        None, description="Szablon specjalny: certification = strona znaku Zakup Prospołeczny."
+    )
     accessibility: AccessibilityStatement | None = Field(None, description="Dane deklaracji dostępności.")
     modified: DateTime | None = Field(
         None, description="Data ostatniej zmiany RRRR-MM-DD.", examples=["2026-11-28"]

@@ -70,7 +70,7 @@ class Record:
     def slug(self) -> str:
         # The file name, not the title: editing a title must not break published links.
         meta: Any = self.meta
-        return meta.slug or slugify(self.path.stem, regex_subs=SLUG_SUBS)
+        return getattr(meta, "slug", None) or slugify(self.path.stem, regex_subs=SLUG_SUBS)
 
 
 SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
@@ -159,7 +159,7 @@ def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Probl
         key = (KINDS[record.kind].namespace, record.slug)
         if key in seen:
             other = display_path(seen[key].path)
-            line = record.doc.line_for(("slug",)) if meta.slug else 1
+            line = record.doc.line_for(("slug",)) if getattr(meta, "slug", None) else 1
             problems.append(
                 Problem(
                     shown,

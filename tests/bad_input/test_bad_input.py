@@ -92,3 +92,18 @@ def test_good_catalogue_fixture_builds(tmp_path):
     page = (tmp_path / "output" / "katalog" / "brelok-proba" / "index.html").read_text()
     assert "Brelok „Próba”" in page and "12,50\u00a0zł" in page and "15,38\u00a0zł" in page
     assert "/podmioty/proba/" in page
+
+
+def test_good_certification_fixture_builds(tmp_path):
+    content = copy_fixture_site("ok-certification", tmp_path)
+    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (
+        tmp_path / "output" / "zakup-prospoleczny" / "certyfikat" / "ZP-2025-01" / "index.html"
+    ).read_text()
+    assert (
+        "Spółdzielnia Socjalna „Próba”" in page and "ważny, wygasa wkrótce" in page
+    )  # build date 2026-11-27
+    assert (tmp_path / "output" / "zakup-prospoleczny" / "certyfikat" / "ZP-2025-01" / "qr.svg").is_file()
+    product = (tmp_path / "output" / "katalog" / "brelok-proba" / "index.html").read_text()
+    assert "Zakup Prospołeczny 2025" in product

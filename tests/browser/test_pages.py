@@ -41,6 +41,11 @@ TEMPLATES = {
     "product-withdrawn": "/katalog/torba-papierowa-pyra/",
     "enquiry-empty": "/katalog/zapytanie/",
     "catalogue-print": "/katalog/druk/",
+    "mark": "/zakup-prospoleczny/",
+    "edition": "/zakup-prospoleczny/edycja-2025/",
+    "certificate": "/zakup-prospoleczny/certyfikat/ZP-2025-02/",
+    "certificate-expired": "/zakup-prospoleczny/certyfikat/ZP-2024-06/",
+    "entity-certified": "/podmioty/szwalnia-dobrych-rzeczy/",
 }
 
 

@@ -7,7 +7,7 @@
   if (!form || !list) return;
   var count = form.querySelector("[data-pl-count]");
   var empty = document.querySelector("[data-pl-empty]");
-  var names = ["kategoria", "material", "wytworca", "subregion", "cena_od", "cena_do", "min", "czas", "personalizacja", "upcykling", "sort"];
+  var names = ["kategoria", "material", "wytworca", "subregion", "cena_od", "cena_do", "min", "czas", "personalizacja", "upcykling", "certyfikat", "sort"];
   var items = Array.prototype.map.call(list.children, function (card, index) {
     return {
       card: card,
@@ -20,7 +20,8 @@
       min: parseInt(card.getAttribute("data-min"), 10),
       czas: parseInt(card.getAttribute("data-czas"), 10),
       personalizacja: card.getAttribute("data-personalizacja") === "1",
-      upcykling: card.getAttribute("data-upcykling") === "1"
+      upcykling: card.getAttribute("data-upcykling") === "1",
+      certyfikat: card.getAttribute("data-certyfikat") === "1"
     };
   });
   var order = items.slice();
@@ -42,6 +43,7 @@
     if (s.czas && item.czas > parseInt(s.czas, 10)) return false;
     if (s.personalizacja && !item.personalizacja) return false;
     if (s.upcykling && !item.upcykling) return false;
+    if (s.certyfikat && !item.certyfikat) return false;
     return true;
   }
 

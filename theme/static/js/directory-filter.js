@@ -9,7 +9,7 @@
   var cards = Array.prototype.slice.call(list.children);
   var count = form.querySelector("[data-pl-count]");
   var empty = document.querySelector("[data-pl-empty]");
-  var names = ["subregion", "powiat", "forma", "oferta", "ps"];
+  var names = ["subregion", "powiat", "forma", "oferta", "ps", "certyfikat"];
   var shared = window.plFilterState;
 
   function limitPowiats(subregion) {
@@ -30,6 +30,7 @@
     if (s.forma && card.getAttribute("data-forma") !== s.forma) return false;
     if (s.oferta && card.getAttribute("data-oferta").split(" ").indexOf(s.oferta) < 0) return false;
     if (s.ps && card.getAttribute("data-ps") !== "1") return false;
+    if (s.certyfikat && card.getAttribute("data-certyfikat") !== "1") return false;
     return true;
   }
 

@@ -1,0 +1,142 @@
+"""CertificationGenerator: edition pages, verification pages with QR codes, badges, open data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import qrcode
+import qrcode.image.svg
+from pelican.generators import Generator
+from portal_content.validate import content_files, load
+
+from .badge import certificate_badge_svg
+from .model import CertificateRecord, Edition
+
+
+class CertificationGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        self.editions: list[Edition] = []
+        self.certificates: list[CertificateRecord] = []
+        super().__init__(*args, **kwargs)
+
+    def generate_context(self) -> None:
+        day = self.settings["BUILD_DATE"]
+        editions = []
+        for path, kind in content_files(self.settings):
+            if kind != "edition":
+                continue
+            record = load(path, kind)
+            assert not isinstance(record, list)  # validated before any generator runs
+            edition = Edition(record.meta, self.settings)
+            edition.certificates = [
+                CertificateRecord(c, edition, day, self.settings) for c in record.meta.certificates
+            ]
+            editions.append(edition)
+        self.editions = sorted(editions, key=lambda e: -e.year)
+        self.certificates = [c for e in self.editions for c in e.certificates]
+        by_number = {c.number: c for c in self.certificates}
+        for certificate in self.certificates:
+            if certificate.meta.renews:
+                certificate.renews = by_number[certificate.meta.renews]
+                certificate.renews.renewed_by = certificate
+        self.context["certification"] = self
+
+    @property
+    def current(self) -> list[CertificateRecord]:
+        return [c for c in self.certificates if c.status.current]
+
+    def count(self, code: str) -> int:
+        return sum(1 for c in self.certificates if c.status.code == code)
+
+    def current_by_subregion(self, region) -> list[tuple[object, list[CertificateRecord]]]:
+        groups = []
+        for subregion in region.subregions:
+            members = sorted(
+                (c for c in self.current if c.entity.subregion is subregion),
+                key=lambda c: c.entity.display_name,
+            )
+            groups.append((subregion, members))
+        return groups
+
+    def generate_output(self, writer) -> None:
+        public = self.settings["SITEURL"] or self.settings["PUBLIC_SITEURL"]
+        for edition in self.editions:
+            writer.write_file(
+                edition.save_as, self.get_template("edition"), self.context, edition=edition, url=edition.url
+            )
+        for certificate in self.certificates:
+            badge_snippet = (
+                f'<a href="{public}/{certificate.url}"><img src="{public}/{certificate.url}znak.svg" width="320" height="100" '
+                f'alt="Zakup Prospołeczny {certificate.year}: certyfikat {certificate.number}, sprawdź ważność"></a>'
+            )
+            writer.write_file(
+                certificate.save_as,
+                self.get_template("certificate"),
+                self.context,
+                certificate=certificate,
+                url=certificate.url,
+                badge_snippet=badge_snippet,
+            )
+            folder = Path(self.output_path) / certificate.url
+            qr = qrcode.make(
+                f"{public}/{certificate.url}",
+                image_factory=qrcode.image.svg.SvgPathImage,
+                box_size=10,
+                border=2,
+            )
+            with open(folder / "qr.svg", "wb") as handle:
+                qr.save(handle)
+            (folder / "znak.svg").write_text(
+                certificate_badge_svg(
+                    certificate.number,
+                    certificate.year,
+                    certificate.valid_until,
+                    certificate.entity.meta.name,
+                ),
+                encoding="utf-8",
+            )
+        self._open_data(public)
+
+    def _rows(self, public: str) -> list[dict]:
+        return [
+            {
+                "numer": c.number,
+                "edycja": c.year,
+                "podmiot_id": c.entity.slug,
+                "podmiot": c.entity.meta.name,
+                "produkty": [p.slug for p in c.products],
+                "uslugi": c.services,
+                "wazny_od": c.valid_from.isoformat(),
+                "wazny_do": c.valid_until.isoformat(),
+                "status_w_dniu_zbudowania": c.status.code,
+                "odnawia": c.renews.number if c.renews else "",
+                "weryfikacja": f"{public}/{c.url}",
+            }
+            for c in self.certificates
+        ]
+
+    def _open_data(self, public: str) -> None:
+        folder = Path(self.output_path) / self.settings["OPEN_DATA_URL"]
+        folder.mkdir(parents=True, exist_ok=True)
+        rows = self._rows(public)
+        built = str(self.settings["BUILD_DATE"])
+        document = {
+            "opis": "Certyfikaty „Zakup Prospołeczny” przyznane w Wielkopolsce",
+            "licencja": "CC BY 4.0",
+            "data_zbudowania": built,
+            "uwaga": "status_w_dniu_zbudowania obowiązuje w dniu zbudowania; o ważności dziś rozstrzygają daty wazny_od i wazny_do",
+            "certyfikaty": rows,
+        }
+        (folder / "certyfikaty.json").write_text(
+            json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        header = list(rows[0]) if rows else []
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([" | ".join(v) if isinstance(v, list) else v for v in row.values()])
+        (folder / "certyfikaty.csv").write_text("\ufeff" + buffer.getvalue(), encoding="utf-8", newline="")

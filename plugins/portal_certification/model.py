@@ -1,0 +1,48 @@
+"""Editions and certificates as pages see them, with their status on the build date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .schema import Certificate, EditionMeta
+from .status import Status, status_on
+
+
+class Edition:
+    def __init__(self, meta: EditionMeta, settings: dict[str, Any]) -> None:
+        self.meta = meta
+        self.year = meta.year
+        self.url = settings["EDITION_URL"].format(year=meta.year)
+        self.save_as = self.url + "index.html"
+        self.certificates: list[CertificateRecord] = []
+        self.report: Any = None  # the Article of the gala report, linked later
+
+
+class CertificateRecord:
+    def __init__(self, meta: Certificate, edition: Edition, day: dt.date, settings: dict[str, Any]) -> None:
+        self.meta = meta
+        self.number = meta.number
+        self.edition = edition
+        self.year = edition.year
+        self.valid_from = meta.valid_from
+        self.valid_until = meta.valid_until
+        self.status: Status = status_on(day, meta.valid_from, meta.valid_until)
+        self.url = settings["CERTIFICATE_URL"].format(number=meta.number)
+        self.save_as = self.url + "index.html"
+        self.entity: Any = None
+        self.products: list[Any] = []
+        self.renews: CertificateRecord | None = None
+        self.renewed_by: CertificateRecord | None = None
+
+    @property
+    def services(self) -> list[str]:
+        return list(self.meta.services)
+
+    @property
+    def scope(self) -> list[str]:
+        return [p.meta.name for p in self.products] + self.services
+
+    def sort_key(self) -> tuple:
+        """Current certificates first (latest end first), then history (latest first)."""
+        return (0 if self.status.current else 1, -self.valid_until.toordinal(), self.number)

@@ -35,6 +35,7 @@ PLUGINS = [
     "portal_directory",
     "portal_catalogue",
     "portal_certification",
+    "portal_films",
     "pelican.plugins.neighbors",
 ]
 

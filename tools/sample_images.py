@@ -459,7 +459,15 @@ def finish_product(img):
     return ImageChops.overlay(img, Image.blend(noise, Image.new("RGB", (PW, PH), (128, 128, 128)), 0.8))
 
 
-SETS = {"aktualnosci": (NEWS, 1000), "podmioty": (ENTITIES, 2000)}
+FILMS = {
+    "pyrlandia-kadr": kitchen,
+    "gala-2025-kadr": stage,
+    "glina-kadr": shelves,
+    "ekonomia-kadr": landscape,
+    "owes-kadr": lambda r: room(r, wall=(220, 214, 200)),
+    "szwalnia-kadr": lambda r: market(r, indoor=True),
+}
+SETS = {"aktualnosci": (NEWS, 1000), "podmioty": (ENTITIES, 2000), "filmy": (FILMS, 4000)}
 
 
 def catalogue_photos(specs: dict[str, tuple[str, tuple[int, int, int], str]]) -> None:

@@ -130,7 +130,9 @@ def translate(model: type[BaseModel], error: dict[str, Any]) -> str:
     if kind in {"float_type", "float_parsing", "decimal_type", "decimal_parsing"}:
         return f"„{value}” to nie jest liczba; wpisz liczbę z kropką, np. 12.50"
     if kind == "literal_error":
-        return f"niedozwolona wartość „{value}”; wpisz jedną z: {ctx.get('expected')}"
+        # pydantic lists the choices as "'a', 'b' or 'c'"
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"niedozwolona wartość „{value}”; wpisz jedną z: {expected}"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         example = _example(model, loc)
         return "to pole składa się z pól podrzędnych; zapisz je pod nim z wcięciem, np. " + (

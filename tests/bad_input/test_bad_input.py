@@ -107,3 +107,16 @@ def test_good_certification_fixture_builds(tmp_path):
     assert (tmp_path / "output" / "zakup-prospoleczny" / "certyfikat" / "ZP-2025-01" / "qr.svg").is_file()
     product = (tmp_path / "output" / "katalog" / "brelok-proba" / "index.html").read_text()
     assert "Zakup Prospołeczny 2025" in product
+
+
+def test_good_films_fixture_builds(tmp_path):
+    content = copy_fixture_site("ok-films", tmp_path)
+    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    news = (tmp_path / "output" / "aktualnosci" / "2026" / "z-filmem" / "index.html").read_text()
+    assert 'data-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&amp;rel=0"' in news
+    assert "<iframe" not in news and "[film:" not in news
+    local = (tmp_path / "output" / "filmy" / "klip" / "index.html").read_text()
+    assert (
+        '<video class="pl-film__video" controls preload="none"' in local and '<track kind="captions"' in local
+    )

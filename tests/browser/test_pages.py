@@ -46,6 +46,10 @@ TEMPLATES = {
     "certificate": "/zakup-prospoleczny/certyfikat/ZP-2025-02/",
     "certificate-expired": "/zakup-prospoleczny/certyfikat/ZP-2024-06/",
     "entity-certified": "/podmioty/szwalnia-dobrych-rzeczy/",
+    "films": "/filmy/",
+    "film-hosted": "/filmy/pyrlandia-od-kuchni/",
+    "film-local": "/filmy/minuta-w-szwalni/",
+    "page-with-film": "/o-ekonomii-spolecznej/",
 }
 
 

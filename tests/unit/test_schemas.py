@@ -11,11 +11,13 @@ from portal_catalogue.plugin import register_kinds as register_catalogue
 from portal_certification.plugin import register_kinds as register_certification
 from portal_content.validate import KINDS, content_files, load
 from portal_directory.plugin import register_kinds as register_directory
+from portal_films.plugin import register_kinds as register_films
 
 ROOT = Path(__file__).resolve().parents[2]
 register_directory()
 register_catalogue()
 register_certification()
+register_films()
 
 
 def test_committed_schemas_are_up_to_date(tmp_path):
@@ -49,4 +51,4 @@ def test_schema_rejects_what_the_build_rejects():
     for change in ({"vat": 7}, {"category": "kubki"}, {"cena": 1}, {"min_order": 0}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate({**data, **change}, schema, cls=jsonschema.Draft202012Validator)
-    assert set(KINDS) == {"news", "page", "entity", "owes", "product", "edition"}
+    assert set(KINDS) == {"news", "page", "entity", "owes", "product", "edition", "film"}

@@ -28,17 +28,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tools")]
-CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tools"), str(ROOT / "tests")]
+
+from browsertools import CHROMIUM  # noqa: E402
+from browsertools import CHROMIUM_ARGS as ARGS  # noqa: E402
 
 
 def build(output: Path, cache: Path, catalogue: Path | None = None) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pelican.generators import Generator
-from portal_content.validate import content_files, load
+from portal_content.validate import records_of
 from portal_theme.filters import sort_key_pl
 
 from . import opendata
@@ -21,13 +21,9 @@ class CatalogueGenerator(Generator):
         super().__init__(*args, **kwargs)
 
     def generate_context(self) -> None:
-        products = []
-        for path, kind in content_files(self.settings):
-            if kind != "product":
-                continue
-            record = load(path, kind)
-            assert not isinstance(record, list)  # validated before any generator runs
-            products.append(Product(record.meta, record.slug, Path(path), self.settings))
+        products = [
+            Product(r.meta, r.slug, r.path, self.settings) for r in records_of(self.settings, "product")
+        ]
         self.products = sorted(products, key=lambda p: sort_key_pl(p.name))
         self.context["catalogue"] = self
 

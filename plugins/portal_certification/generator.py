@@ -10,7 +10,7 @@ from pathlib import Path
 import qrcode
 import qrcode.image.svg
 from pelican.generators import Generator
-from portal_content.validate import content_files, load
+from portal_content.validate import records_of
 
 from .badge import certificate_badge_svg
 from .model import CertificateRecord, Edition
@@ -25,11 +25,7 @@ class CertificationGenerator(Generator):
     def generate_context(self) -> None:
         day = self.settings["BUILD_DATE"]
         editions = []
-        for path, kind in content_files(self.settings):
-            if kind != "edition":
-                continue
-            record = load(path, kind)
-            assert not isinstance(record, list)  # validated before any generator runs
+        for record in records_of(self.settings, "edition"):
             edition = Edition(record.meta, self.settings)
             edition.certificates = [
                 CertificateRecord(c, edition, day, self.settings) for c in record.meta.certificates

@@ -137,6 +137,17 @@ def content_files(settings: dict[str, Any] | Path) -> list[tuple[Path, str]]:
     return files
 
 
+def records_of(settings: dict[str, Any], kind: str) -> list[Record]:
+    """The valid records of one kind, for generators (which run after validation passed)."""
+    found = []
+    for path, name in content_files(settings):
+        if name == kind:
+            record = load(path, kind)
+            if not isinstance(record, list):
+                found.append(record)
+    return found
+
+
 def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Problem]]:
     """All records and all problems of the content tree at settings['PATH']."""
     # Imported here: portal_images is a sibling plugin on the same plugin path.

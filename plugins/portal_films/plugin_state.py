@@ -1,25 +1,29 @@
-"""The films of the current build, read once from content/filmy/ (validated records)."""
+"""The films of the current build, read from content/filmy/ (validated records).
+
+Film objects (with their transcript rendered) are kept per record: portal_content returns
+the same record object while a file is unchanged, so each embed in each page does not
+render every transcript again, and the devserver still sees edited films.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from portal_content.validate import content_files, load
+from portal_content.validate import records_of
 
 from .model import Film
 
-_cache: dict[str, Any] = {}
+_built: dict[int, tuple[Any, Film]] = {}
 
 
 def films(settings: dict[str, Any]) -> list[Film]:
     found = []
-    for path, kind in content_files(settings):
-        if kind != "film":
-            continue
-        record = load(path, kind)
-        if isinstance(record, list):  # reported by the checker; never built
-            continue
-        found.append(Film(record.meta, record.slug, record.doc.body, settings))
+    for record in records_of(settings, "film"):
+        cached = _built.get(id(record))
+        if cached is None or cached[0] is not record:
+            cached = (record, Film(record.meta, record.slug, record.doc.body, settings))
+            _built[id(record)] = cached
+        found.append(cached[1])
     return sorted(found, key=lambda f: (f.meta.published, f.slug), reverse=True)
 
 

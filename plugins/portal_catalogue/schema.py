@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from portal_content.schema import Slug, Strict, Text, choice
 from pydantic import BeforeValidator, Field, WithJsonSchema
@@ -157,6 +157,3 @@ class ProductMeta(Strict):
         description="dostepny, na-zamowienie, sezonowy albo wycofany.", examples=["dostepny"]
     )
     sample: bool = Field(False, description="true = produkt przykładowy (zmyślony).")
-
-
-KIND_LABEL: Literal["product"] = "product"

@@ -6,10 +6,10 @@ e-mail to a maker needs: the maker's name and address, variants and personalisat
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
+
+from portal_content.opendata import csv_text
 
 from .model import Product
 
@@ -110,10 +110,5 @@ def _cell(value: Any) -> str:
 
 
 def to_csv(products: list[Product], siteurl: str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(list(COLUMNS))
-    for p in products:
-        row = record(p, siteurl)
-        writer.writerow([_cell(row[c]) for c in COLUMNS])
-    return "\ufeff" + buffer.getvalue()
+    table = ([_cell(row[c]) for c in COLUMNS] for row in (record(p, siteurl) for p in products))
+    return csv_text(list(COLUMNS), table)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
 import qrcode
 import qrcode.image.svg
 from pelican.generators import Generator
+from portal_content.opendata import csv_text
 from portal_content.validate import records_of
 
 from .badge import certificate_badge_svg
@@ -129,10 +128,6 @@ class CertificationGenerator(Generator):
         (folder / "certyfikaty.json").write_text(
             json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
         header = list(rows[0]) if rows else []
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow([" | ".join(v) if isinstance(v, list) else v for v in row.values()])
-        (folder / "certyfikaty.csv").write_text("\ufeff" + buffer.getvalue(), encoding="utf-8", newline="")
+        table = ([" | ".join(v) if isinstance(v, list) else v for v in row.values()] for row in rows)
+        (folder / "certyfikaty.csv").write_text(csv_text(header, table), encoding="utf-8", newline="")

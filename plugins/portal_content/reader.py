@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import SafeDatetime
 
 from .problems import ContentError
+from .render import render_markdown
 from .schema import CATEGORIES
 from .validate import kind_of, load
 
@@ -31,11 +31,7 @@ class PortalMarkdownReader(MarkdownReader):
         if isinstance(record, list):
             raise ContentError(record)
         meta: Any = record.meta
-        settings = dict(self.settings["MARKDOWN"])
-        settings["extensions"] = [
-            e for e in settings.get("extensions", []) if e != "markdown.extensions.meta"
-        ]
-        content = Markdown(**settings).convert(record.doc.body)
+        content = str(render_markdown(record.doc.body, self.settings))
         metadata: dict[str, Any] = {
             "title": getattr(meta, "title", None) or meta.name,
             "slug": record.slug,

@@ -7,12 +7,12 @@ profile's slug, and KRS/NIP/REGON are given as digits only.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from portal_content.opendata import csv_text
 
 from .model import Entity
 from .vocabulary import BENEFICIARIES, LEGAL_FORMS, OFFER_CATEGORIES
@@ -98,20 +98,16 @@ def rows(entities: list[Entity], siteurl: str) -> list[dict[str, Any]]:
 
 def to_csv(entities: list[Entity], siteurl: str) -> str:
     """UTF-8 with BOM (so spreadsheet programs detect it), comma-separated, lists joined by ' | '."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.name for c in COLUMNS])
-    for row in rows(entities, siteurl):
-        out = []
-        for column in COLUMNS:
-            value = row[column.name]
-            if column.is_list:
-                value = " | ".join(value)
-            elif isinstance(value, bool):
-                value = "tak" if value else "nie"
-            out.append(value)
-        writer.writerow(out)
-    return "\ufeff" + buffer.getvalue()
+
+    def cell(column: Column, value: Any) -> Any:
+        if column.is_list:
+            return " | ".join(value)
+        if isinstance(value, bool):
+            return "tak" if value else "nie"
+        return value
+
+    table = ([cell(c, row[c.name]) for c in COLUMNS] for row in rows(entities, siteurl))
+    return csv_text([c.name for c in COLUMNS], table)
 
 
 def to_json(entities: list[Entity], siteurl: str, built: str) -> str:

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from markdown import Markdown
 from markupsafe import Markup, escape
 from pelican.utils import slugify
+from portal_content.render import render_markdown
 
 from .schema import FilmMeta
 
@@ -46,8 +46,7 @@ class Film:
         self.title = meta.title
         self.url = settings["FILM_URL"].format(slug=slug)
         self.save_as = self.url + "index.html"
-        options = {k: v for k, v in settings["MARKDOWN"].items() if k != "extensions"}
-        self.transcript_html = Markup(Markdown(**options).convert(transcript))  # noqa: S704 - editors' Markdown
+        self.transcript_html = render_markdown(transcript, settings)
         self.settings = settings
         self.entities: list[Any] = []
 

@@ -54,6 +54,11 @@ class ResponsiveImage:
         return ", ".join(f"{self.url(w, fmt)} {w}w" for w in self.widths)
 
     @property
+    def fallback(self) -> str:
+        """The format of <img src>: JPEG when it is made, for browsers without <picture>."""
+        return "jpeg" if "jpeg" in self.formats else self.formats[-1]
+
+    @property
     def placeholder_class(self) -> str:
         return "ph-" + self.colour[1:]
 

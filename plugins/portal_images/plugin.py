@@ -32,6 +32,14 @@ def current() -> Pipeline:
     return _state["pipeline"]
 
 
+def _describe(image: Any):
+    """The pipeline's description of ``image``: an object with ``path`` (catalogue photos
+    carry the file itself), one with ``src``, or a path relative to the content folder."""
+    pipeline = current()
+    path = getattr(image, "path", None) or Path(pipeline.settings["PATH"]) / getattr(image, "src", image)
+    return pipeline.image(path)
+
+
 def picture(
     image: Any,
     alt: str | None = None,
@@ -46,17 +54,14 @@ def picture(
     attribute; ``eager``: True for the first image above the fold (no lazy loading, high
     fetch priority); ``css_class``: extra classes on the <img>.
     """
-    pipeline = current()
-    src = getattr(image, "src", image)
     text = alt if alt is not None else getattr(image, "alt", "")
-    # catalogue photos carry their resolved path; content photos are relative to PATH
-    info = pipeline.image(getattr(image, "path", None) or Path(pipeline.settings["PATH"]) / src)
+    info = _describe(image)
     sources = "".join(
         f'<source type="{MIME[fmt]}" srcset="{escape(info.srcset(fmt))}" sizes="{escape(sizes)}">'
         for fmt in info.formats
         if fmt != "jpeg"
     )
-    fallback = "jpeg" if "jpeg" in info.formats else info.formats[-1]
+    fallback = info.fallback
     middle = info.widths[len(info.widths) // 2]
     loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
     classes = " ".join(c for c in ("pl-img", info.placeholder_class, css_class) if c)
@@ -72,12 +77,8 @@ def picture(
 
 def image_url(image: Any, width: int | None = None) -> str:
     """URL of the JPEG derivative of ``image`` at ``width`` (default: the largest)."""
-    pipeline = current()
-    info = pipeline.image(
-        getattr(image, "path", None) or Path(pipeline.settings["PATH"]) / getattr(image, "src", image)
-    )
-    fallback = "jpeg" if "jpeg" in info.formats else info.formats[-1]
-    return info.url(width or info.widths[-1], fallback)
+    info = _describe(image)
+    return info.url(width or info.widths[-1], info.fallback)
 
 
 def prefix(value: str, start: str) -> str:

@@ -13,10 +13,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from markdown import Markdown
 from markupsafe import Markup
 from pelican import signals
 from portal_content.problems import ContentError, Problem
+from portal_content.render import render_markdown
 
 from .filters import FILTERS, plural_pl
 
@@ -88,15 +88,10 @@ def setup(pelican) -> None:
     settings["BUILD_DATE"] = build_date(settings)
     settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
     settings.setdefault("JINJA_GLOBALS", {})["plural_pl"] = plural_pl
-    options = {k: v for k, v in settings["MARKDOWN"].items() if k != "extensions"}
-    options["extensions"] = [
-        e for e in settings["MARKDOWN"].get("extensions", []) if e != "markdown.extensions.meta"
-    ]
 
     def markdown(text: str) -> Markup:
         """Markdown text from structured fields (e.g. the accessibility statement) to HTML."""
-        # Markdown written by the working group, like every content body Pelican renders
-        return Markup(Markdown(**options).convert(text or ""))  # noqa: S704
+        return render_markdown(text, settings)
 
     settings["JINJA_FILTERS"]["markdown"] = markdown
 

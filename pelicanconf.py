@@ -36,7 +36,9 @@ PLUGINS = [
     "portal_catalogue",
     "portal_certification",
     "portal_films",
+    "portal_share",
     "pelican.plugins.neighbors",
+    "portal_publish",  # last: finishes what the others wrote
 ]
 
 # Templates autoescape: content HTML is marked safe explicitly where it is HTML.
@@ -94,7 +96,12 @@ PAGINATION_PATTERNS = (
 )
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "period_archives": None}
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives"]
-TEMPLATE_PAGES = {"home.html": "index.html", "404.html": "404.html"}
+TEMPLATE_PAGES = {
+    "home.html": "index.html",
+    "404.html": "404.html",
+    "search.html": "szukaj/index.html",
+    "sitemap.html": "mapa-strony/index.html",
+}
 ARTICLE_ORDER_BY = "reversed-date"
 SUMMARY_MAX_LENGTH = 40
 

@@ -12,3 +12,10 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("PORTAL_SITEURL", "https://wielkopolskaes.pl")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
+
+# Production finish (plugins/portal_publish): fingerprinted CSS/JS names, minified
+# HTML/CSS/JS, .gz and .br copies, and the security headers for hosts that read _headers.
+PUBLISH_FINGERPRINT = True
+PUBLISH_MINIFY = True
+PUBLISH_PRECOMPRESS = True
+PUBLISH_HEADERS_FILE = os.path.join(ROOT, "deploy", "_headers")  # noqa: F405

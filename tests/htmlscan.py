@@ -58,8 +58,13 @@ def html_files(root: Path) -> list[Path]:
     return sorted(root.rglob("*.html"))
 
 
-def resolve(root: Path, page: Path, url: str) -> Path | None:
-    """The file an internal URL points to, or None for external/special URLs."""
+def resolve(root: Path, page: Path, url: str, siteurl: str = "") -> Path | None:
+    """The file an internal URL points to, or None for external/special URLs.
+
+    ``siteurl``: the site's absolute address in a publish build; URLs under it are internal.
+    """
+    if siteurl and url.startswith(siteurl + "/"):
+        url = url[len(siteurl) :]
     if url.startswith(("http://", "https://", "mailto:", "tel:", "data:", "#", "//")):
         return None
     url = url.split("#", 1)[0].split("?", 1)[0]
@@ -69,3 +74,52 @@ def resolve(root: Path, page: Path, url: str) -> Path | None:
     if url.endswith("/"):
         target = target / "index.html"
     return target
+
+
+def referenced_urls(page: Page) -> list[str]:
+    """Every link, stylesheet, script, image and source a page refers to."""
+    urls = [a.get("href") for a in page.all("a")] + [a.get("href") for a in page.all("link")]
+    urls += [a.get("src") for a in page.all("img")] + [a.get("src") for a in page.all("script")]
+    urls += [a.get("src") for a in page.all("track")] + [a.get("src") for a in page.all("video")]
+    urls += [a.get("poster") for a in page.all("video")] + [a.get("action") for a in page.all("form")]
+    urls += [
+        part.split()[0]
+        for s in page.all("source") + page.all("img")
+        for part in (s.get("srcset") or "").split(",")
+        if part.strip()
+    ]
+    return [u for u in urls if u]
+
+
+def broken_links(root: Path, siteurl: str = "") -> tuple[int, list[tuple[str, str]]]:
+    """Crawl every HTML file under ``root``: (links checked, [(page, url) that lead nowhere]).
+
+    Fragments (#id) are checked too: on the same page and on the page linked to.
+    """
+    broken: list[tuple[str, str]] = []
+    checked = 0
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = scan(path).ids()
+        return ids[path]
+
+    for path in html_files(root):
+        page = scan(path)
+        ids[path] = page.ids()
+        for url in referenced_urls(page):
+            checked += 1
+            fragment = url.split("#", 1)[1] if "#" in url else ""
+            if url.startswith("#"):
+                if fragment and fragment not in ids[path]:
+                    broken.append((str(path.relative_to(root)), url))
+                continue
+            target = resolve(root, path, url, siteurl)
+            if target is None:
+                continue
+            if not target.is_file():
+                broken.append((str(path.relative_to(root)), url))
+            elif fragment and target.suffix == ".html" and fragment not in ids_of(target):
+                broken.append((str(path.relative_to(root)), url))
+    return checked, broken

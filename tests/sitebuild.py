@@ -28,15 +28,16 @@ def run_build(
     command: str = "build",
     cwd: Path = ROOT,
     build_date: str = BUILD_DATE,
+    env: dict[str, str] | None = None,
 ) -> BuildResult:
     argv = [sys.executable, str(ROOT / "tools" / "portal.py"), command, "--settings", str(ROOT / settings)]
     if content is not None:
         argv += ["--content", str(content), "--catalogue", str(content.parent / "catalogue")]
     if command == "build":
         argv += ["--output", str(output)]
-    env = dict(os.environ, PORTAL_BUILD_DATE=build_date)
-    env.pop("PORTAL_DEBUG", None)
-    done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    environment = dict(os.environ, PORTAL_BUILD_DATE=build_date, **(env or {}))
+    environment.pop("PORTAL_DEBUG", None)
+    done = subprocess.run(argv, cwd=cwd, env=environment, capture_output=True, text=True, timeout=600)
     return BuildResult(done.returncode, done.stdout, done.stderr, output)
 
 

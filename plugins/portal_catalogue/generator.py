@@ -65,15 +65,16 @@ class CatalogueGenerator(Generator):
                 self.get_template("catalogue_list"),
                 self.context,
                 url=url,
+                page_url=url,
                 category_slug=slug,
                 category_label=label,
                 products=members,
             )
         writer.write_file(
-            base + "zapytanie/index.html", self.get_template("enquiry"), self.context, url=base + "zapytanie/"
+            base + "zapytanie/index.html", self.get_template("enquiry"), self.context, page_url=base + "zapytanie/"
         )
         writer.write_file(
-            base + "druk/index.html", self.get_template("catalogue_print"), self.context, url=base + "druk/"
+            base + "druk/index.html", self.get_template("catalogue_print"), self.context, page_url=base + "druk/"
         )
         folder = Path(self.output_path) / self.settings["OPEN_DATA_URL"]
         folder.mkdir(parents=True, exist_ok=True)

@@ -76,9 +76,11 @@ def picture(
 
 
 def image_url(image: Any, width: int | None = None) -> str:
-    """URL of the JPEG derivative of ``image`` at ``width`` (default: the largest)."""
+    """URL of the JPEG derivative of ``image``: the smallest made at least ``width`` wide
+    (the largest when ``width`` is not given or none is that wide)."""
     info = _describe(image)
-    return info.url(width or info.widths[-1], info.fallback)
+    chosen = min((w for w in info.widths if width and w >= width), default=info.widths[-1])
+    return info.url(chosen, info.fallback)
 
 
 def prefix(value: str, start: str) -> str:

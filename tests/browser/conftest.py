@@ -1,4 +1,4 @@
-"""Browser fixtures: Debian's Chromium driven by Playwright, the built site on localhost.
+"""Browser fixtures: Debian's Chromium driven by Playwright, the published site on localhost.
 
 Browser tests skip where Chromium or the npm test tools are missing, except when
 PORTAL_REQUIRE_BROWSER=1 (set by .ci/run): then a missing tool is a failure.
@@ -13,6 +13,7 @@ import shutil
 import threading
 from pathlib import Path
 
+import nginxserve
 import pytest
 from browsertools import CHROMIUM, CHROMIUM_ARGS
 from sitebuild import ROOT
@@ -62,12 +63,25 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def server(site):
-    handler = functools.partial(_Handler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def server(published, tmp_path_factory):
+    """`make publish` output served as production serves it: nginx with deploy/nginx/.
+
+    Where nginx is missing (and PORTAL_REQUIRE_BROWSER is not set) the same output is
+    served by Python's HTTP server with the same Content-Security-Policy instead.
+    """
+    missing = nginxserve.available()
+    if missing is None:
+        nginx = nginxserve.Nginx(published.output, published.port, tmp_path_factory.mktemp("nginx")).start()
+        yield nginx.url
+        nginx.stop()
+        return
+    if os.environ.get("PORTAL_REQUIRE_BROWSER") == "1":
+        require(False, missing)
+    handler = functools.partial(_Handler, directory=str(published.output))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", published.port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield published.url
     httpd.shutdown()
 
 

@@ -191,8 +191,10 @@ def nu_check(vnu, files):
     ]
 
 
-def test_nu_html_checker_finds_no_error(site, vnu):
-    files = [str(p) for p in html_files(site)]
+@pytest.mark.parametrize("build", ["development", "publish"])
+def test_nu_html_checker_finds_no_error(build, site, published, vnu):
+    """Every page of both builds: the development one and the minified production one."""
+    files = [str(p) for p in html_files(site if build == "development" else published.output)]
     assert len(files) > 50
     assert nu_check(vnu, files) == (0, [])
 

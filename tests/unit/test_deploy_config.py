@@ -1,15 +1,68 @@
-"""The daily-rebuild job configuration is valid YAML and does what the README says."""
+"""deploy/: the CI workflow, the generated header files and the nginx configuration."""
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
 
 
-def test_daily_rebuild_job():
-    job = yaml.safe_load((ROOT / "deploy" / "ci" / "daily-rebuild.yml").read_text(encoding="utf-8"))
-    schedule = job[True]["schedule"]  # YAML 1.1 reads the key "on" as True
-    assert schedule and schedule[0]["cron"].split()[2:] == ["*", "*", "*"]  # every day
-    steps = " ".join(step.get("run", "") for step in job["jobs"]["rebuild"]["steps"])
+def test_publish_workflow_tests_before_it_publishes_and_runs_daily():
+    job = yaml.safe_load((DEPLOY / "ci" / "publish.yml").read_text(encoding="utf-8"))
+    triggers = job[True]  # YAML 1.1 reads the key "on" as True
+    assert triggers["push"]["branches"] == ["main"]
+    assert triggers["schedule"][0]["cron"].split()[2:] == ["*", "*", "*"]  # every day
+    assert job["jobs"]["publish"]["needs"] == "test"
+    tests = " ".join(step.get("run", "") for step in job["jobs"]["test"]["steps"])
+    assert ".ci/run" in tests
+    steps = " ".join(step.get("run", "") for step in job["jobs"]["publish"]["steps"])
     assert "PORTAL_BUILD_DATE" in steps and "make publish" in steps and "rsync" in steps
+
+
+def test_generated_header_files_are_current():
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "deploy_headers.py"), "--check"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_content_security_policy_is_strict():
+    policy = dict(
+        (part.split()[0], part.split()[1:])
+        for part in (DEPLOY / "content-security-policy.txt").read_text().strip().split(";")
+    )
+    assert not any("'unsafe-inline'" in values or "'unsafe-eval'" in values for values in policy.values())
+    assert policy["default-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'"]  # Pagefind's WebAssembly, nothing else
+    assert policy["style-src"] == ["'self'"]
+    assert policy["frame-src"] == ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+    assert policy["object-src"] == ["'none'"]
+
+
+def test_headers_file_and_nginx_send_the_same_security_headers():
+    headers = (DEPLOY / "_headers").read_text(encoding="utf-8")
+    block = headers.split("\n/*\n", 1)[1].split("\n/", 1)[0]  # the /* block
+    static_hosts = dict(re.findall(r"^  ([A-Za-z-]+): (.+)$", block, re.M))
+    nginx = dict(re.findall(r'^add_header (\S+) "(.+)" always;$', (DEPLOY / "nginx" / "security-headers.conf").read_text(), re.M))
+    assert static_hosts == nginx
+    assert set(nginx) >= {
+        "Content-Security-Policy",
+        "Strict-Transport-Security",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+    }
+    assert nginx["Content-Security-Policy"] == (DEPLOY / "content-security-policy.txt").read_text().strip()
+
+
+def test_nginx_site_includes_headers_in_every_location():
+    site = (DEPLOY / "nginx" / "site.conf").read_text()
+    locations = re.findall(r"^location [^{]+\{(.*?)^\}", site, re.M | re.S)
+    assert len(locations) >= 5
+    assert all("include snippets/portal/security-headers.conf;" in body for body in locations)
+    assert "gzip_static on;" in site and "brotli_static on;" in site and "error_page 404 /404.html;" in site
+    assert "include snippets/portal/site.conf;" in (DEPLOY / "nginx" / "portal.conf").read_text()

@@ -1,0 +1,127 @@
+"""The steps that finish a built site in place: fingerprinting, minifying, the Pagefind
+index and precompression. Each is deterministic (same input, same bytes)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import subprocess
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+FINGERPRINTED = ("theme/**/*.css", "theme/**/*.js", "obrazy/*.css")
+TEXT_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".csv", ".vtt", ".ics", ".webmanifest"}
+MIN_COMPRESS = 512  # bytes; smaller files gain nothing from a compressed copy
+
+
+class PublishError(Exception):
+    """A finishing step failed; the message says which and why, in Polish."""
+
+
+def xml_escape(text: str) -> str:
+    return escape(text)
+
+
+def fingerprint(output: Path, siteurl: str) -> int:
+    """Rename CSS/JS files to name.<hash>.ext and point every HTML reference at the new name.
+
+    The hash is of the file's bytes, so a changed file gets a new name and browsers may
+    cache the files for a year. The old names are removed: a reference that was not
+    rewritten shows up as a broken link in the link checker.
+    """
+    renames: dict[str, str] = {}
+    for pattern in FINGERPRINTED:
+        for path in sorted(output.glob(pattern)):
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+            target = path.with_name(f"{path.stem}.{digest}{path.suffix}")
+            path.rename(target)
+            renames[path.relative_to(output).as_posix()] = target.relative_to(output).as_posix()
+    if not renames:
+        return 0
+    replacements = {f'"{siteurl}/{old}"'.encode(): f'"{siteurl}/{new}"'.encode() for old, new in renames.items()}
+    for page in output.rglob("*.html"):
+        data = original = page.read_bytes()
+        for old, new in replacements.items():
+            if old in data:
+                data = data.replace(old, new)
+        if data != original:
+            page.write_bytes(data)
+    return len(renames)
+
+
+def _minify_file(path: str) -> bool:
+    file = Path(path)
+    text = file.read_text(encoding="utf-8")
+    if file.suffix == ".html":
+        import minify_html
+
+        result = minify_html.minify(text, keep_closing_tags=True, keep_html_and_head_opening_tags=True)
+    elif file.suffix == ".css":
+        import rcssmin
+
+        result = rcssmin.cssmin(text)
+    else:
+        import rjsmin
+
+        result = rjsmin.jsmin(text)
+    if result != text:
+        file.write_text(result, encoding="utf-8")
+        return True
+    return False
+
+
+def minify_tree(output: Path, workers: int = 2) -> int:
+    """Minify every HTML page, stylesheet and script of the site (not Pagefind's bundle)."""
+    files = [str(p) for p in sorted(output.rglob("*")) if p.suffix in {".html", ".css", ".js"} and p.is_file()]
+    files = [f for f in files if "/pagefind/" not in f]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return sum(pool.map(_minify_file, files, chunksize=32))
+
+
+def search_index(output: Path, language: str) -> int:
+    """Index the pages marked data-pagefind-body into output/pagefind with Pagefind.
+
+    Runs the Pagefind binary of the ``pagefind-bin`` package as ``python -m pagefind``: the
+    command line reads the pages in a stable order and has written every file when it
+    exits. (The package's service API answered before its last file was complete in our
+    tests, and Pagefind's filter files come out in a different order on every run, so the
+    portal keeps its search filters in page metadata instead.)
+    """
+    pages = sum(1 for p in output.rglob("*.html") if b"data-pagefind-body" in p.read_bytes())
+    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--force-language", language, "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise PublishError(f"Indeks wyszukiwarki (Pagefind) nie powstał: {error}") from error
+    if done.returncode != 0:
+        raise PublishError("Indeks wyszukiwarki (Pagefind) nie powstał:\n" + (done.stderr or done.stdout).strip())
+    return pages
+
+
+def _compress(path: str) -> int:
+    import brotli
+
+    file = Path(path)
+    data = file.read_bytes()
+    written = 0
+    for suffix, packed in (
+        (".gz", gzip.compress(data, compresslevel=9, mtime=0)),
+        (".br", brotli.compress(data, quality=11)),
+    ):
+        if len(packed) < len(data):
+            Path(path + suffix).write_bytes(packed)
+            written = 1
+    return written
+
+
+def precompress(output: Path, workers: int) -> int:
+    """Write name.gz and name.br beside every text file worth compressing."""
+    files = [
+        str(p)
+        for p in sorted(output.rglob("*"))
+        if p.suffix in TEXT_SUFFIXES and p.is_file() and p.stat().st_size >= MIN_COMPRESS
+    ]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return sum(pool.map(_compress, files, chunksize=16))

@@ -1,0 +1,128 @@
+"""portal_publish: site search index, sitemap.xml, robots.txt and the production finish.
+
+Why our own plugin:
+- pelican-plugins/sitemap (1.2.2) stamps every page that is not an article or page with
+  the time of the build as ``lastmod``, so two builds of the same commit differ; it also
+  lists the 404 page. Here the sitemap is built from the same ``content_written`` signal
+  but gives ``lastmod`` only where the content has a date, and leaves out pages marked
+  ``noindex``.
+- No maintained Pelican plugin runs Pagefind; pelican-search (pelican-plugins/search)
+  runs Stork, which is unmaintained. Pagefind runs here through its Python package (the
+  binary comes from PyPI in ``pagefind-bin``), with Polish stemming.
+- Asset fingerprinting, minification and precompression are done by webassets plugins in
+  other themes; they need templates written around their bundles and do not write
+  ``.br`` files. Here the rendered output is finished in place after Pelican wrote it.
+
+Signals:
+- ``initialized``: defaults of the settings below.
+- ``content_written``: remembers every page and its content object for the sitemap.
+- ``finalized`` (last plugin, after portal_images and portal_share wrote their files):
+  fingerprints CSS/JS (PUBLISH_FINGERPRINT), minifies HTML/CSS/JS (PUBLISH_MINIFY),
+  indexes the site with Pagefind (SEARCH_INDEX), writes sitemap.xml and robots.txt,
+  copies PUBLISH_HEADERS_FILE to ``_headers`` and precompresses text files into ``.gz``
+  and ``.br`` (PUBLISH_PRECOMPRESS). Every step is deterministic: two builds of the same
+  sources with the same build date are byte-identical.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from . import finish
+
+log = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    "SEARCH_INDEX": True,
+    "SEARCH_LANGUAGE": "pl",
+    # the sections a page can be indexed under (templates set `search_section`)
+    "SEARCH_SECTIONS": ["Aktualności", "Podmioty", "Katalog", "Filmy", "Zakup Prospołeczny", "Strony"],
+    "PUBLISH_FINGERPRINT": False,
+    "PUBLISH_MINIFY": False,
+    "PUBLISH_PRECOMPRESS": False,
+    "PUBLISH_HEADERS_FILE": None,
+    "SITEMAP_EXCLUDE": ["404.html"],
+}
+_pages: list[tuple[str, Any]] = []
+_NOINDEX = re.compile(rb'<meta name="?robots"? content="?noindex')
+
+
+def start(pelican) -> None:
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+
+
+def remember(path: str, context: dict[str, Any]) -> None:
+    _pages.append((path, context.get("article") or context.get("page")))
+
+
+def _lastmod(item: Any) -> str:
+    when = getattr(item, "modified", None) or getattr(item, "date", None)
+    return when.date().isoformat() if when is not None else ""
+
+
+def write_sitemap(output: Path, settings: dict[str, Any]) -> int:
+    base = settings["SITEURL"] or settings["PUBLIC_SITEURL"]
+    excluded = set(settings["SITEMAP_EXCLUDE"])
+    entries: dict[str, str] = {}
+    root = output.resolve()
+    for path, item in _pages:
+        written = Path(path).resolve()
+        if not written.is_relative_to(root) or not written.is_file():
+            continue  # left from an earlier, interrupted run of the same process
+        relative = written.relative_to(root).as_posix()
+        if relative in excluded or not relative.endswith(".html"):
+            continue
+        if _NOINDEX.search(Path(path).read_bytes()[:4096]):
+            continue
+        url = relative[: -len("index.html")] if relative.endswith("index.html") else relative
+        entries[url] = _lastmod(item)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for url in sorted(entries):
+        lastmod = f"<lastmod>{entries[url]}</lastmod>" if entries[url] else ""
+        lines.append(f"<url><loc>{finish.xml_escape(base + '/' + url)}</loc>{lastmod}</url>")
+    lines.append("</urlset>")
+    (output / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (output / "robots.txt").write_text(
+        f"User-agent: *\nDisallow: /pagefind/\n\nSitemap: {base}/sitemap.xml\n", encoding="utf-8"
+    )
+    return len(entries)
+
+
+def finalise(pelican) -> None:
+    settings = pelican.settings
+    output = Path(pelican.output_path)
+    steps: list[str] = []
+    started = time.perf_counter()
+    # the pages' own files exist now: only files written in this run are listed
+    pages = write_sitemap(output, settings)
+    steps.append(f"mapa witryny: {pages} adresów")
+    _pages.clear()
+    if settings["PUBLISH_FINGERPRINT"]:
+        renamed = finish.fingerprint(output, settings["SITEURL"])
+        steps.append(f"odciski nazw: {renamed} plików CSS/JS")
+    if settings["PUBLISH_MINIFY"]:
+        steps.append(f"minifikacja: {finish.minify_tree(output)} plików")
+    if settings["SEARCH_INDEX"]:
+        pages = finish.search_index(output, settings["SEARCH_LANGUAGE"])
+        steps.append(f"indeks wyszukiwarki: {pages} stron")
+    if settings["PUBLISH_HEADERS_FILE"]:
+        shutil.copyfile(settings["PUBLISH_HEADERS_FILE"], output / "_headers")
+    if settings["PUBLISH_PRECOMPRESS"]:
+        workers = os.cpu_count() or 1
+        steps.append(f"kompresja .gz/.br: {finish.precompress(output, workers)} plików")
+    log.info("[portal_publish] %s (%.1f s)", "; ".join(steps), time.perf_counter() - started)
+
+
+def register() -> None:
+    signals.initialized.connect(start)
+    signals.content_written.connect(remember)
+    signals.finalized.connect(finalise)

@@ -1,0 +1,141 @@
+"""portal_share: sharing previews (Open Graph, Twitter cards) and generated share images.
+
+Why our own plugin: pelican-plugins/seo adds Open Graph tags to articles and pages only (it
+knows nothing of the directory, catalogue, certification and film pages our generators
+write) and draws no images; a page shared on Facebook without an image shows as a bare
+link. Here every page gets a preview: its own photo where it has one, otherwise a
+1200×630 card with its title and section drawn with Pillow at build time, cached by a hash
+of what is drawn (as portal_images caches photos) and written only when it changes.
+
+Signals:
+- ``initialized``: the Jinja global ``share_image`` and the filter ``quote_all``.
+- ``finalized``: draws the cards the cache lacks (over all cores) and copies the cards
+  used by this build into the output.
+Settings read: SHARE_IMAGE_URL, SHARE_SECTIONS, SITENAME, SITEURL, PUBLIC_SITEURL,
+IMAGES_CACHE_PATH.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup
+from pelican import signals
+
+from .card import HEIGHT, WIDTH, Card, render
+
+log = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    "SHARE_IMAGE_URL": "obrazy/udostepnij/",
+    # first segment of a page's URL -> the section named on its card
+    "SHARE_SECTIONS": {
+        "": "Portal ekonomii społecznej",
+        "aktualnosci": "Aktualności",
+        "podmioty": "Podmioty ekonomii społecznej",
+        "owes": "Ośrodki wsparcia ekonomii społecznej",
+        "katalog": "Katalog pamiątek i upominków",
+        "zakup-prospoleczny": "Zakup Prospołeczny",
+        "filmy": "Filmy",
+        "wydarzenia": "Wydarzenia",
+        "dane": "Otwarte dane",
+        "szukaj": "Wyszukiwarka",
+        "mapa-strony": "Mapa strony",
+    },
+    "SHARE_DEFAULT_SECTION": "Ekonomia społeczna w Wielkopolsce",
+}
+_state: dict[str, Any] = {"cards": {}}
+
+
+def _plain(text: Any) -> str:
+    value = Markup(text).unescape() if isinstance(text, Markup) else str(text)
+    return " ".join(value.split())
+
+
+def section_of(url: str, settings: dict[str, Any]) -> str:
+    first = url.strip("/").split("/", 1)[0]
+    return settings["SHARE_SECTIONS"].get(first, settings["SHARE_DEFAULT_SECTION"])
+
+
+def share_image(title: Any, url: str, photo: Any = None) -> dict[str, Any]:
+    """The preview image of a page: its photo (1200 px JPEG) or its generated card.
+
+    Returns ``url`` (absolute), ``width``, ``height``, ``alt`` and ``type`` for the
+    og:image tags. ``title`` is the page's title, ``url`` its URL relative to the site.
+    """
+    settings = _state["settings"]
+    base = settings["SITEURL"] or settings["PUBLIC_SITEURL"]
+    absolute = "" if settings["SITEURL"] else base
+    if photo is not None:
+        from portal_images.plugin import _describe
+
+        info = _describe(photo)
+        width = max((w for w in info.widths if w <= 1200), default=info.widths[0])
+        return {
+            "url": absolute + info.url(width, "jpeg" if "jpeg" in info.formats else info.fallback),
+            "width": width,
+            "height": round(info.height * width / info.width),
+            "alt": _plain(getattr(photo, "alt", "")),
+            "type": "image/jpeg",
+        }
+    name = _plain(title)
+    section = section_of(url, settings)
+    card = Card(name, section, settings["SITENAME"], urlsplit(base).netloc or base)
+    _state["cards"][card.key] = card
+    return {
+        "url": f"{base}/{settings['SHARE_IMAGE_URL']}{card.key}.png",
+        "width": WIDTH,
+        "height": HEIGHT,
+        "alt": f"{name} – {section}, {settings['SITENAME']}",
+        "type": "image/png",
+    }
+
+
+def quote_all(value: Any) -> str:
+    """Percent-encode every reserved character (for a URL inside another URL's query)."""
+    return quote(str(value), safe="")
+
+
+def start(pelican) -> None:
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+    pelican.settings.setdefault("PUBLIC_SITEURL", "https://wielkopolskaes.pl")
+    _state["settings"] = pelican.settings
+    _state["cards"] = {}
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["share_image"] = share_image
+    pelican.settings.setdefault("JINJA_FILTERS", {})["quote_all"] = quote_all
+
+
+def _render_one(job: tuple[Card, str]) -> None:
+    card, target = job
+    render(card, Path(target))
+
+
+def finish(pelican) -> None:
+    settings = pelican.settings
+    cache = Path(settings["IMAGES_CACHE_PATH"]) / "udostepnij"
+    cards: dict[str, Card] = _state["cards"]
+    missing = [(card, str(cache / f"{key}.png")) for key, card in cards.items() if not (cache / f"{key}.png").exists()]
+    if len(missing) > 4:
+        with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            list(pool.map(_render_one, missing, chunksize=4))
+    else:
+        for job in missing:
+            _render_one(job)
+    target = Path(pelican.output_path) / settings["SHARE_IMAGE_URL"]
+    target.mkdir(parents=True, exist_ok=True)
+    for key in sorted(cards):
+        shutil.copyfile(cache / f"{key}.png", target / f"{key}.png")
+    log.info("[portal_share] %d kart udostępniania, narysowano %d", len(cards), len(missing))
+    _state["cards"] = {}  # devserver reruns the same Pelican object
+
+
+def register() -> None:
+    signals.initialized.connect(start)
+    signals.finalized.connect(finish)

@@ -1,0 +1,201 @@
+"""The production build (`make publish`): every page checked for what a public site needs.
+
+Fingerprinted and minified assets, .gz/.br copies, sitemap and robots, share previews,
+structured data and the search index; and two builds of one commit are byte-identical.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import gzip
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import brotli
+import pytest
+from htmlscan import broken_links, html_files, scan
+from PIL import Image
+from sitebuild import ROOT, run_build
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+JSONLD = re.compile(r'<script type="?application/ld\+json"?>(.*?)</script>', re.S)
+
+
+def meta_of(page) -> dict[str, str]:
+    found = {}
+    for attrs in page.all("meta"):
+        key = attrs.get("property") or attrs.get("name")
+        if key:
+            found[key] = attrs.get("content") or ""
+    return found
+
+
+def test_assets_are_fingerprinted_and_every_reference_resolves(published):
+    css = sorted(p.name for p in (published.output / "theme" / "css").glob("*.css"))
+    js = sorted(p.name for p in (published.output / "theme" / "js").glob("*.js"))
+    assert css and js
+    assert all(re.fullmatch(r"[a-z0-9-]+\.[0-9a-f]{10}\.(css|js)", name) for name in css + js)
+    assert not (published.output / "theme" / "css" / "portal.css").exists()
+    checked, broken = broken_links(published.output, published.url)
+    assert checked > 5000
+    assert broken == []
+
+
+def test_html_css_and_js_are_minified(site, published):
+    for relative in ("index.html", "katalog/index.html", "aktualnosci/2025/gala-zakup-prospoleczny-2025/index.html"):
+        development = len((site / relative).read_bytes())
+        # the production page spells out the absolute address where development has ""
+        production = len((published.output / relative).read_bytes().replace(published.url.encode(), b""))
+        assert production < development * 0.95, relative
+        assert "\n  <" not in (published.output / relative).read_text(encoding="utf-8")
+    (stylesheet,) = (published.output / "theme" / "css").glob("portal.*.css")
+    assert stylesheet.stat().st_size < (site / "theme" / "css" / "portal.css").stat().st_size * 0.9
+
+
+def test_text_files_have_gzip_and_brotli_copies_of_the_same_bytes(published):
+    texts = [p for p in published.output.rglob("*") if p.suffix in {".html", ".css", ".js", ".xml", ".json"}]
+    big = [p for p in texts if p.stat().st_size >= 512]
+    assert len(big) > 250
+    for path in big:
+        data = path.read_bytes()
+        assert gzip.decompress(Path(f"{path}.gz").read_bytes()) == data, path
+        assert brotli.decompress(Path(f"{path}.br").read_bytes()) == data, path
+    home = published.output / "index.html"
+    assert Path(f"{home}.br").stat().st_size < Path(f"{home}.gz").stat().st_size < home.stat().st_size / 3
+
+
+def test_feeds_are_absolute(published):
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(published.output / "feeds" / "aktualnosci.atom.xml").getroot()
+    links = [e.find("a:link", ns).get("href") for e in feed.findall("a:entry", ns)]
+    assert len(links) >= 10 and all(link.startswith(published.url + "/aktualnosci/") for link in links)
+
+
+def test_sitemap_lists_every_indexable_page_and_robots_points_to_it(published):
+    root = ET.parse(published.output / "sitemap.xml").getroot()
+    locations = [e.findtext("s:loc", namespaces=SITEMAP_NS) for e in root.findall("s:url", SITEMAP_NS)]
+    assert len(locations) == len(set(locations))
+    pages = set()
+    for path in html_files(published.output):
+        relative = path.relative_to(published.output).as_posix()
+        if relative == "404.html":
+            continue
+        pages.add(published.url + "/" + relative.removesuffix("index.html"))
+    assert set(locations) == pages
+    dated = {e.findtext("s:loc", namespaces=SITEMAP_NS): e.findtext("s:lastmod", namespaces=SITEMAP_NS) for e in root.findall("s:url", SITEMAP_NS)}
+    assert dated[published.url + "/aktualnosci/2025/gala-zakup-prospoleczny-2025/"] == "2025-11-20"
+    robots = (published.output / "robots.txt").read_text()
+    assert f"Sitemap: {published.url}/sitemap.xml" in robots.splitlines()
+    assert (published.output / "_headers").read_bytes() == (ROOT / "deploy" / "_headers").read_bytes()
+
+
+def test_every_page_has_a_share_preview(published):
+    generated = set()
+    for path in html_files(published.output):
+        page = scan(path)
+        meta = meta_of(page)
+        where = path.relative_to(published.output).as_posix()
+        for key in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:image", "twitter:image:alt"):
+            assert meta.get(key, "").strip(), (where, key)
+        assert meta["og:locale"] == "pl_PL" and meta["og:site_name"] == "Ekonomia społeczna w Wielkopolsce", where
+        assert meta["twitter:card"] == "summary_large_image", where
+        assert meta["og:image"].startswith(published.url + "/obrazy/"), where
+        image = published.output / meta["og:image"].removeprefix(published.url + "/")
+        assert image.is_file(), (where, meta["og:image"])
+        with Image.open(image) as opened:
+            assert opened.size == (int(meta["og:image:width"]), int(meta["og:image:height"])), where
+        if "/udostepnij/" in meta["og:image"]:
+            generated.add(image)
+        if where != "404.html":
+            canonical = [a["href"] for a in page.all("link") if a.get("rel") == "canonical"]
+            assert canonical == [meta["og:url"]], where
+            assert canonical[0] == published.url + "/" + where.removesuffix("index.html"), where
+    assert len(generated) > 150
+    for image in generated:
+        with Image.open(image) as opened:
+            assert opened.size == (1200, 630) and opened.format == "PNG"
+
+
+def test_pages_with_photos_use_them_in_their_preview(published):
+    meta = meta_of(scan(published.output / "katalog" / "fartuch-gzik" / "index.html"))
+    assert re.search(r"/obrazy/fartuch-gzik-1-[0-9a-f]{10}-1200\.jpg$", meta["og:image"])
+    assert meta["og:image:alt"] == "Fartuch „Gzik”: produkt na jasnym tle"
+    news = meta_of(scan(published.output / "aktualnosci" / "2025" / "gala-zakup-prospoleczny-2025" / "index.html"))
+    assert news["og:type"] == "article" and news["article:published_time"].startswith("2025-11-20")
+
+
+# schema.org types used on the portal and the properties each must have
+REQUIRED = {
+    "WebSite": {"name", "url"},
+    "NewsArticle": {"headline", "datePublished", "image", "author", "publisher"},
+    "BreadcrumbList": {"itemListElement"},
+    "ListItem": {"position", "name", "item"},
+    "Organization": {"name"},
+    "GovernmentOrganization": {"name"},
+    "Product": {"name", "image", "offers"},
+    "Offer": {"price", "priceCurrency", "availability"},
+    "VideoObject": {"name", "description", "uploadDate", "thumbnailUrl"},
+    "PostalAddress": {"addressCountry"},
+    "PropertyValue": {"propertyID", "value"},
+    "UnitPriceSpecification": {"price", "priceCurrency"},
+    "QuantitativeValue": set(),
+    "SearchAction": {"target", "query-input"},
+    "EntryPoint": {"urlTemplate"},
+    "Brand": {"name"},
+}
+
+
+def _typed_nodes(node):
+    if isinstance(node, dict):
+        if "@type" in node:
+            yield node
+        for value in node.values():
+            yield from _typed_nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _typed_nodes(value)
+
+
+@pytest.mark.parametrize("build", ["development", "publish"])
+def test_structured_data_is_valid_json_with_known_schema_org_types(build, site, published):
+    root = site if build == "development" else published.output
+    counts: dict[str, int] = {}
+    for path in html_files(root):
+        where = path.relative_to(root).as_posix()
+        for block in JSONLD.findall(path.read_text(encoding="utf-8")):
+            data = json.loads(block)
+            assert data["@context"] == "https://schema.org", where
+            for node in _typed_nodes(data):
+                kind = node["@type"]
+                assert kind in REQUIRED, (where, kind)
+                assert REQUIRED[kind] <= set(node), (where, kind, REQUIRED[kind] - set(node))
+                counts[kind] = counts.get(kind, 0) + 1
+                for key, value in node.items():
+                    if key in {"url", "item", "mainEntityOfPage"}:
+                        assert str(value).startswith(("https://", "http://127.0.0.1")), (where, key, value)
+    for kind in ("WebSite", "NewsArticle", "BreadcrumbList", "Organization", "Product", "VideoObject"):
+        assert counts.get(kind, 0) >= 1, kind
+    assert counts["NewsArticle"] == 18
+
+
+def test_search_index_covers_the_content_pages(published):
+    entry = json.loads((published.output / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["pl"]
+    indexed = [p for p in html_files(published.output) if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert entry["languages"]["pl"]["page_count"] == len(indexed) >= 90
+    assert (published.output / "pagefind" / f"wasm.{entry['languages']['pl']['wasm']}.pagefind").is_file()
+
+
+def test_two_publish_builds_are_byte_identical(tmp_path):
+    first = run_build(None, tmp_path / "a", settings="publishconf.py")
+    second = run_build(None, tmp_path / "b", settings="publishconf.py")
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b and len(files_a) > 1000
+    _, mismatch, errors = filecmp.cmpfiles(tmp_path / "a", tmp_path / "b", [str(f) for f in files_a], shallow=False)
+    assert mismatch == [] and errors == []
+    # the default public address, absolute everywhere
+    assert "https://wielkopolskaes.pl/theme/css/portal." in (tmp_path / "a" / "index.html").read_text()

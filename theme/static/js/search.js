@@ -1,0 +1,237 @@
+/* Site search on /szukaj/: runs the query from the form (and from ?q=) against the
+   Pagefind index, shows the section of every result, product photos and prices, and
+   filters by section, subregion and category. The filters compare the metadata of each
+   result (sekcja, podregion, kategoria): Pagefind's own filter files differ from build to
+   build, and the portal's builds must be byte-identical. State lives in the URL, so a
+   search can be bookmarked. Without JavaScript the page shows links to the browsable
+   lists instead (see search.html). */
+(function () {
+  var root = document.querySelector(".pl-search");
+  if (!root) return;
+  var form = root.querySelector(".pl-search__form");
+  var input = root.querySelector(".pl-search__input");
+  var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-filter]"));
+  var status = root.querySelector(".pl-search__status");
+  var list = root.querySelector(".pl-search__results");
+  var indexUrl = root.getAttribute("data-index");
+  var siteBase = new URL(indexUrl, location.href).pathname.replace(/pagefind\/$/, "");
+  var pagefind = null;
+  var timer = null;
+  var serial = 0;
+  var LIMIT = 20;
+
+  function plural(n, one, few, many) {
+    if (n === 1) return one;
+    var last = n % 10, lastTwo = n % 100;
+    return last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14) ? few : many;
+  }
+
+  function chosenFilters() {
+    var filters = {};
+    selects.forEach(function (select) {
+      if (select.value) filters[select.getAttribute("data-filter")] = select.value;
+    });
+    return filters;
+  }
+
+  function writeUrl() {
+    var params = new URLSearchParams();
+    if (input.value.trim()) params.set("q", input.value.trim());
+    selects.forEach(function (select) {
+      if (select.value) params.set(select.getAttribute("data-filter"), select.value);
+    });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+  }
+
+  function restoreFilters(wanted) {
+    selects.forEach(function (select) {
+      var value = wanted[select.getAttribute("data-filter")];
+      var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+      if (value && known) select.value = value;
+    });
+  }
+
+  function matches(data, filters) {
+    var meta = data.meta || {};
+    return Object.keys(filters).every(function (name) { return meta[name] === filters[name]; });
+  }
+
+  /* The first LIMIT results that pass the filters, loading result data in batches in
+     score order; at most MAX_SCANNED results are looked at. */
+  var MAX_SCANNED = 400;
+  function pick(results, filters) {
+    var shown = [];
+    var scanned = 0;
+    var active = Object.keys(filters).length > 0;
+    function batch() {
+      if (shown.length >= LIMIT || scanned >= Math.min(results.length, MAX_SCANNED)) {
+        return Promise.resolve({ shown: shown, complete: scanned >= results.length, scanned: scanned });
+      }
+      var slice = results.slice(scanned, scanned + LIMIT);
+      scanned += slice.length;
+      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (found) {
+        found.forEach(function (data) {
+          if (shown.length < LIMIT && (!active || matches(data, filters))) shown.push(data);
+        });
+        return batch();
+      });
+    }
+    return batch();
+  }
+
+  /* Pagefind's excerpt is HTML with <mark> around the matched words: keep only its text
+     and those marks (nothing else from it reaches the page). */
+  function excerptNode(html) {
+    var out = document.createElement("p");
+    out.className = "pl-result__excerpt";
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function resultItem(data) {
+    var item = document.createElement("li");
+    item.className = "pl-result";
+    var meta = data.meta || {};
+    var section = meta.sekcja || "";
+    if (meta.image) {
+      var img = document.createElement("img");
+      img.className = "pl-result__image";
+      img.src = meta.image;
+      img.alt = meta.image_alt || "";
+      img.width = 160;
+      img.height = 120;
+      img.loading = "lazy";
+      item.appendChild(img);
+    }
+    var body = document.createElement("div");
+    body.className = "pl-result__body";
+    if (section) {
+      var label = document.createElement("p");
+      label.className = "pl-result__section";
+      label.textContent = section;
+      body.appendChild(label);
+    }
+    var heading = document.createElement("h2");
+    heading.className = "pl-result__title";
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = meta.title || data.url;
+    heading.appendChild(link);
+    body.appendChild(heading);
+    if (meta.cena) {
+      var price = document.createElement("p");
+      price.className = "pl-result__price";
+      price.textContent = meta.cena;
+      body.appendChild(price);
+    }
+    body.appendChild(excerptNode(data.excerpt || ""));
+    item.appendChild(body);
+    return item;
+  }
+
+  /* Pagefind folds most Polish letters (ą→a, ó→o, ś→s ...) by itself, but "ł" is a letter
+     of its own in Unicode and has no plain form: "spoldzielnia" would not find
+     "spółdzielnia". So a word typed with "l" is also searched with "ł" in its place (every
+     combination, at most MAX_VARIANTS queries) and the results are merged by score. */
+  var MAX_VARIANTS = 16;
+  function variants(query) {
+    var forms = [""];
+    query.split(/\s+/).forEach(function (word) {
+      var options = [word];
+      if (!/[łŁ]/.test(word)) {
+        for (var i = 0; i < word.length; i++) {
+          if (word[i] !== "l" && word[i] !== "L") continue;
+          var swap = word[i] === "l" ? "ł" : "Ł";
+          options = options.concat(options.map(function (o) { return o.slice(0, i) + swap + o.slice(i + 1); }));
+        }
+      }
+      var next = [];
+      forms.forEach(function (form) {
+        options.forEach(function (option) {
+          if (next.length < MAX_VARIANTS) next.push(form ? form + " " + option : option);
+        });
+      });
+      forms = next;
+    });
+    return forms;
+  }
+
+  function searchAll(query) {
+    return Promise.all(variants(query).map(function (form) {
+      return pagefind.search(form);
+    })).then(function (searches) {
+      var best = {};
+      searches.forEach(function (search) {
+        search.results.forEach(function (result) {
+          if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result;
+        });
+      });
+      return Object.keys(best).map(function (id) { return best[id]; }).sort(function (a, b) { return b.score - a.score; });
+    });
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var mine = ++serial;
+    writeUrl();
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "Szukam…";
+    var filters = chosenFilters();
+    var active = Object.keys(filters).length > 0;
+    searchAll(query).then(function (results) {
+      return pick(results, filters).then(function (picked) {
+        if (mine !== serial) return; /* a newer query has started */
+        list.replaceChildren.apply(list, picked.shown.map(resultItem));
+        var total = active ? picked.shown.length : results.length;
+        var some = active && !picked.complete && picked.shown.length >= LIMIT;
+        status.textContent = total === 0
+          ? "Brak wyników dla „" + query + "”" + (active ? " przy wybranych filtrach" : "") + ". Sprawdź pisownię, użyj innego słowa" + (active ? " albo usuń filtry." : ".")
+          : (some ? "Pokazujemy pierwsze " + LIMIT + " wyników" : "Znaleziono " + total + " " + plural(total, "wynik", "wyniki", "wyników")) +
+            " dla „" + query + "”" + (!active && total > LIMIT ? ", pokazujemy pierwsze " + LIMIT + "." : ".");
+      });
+    }).catch(function () {
+      status.textContent = "Wyszukiwarka nie odpowiada. Spróbuj ponownie za chwilę albo skorzystaj z mapy strony.";
+    });
+  }
+
+  var params = new URLSearchParams(location.search);
+  var wanted = {};
+  selects.forEach(function (select) {
+    var name = select.getAttribute("data-filter");
+    if (params.get(name)) wanted[name] = params.get(name);
+  });
+  input.value = params.get("q") || "";
+
+  restoreFilters(wanted);
+  import(indexUrl + "pagefind.js").then(function (module) {
+    pagefind = module;
+    return pagefind.options({ baseUrl: siteBase, excerptLength: 24 });
+  }).then(function () {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      run();
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 250);
+    });
+    selects.forEach(function (select) { select.addEventListener("change", run); });
+    run();
+  }).catch(function () {
+    status.textContent = "Nie udało się wczytać wyszukiwarki. Skorzystaj z list podmiotów, katalogu albo mapy strony.";
+  });
+})();

@@ -6,17 +6,19 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: help venv html serve devserver publish check test reference schemas lint bench clean lock
+.PHONY: help venv html serve devserver publish check test reference schemas deploy-config lint bench clean lock
 
 help:
 	@echo "make serve      build the site and serve it at http://$(HOST):$(PORT)"
 	@echo "make test       run the whole test suite (unit, end-to-end, browser)"
 	@echo "make html       build the site into output/ (atomically)"
 	@echo "make devserver  rebuild on every change and serve (Pelican autoreload)"
-	@echo "make publish    production build with publishconf.py"
+	@echo "make publish    production build (publishconf.py): absolute URLs, fingerprinted and"
+	@echo "                minified CSS/JS/HTML, .gz/.br copies, search index, _headers"
 	@echo "make check      validate all content without building"
 	@echo "make reference  refresh the saved reference HTML of the end-to-end test"
 	@echo "make schemas    write JSON Schemas of the content files to schemas/"
+	@echo "make deploy-config  write deploy/_headers and deploy/nginx/*.conf from the policy"
 	@echo "make lint       ruff check and format check"
 	@echo "make bench      speed and size figures (image pipeline, build, page weight, filtering)"
 	@echo "make clean      remove output/ and caches"
@@ -66,6 +68,9 @@ reference: venv
 
 schemas: venv
 	$(BIN)/python tools/portal.py schemas
+
+deploy-config: venv
+	$(BIN)/python tools/deploy_headers.py
 
 lint: venv
 	$(BIN)/ruff check .

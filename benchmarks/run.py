@@ -6,9 +6,12 @@ Measures (never asserted in tests; see the issues for targets):
 - sample site build time, cold (empty image cache) and warm;
 - page weight of the first view of /katalog/ and of a product page in Chromium
   (bytes transferred: HTML, CSS, JS and the images the viewport loads);
-- catalogue filtering: one filter change with 2,000 products, in headless Chromium.
+- catalogue filtering: one filter change with 2,000 products, in headless Chromium;
+- the production build (`make publish`) served by nginx with deploy/nginx/ (Python's
+  server where nginx is missing): Lighthouse 12.2.3 mobile scores (Debian's Chromium) of
+  five pages, and the bytes the first site-search query transfers.
 
-    python benchmarks/run.py [--json results.json] [--skip-browser]
+    python benchmarks/run.py [--json results.json] [--skip-browser] [--skip-lighthouse]
 """
 
 from __future__ import annotations
@@ -199,6 +202,120 @@ def bench_filter(browser, tmp: Path, count: int) -> dict:
     }
 
 
+LIGHTHOUSE_PAGES = {
+    "strona główna": "/",
+    "aktualność": "/aktualnosci/2025/gala-zakup-prospoleczny-2025/",
+    "katalog podmiotów": "/podmioty/",
+    "katalog pamiątek": "/katalog/",
+    "produkt": "/katalog/fartuch-gzik/",
+}
+LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def publish_build(tmp: Path, port: int) -> tuple[Path, float]:
+    output = tmp / "published"
+    env = dict(os.environ, PORTAL_SITEURL=f"http://127.0.0.1:{port}", PORTAL_BUILD_DATE="2026-11-27")
+    env["PORTAL_CACHE_DIR"] = str(tmp / "build-cache")
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "portal.py"), "build", "--settings", str(ROOT / "publishconf.py"), "--output", str(output)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise SystemExit("make publish nie powiodło się:\n" + done.stderr)
+    return output, time.perf_counter() - started
+
+
+def serve_published(folder: Path, port: int, tmp: Path):
+    """nginx with deploy/nginx/ when installed, else Python's server; returns (stop, label)."""
+    import nginxserve
+
+    if nginxserve.available() is None:
+        nginx = nginxserve.Nginx(folder, port, tmp / "nginx").start()
+        return nginx.stop, "nginx"
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd.shutdown, "python http.server"
+
+
+def lighthouse_installed() -> bool:
+    if not LIGHTHOUSE.exists() and shutil.which("npm"):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT / "benchmarks", check=False)
+    return LIGHTHOUSE.exists()
+
+
+def bench_lighthouse(base: str, tmp: Path) -> dict:
+    """Mobile Lighthouse scores (0-100) of each page, with the default simulated throttling."""
+    flags = " ".join(["--headless=new", *ARGS])
+    scores = {}
+    for name, path in LIGHTHOUSE_PAGES.items():
+        report = tmp / "lighthouse.json"
+        done = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                base + path,
+                f"--chrome-path={CHROMIUM}",
+                f"--chrome-flags={flags}",
+                "--only-categories=" + ",".join(CATEGORIES),
+                "--output=json",
+                f"--output-path={report}",
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if done.returncode != 0:
+            scores[name] = {"error": (done.stderr or done.stdout).strip().splitlines()[-1:]}
+            continue
+        data = json.loads(report.read_text())
+        scores[name] = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
+        failed = [
+            audit["id"]
+            for audit in data["audits"].values()
+            if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") in ("binary", "numeric")
+        ]
+        scores[name]["below_full_marks"] = sorted(failed)
+        scores[name]["lcp_ms"] = round(data["audits"]["largest-contentful-paint"]["numericValue"])
+    return scores
+
+
+def bench_search(browser, base: str) -> dict:
+    """Bytes transferred for the first query on /szukaj/: the page, then Pagefind's runtime,
+    index and result fragments (compressed, as sent)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.goto(base + "/szukaj/", wait_until="networkidle")
+    page_bytes = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished)
+    before = len(finished)
+    started = time.perf_counter()
+    page.locator("#szukaj-fraza").fill("spółdzielnia socjalna")
+    page.locator("#szukaj-fraza").press("Enter")
+    page.wait_for_selector(".pl-result")
+    page.wait_for_load_state("networkidle")
+    elapsed = time.perf_counter() - started
+    search_requests = [r for r in finished if "/pagefind/" in r.url]
+    query_bytes = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in search_requests)
+    kinds: dict[str, int] = {}
+    for r in search_requests:
+        kind = r.url.rsplit(".", 1)[-1].split("?")[0]
+        kinds[kind] = kinds.get(kind, 0) + r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+    context.close()
+    return {
+        "search_page_kib": round(page_bytes / 1024, 1),
+        "first_query_kib": round(query_bytes / 1024, 1),
+        "first_query_requests": len(search_requests),
+        "requests_after_typing": len(finished) - before,
+        "first_query_by_type_kib": {k: round(v / 1024, 1) for k, v in sorted(kinds.items())},
+        "first_results_seconds": round(elapsed, 2),
+    }
+
+
 def table(results: dict) -> str:
     lines = ["", "Wyniki make bench", "=" * 64]
     img = results["images"]
@@ -223,6 +340,26 @@ def table(results: dict) -> str:
         lines.append(
             f"Filtrowanie {f['products']} produktów: zmiana filtra mediana {f['filter_median_ms']} ms, najdłużej {f['filter_max_ms']} ms (cel < 50 ms); zmiana sortowania mediana {f['sort_median_ms']} ms"
         )
+    if "publish" in results:
+        p = results["publish"]
+        lines.append(f"make publish przykładowej strony: {p['seconds']} s (obrazy z pamięci podręcznej), serwer: {p['server']}")
+    if "search" in results:
+        q = results["search"]
+        lines.append(
+            f"Wyszukiwanie: pierwsze zapytanie {q['first_query_kib']} KiB w {q['first_query_requests']} żądaniach do /pagefind/ "
+            f"(cel ≤ 100 KiB), strona /szukaj/ {q['search_page_kib']} KiB, wyniki po {q['first_results_seconds']} s"
+        )
+    if "lighthouse" in results:
+        lines.append("Lighthouse 12.2.3, mobile (wydajność / dostępność / dobre praktyki / SEO; cel 100):")
+        for name, score in results["lighthouse"].items():
+            if "error" in score:
+                lines.append(f"  {name:18} błąd: {score['error']}")
+                continue
+            extra = f"  poniżej max: {', '.join(score['below_full_marks'])}" if score["below_full_marks"] else ""
+            lines.append(
+                f"  {name:18} {score['performance']:3} / {score['accessibility']:3} / {score['best-practices']:3} / {score['seo']:3}"
+                f"  LCP {score['lcp_ms']} ms{extra}"
+            )
     lines.append("=" * 64)
     return "\n".join(lines)
 
@@ -231,6 +368,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--products", type=int, default=2000)
     args = parser.parse_args()
     results: dict = {}
@@ -250,8 +388,21 @@ def main() -> int:
                 results["pages"] = bench_pages(browser, base)
                 print(f"filtrowanie {args.products} produktów...", file=sys.stderr)
                 results["filter"] = bench_filter(browser, tmp, args.products)
+                httpd.shutdown()
+                import nginxserve
+
+                port = nginxserve.free_port()
+                print("make publish...", file=sys.stderr)
+                published, seconds = publish_build(tmp, port)
+                stop, label = serve_published(published, port, tmp)
+                results["publish"] = {"seconds": round(seconds, 1), "server": label}
+                print("wyszukiwanie...", file=sys.stderr)
+                results["search"] = bench_search(browser, f"http://127.0.0.1:{port}")
                 browser.close()
-            httpd.shutdown()
+                if not args.skip_lighthouse and lighthouse_installed():
+                    print("Lighthouse...", file=sys.stderr)
+                    results["lighthouse"] = bench_lighthouse(f"http://127.0.0.1:{port}", tmp)
+                stop()
     print(table(results))
     print(json.dumps(results, ensure_ascii=False, indent=2))
     if args.json:

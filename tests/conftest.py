@@ -36,6 +36,8 @@ def published(tmp_path_factory) -> Published:
     """The real content/ built with publishconf.py (fingerprinted, minified, compressed)."""
     port = free_port()
     output = tmp_path_factory.mktemp("published") / "output"
-    result = run_build(None, output, settings="publishconf.py", env={"PORTAL_SITEURL": f"http://127.0.0.1:{port}"})
+    result = run_build(
+        None, output, settings="publishconf.py", env={"PORTAL_SITEURL": f"http://127.0.0.1:{port}"}
+    )
     assert result.returncode == 0, result.stderr
     return Published(output, port)

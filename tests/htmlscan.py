@@ -118,8 +118,11 @@ def broken_links(root: Path, siteurl: str = "") -> tuple[int, list[tuple[str, st
             target = resolve(root, path, url, siteurl)
             if target is None:
                 continue
-            if not target.is_file():
-                broken.append((str(path.relative_to(root)), url))
-            elif fragment and target.suffix == ".html" and fragment not in ids_of(target):
+            if (
+                not target.is_file()
+                or fragment
+                and target.suffix == ".html"
+                and fragment not in ids_of(target)
+            ):
                 broken.append((str(path.relative_to(root)), url))
     return checked, broken

@@ -60,7 +60,10 @@ class Nginx:
             "http {\n"
             f"  include {MIME_TYPES};\n  default_type application/octet-stream;\n"
             "  access_log off;\n  server_tokens off;\n"
-            + "".join(f"  {kind}_temp_path {temp}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+            + "".join(
+                f"  {kind}_temp_path {temp}/{kind};\n"
+                for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+            )
             + f"  server {{\n    listen 127.0.0.1:{self.port};\n    root {self.site};\n"
             "    include snippets/portal/site.conf;\n  }\n}\n",
             encoding="utf-8",
@@ -69,7 +72,11 @@ class Nginx:
 
     def start(self) -> Nginx:
         config = self._write_config()
-        check = subprocess.run([NGINX, "-t", "-p", str(self.prefix), "-c", str(config), "-e", str(self.prefix / "error.log")], capture_output=True, text=True)
+        check = subprocess.run(
+            [NGINX, "-t", "-p", str(self.prefix), "-c", str(config), "-e", str(self.prefix / "error.log")],
+            capture_output=True,
+            text=True,
+        )
         if check.returncode != 0:
             raise RuntimeError("nginx -t failed:\n" + check.stderr)
         self.process = subprocess.Popen(

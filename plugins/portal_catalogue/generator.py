@@ -71,10 +71,16 @@ class CatalogueGenerator(Generator):
                 products=members,
             )
         writer.write_file(
-            base + "zapytanie/index.html", self.get_template("enquiry"), self.context, page_url=base + "zapytanie/"
+            base + "zapytanie/index.html",
+            self.get_template("enquiry"),
+            self.context,
+            page_url=base + "zapytanie/",
         )
         writer.write_file(
-            base + "druk/index.html", self.get_template("catalogue_print"), self.context, page_url=base + "druk/"
+            base + "druk/index.html",
+            self.get_template("catalogue_print"),
+            self.context,
+            page_url=base + "druk/",
         )
         folder = Path(self.output_path) / self.settings["OPEN_DATA_URL"]
         folder.mkdir(parents=True, exist_ok=True)

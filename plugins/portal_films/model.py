@@ -147,7 +147,7 @@ def player(film: Film, picture, heading: str | None = None) -> Markup:
         caption_note = "napisy: tak"
     heading_html = f'<p class="pl-film__title">{escape(heading)}</p>' if heading else ""
     return Markup(  # noqa: S704 - every value above is escaped or built from validated fields
-        f'<figure class="pl-film">{heading_html}{body}'
+        f'<figure class="pl-film" data-pagefind-ignore>{heading_html}{body}'
         f'<figcaption class="pl-film__caption"><a href="{site}/{film.url}">{escape(film.title)}</a> · '
         f'<span>{film.duration_words}</span> · <span>{caption_note}</span> · <a href="{transcript}">Transkrypcja<span class="pl-visually-hidden"> filmu {escape(film.title)}</span></a></figcaption></figure>'
     )

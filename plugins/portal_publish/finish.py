@@ -12,7 +12,20 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 FINGERPRINTED = ("theme/**/*.css", "theme/**/*.js", "obrazy/*.css")
-TEXT_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".csv", ".vtt", ".ics", ".webmanifest"}
+TEXT_SUFFIXES = {
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".xml",
+    ".svg",
+    ".txt",
+    ".csv",
+    ".vtt",
+    ".ics",
+    ".webmanifest",
+}
 MIN_COMPRESS = 512  # bytes; smaller files gain nothing from a compressed copy
 
 
@@ -40,7 +53,9 @@ def fingerprint(output: Path, siteurl: str) -> int:
             renames[path.relative_to(output).as_posix()] = target.relative_to(output).as_posix()
     if not renames:
         return 0
-    replacements = {f'"{siteurl}/{old}"'.encode(): f'"{siteurl}/{new}"'.encode() for old, new in renames.items()}
+    replacements = {
+        f'"{siteurl}/{old}"'.encode(): f'"{siteurl}/{new}"'.encode() for old, new in renames.items()
+    }
     for page in output.rglob("*.html"):
         data = original = page.read_bytes()
         for old, new in replacements.items():
@@ -74,7 +89,9 @@ def _minify_file(path: str) -> bool:
 
 def minify_tree(output: Path, workers: int = 2) -> int:
     """Minify every HTML page, stylesheet and script of the site (not Pagefind's bundle)."""
-    files = [str(p) for p in sorted(output.rglob("*")) if p.suffix in {".html", ".css", ".js"} and p.is_file()]
+    files = [
+        str(p) for p in sorted(output.rglob("*")) if p.suffix in {".html", ".css", ".js"} and p.is_file()
+    ]
     files = [f for f in files if "/pagefind/" not in f]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return sum(pool.map(_minify_file, files, chunksize=32))
@@ -90,13 +107,24 @@ def search_index(output: Path, language: str) -> int:
     portal keeps its search filters in page metadata instead.)
     """
     pages = sum(1 for p in output.rglob("*.html") if b"data-pagefind-body" in p.read_bytes())
-    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--force-language", language, "--silent"]
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(output),
+        "--force-language",
+        language,
+        "--silent",
+    ]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise PublishError(f"Indeks wyszukiwarki (Pagefind) nie powstał: {error}") from error
     if done.returncode != 0:
-        raise PublishError("Indeks wyszukiwarki (Pagefind) nie powstał:\n" + (done.stderr or done.stdout).strip())
+        raise PublishError(
+            "Indeks wyszukiwarki (Pagefind) nie powstał:\n" + (done.stderr or done.stdout).strip()
+        )
     return pages
 
 

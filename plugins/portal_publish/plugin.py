@@ -85,7 +85,10 @@ def write_sitemap(output: Path, settings: dict[str, Any]) -> int:
             continue
         url = relative[: -len("index.html")] if relative.endswith("index.html") else relative
         entries[url] = _lastmod(item)
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     for url in sorted(entries):
         lastmod = f"<lastmod>{entries[url]}</lastmod>" if entries[url] else ""
         lines.append(f"<url><loc>{finish.xml_escape(base + '/' + url)}</loc>{lastmod}</url>")

@@ -54,7 +54,7 @@ _state: dict[str, Any] = {"cards": {}}
 
 
 def _plain(text: Any) -> str:
-    value = Markup(text).unescape() if isinstance(text, Markup) else str(text)
+    value = text.unescape() if isinstance(text, Markup) else str(text)
     return " ".join(value.split())
 
 
@@ -121,7 +121,11 @@ def finish(pelican) -> None:
     settings = pelican.settings
     cache = Path(settings["IMAGES_CACHE_PATH"]) / "udostepnij"
     cards: dict[str, Card] = _state["cards"]
-    missing = [(card, str(cache / f"{key}.png")) for key, card in cards.items() if not (cache / f"{key}.png").exists()]
+    missing = [
+        (card, str(cache / f"{key}.png"))
+        for key, card in cards.items()
+        if not (cache / f"{key}.png").exists()
+    ]
     if len(missing) > 4:
         with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
             list(pool.map(_render_one, missing, chunksize=4))

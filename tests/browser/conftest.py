@@ -11,6 +11,7 @@ import http.server
 import os
 import shutil
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import nginxserve
@@ -62,8 +63,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@dataclass(frozen=True)
+class Served:
+    url: str
+    by_nginx: bool
+
+
 @pytest.fixture(scope="session")
-def server(published, tmp_path_factory):
+def served(published, tmp_path_factory):
     """`make publish` output served as production serves it: nginx with deploy/nginx/.
 
     Where nginx is missing (and PORTAL_REQUIRE_BROWSER is not set) the same output is
@@ -72,7 +79,7 @@ def server(published, tmp_path_factory):
     missing = nginxserve.available()
     if missing is None:
         nginx = nginxserve.Nginx(published.output, published.port, tmp_path_factory.mktemp("nginx")).start()
-        yield nginx.url
+        yield Served(nginx.url, True)
         nginx.stop()
         return
     if os.environ.get("PORTAL_REQUIRE_BROWSER") == "1":
@@ -81,8 +88,13 @@ def server(published, tmp_path_factory):
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", published.port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield published.url
+    yield Served(published.url, False)
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(served) -> str:
+    return served.url
 
 
 @pytest.fixture(scope="session")

@@ -128,9 +128,13 @@ def test_enquiry_list_builds_one_email_per_maker(context, server, axe_source):
         "Dzień dobry,\n\n"
         "proszę o ofertę na poniższe produkty z katalogu portalu Ekonomia społeczna w Wielkopolsce:\n\n"
         "1. Fartuch „Gzik” – 40 szt.; kolor: musztardowy; personalizacja: haft logo\n"
-        "   wytwórca: Fundacja „Szwalnia Dobrych Rzeczy”; cena katalogowa od 52,00\u00a0zł netto; https://wielkopolskaes.pl/katalog/fartuch-gzik/\n"
+        "   wytwórca: Fundacja „Szwalnia Dobrych Rzeczy”; cena katalogowa od 52,00\u00a0zł netto; "
+        + server
+        + "/katalog/fartuch-gzik/\n"
         "2. Torba z banera „Miasto” – 10 szt.\n"
-        "   wytwórca: Fundacja „Szwalnia Dobrych Rzeczy”; cena katalogowa od 89,00\u00a0zł netto; https://wielkopolskaes.pl/katalog/torba-baner-miasto/\n\n"
+        "   wytwórca: Fundacja „Szwalnia Dobrych Rzeczy”; cena katalogowa od 89,00\u00a0zł netto; "
+        + server
+        + "/katalog/torba-baner-miasto/\n\n"
         "Proszę o informację o cenie, terminie realizacji i kosztach dostawy.\n\n"
         "Z poważaniem\n"
     )

@@ -72,7 +72,5 @@ def test_copy_badge_code(browser, server):
     page.get_by_role("button", name="Kopiuj kod").click()
     assert page.get_by_role("status").filter(has_text="Skopiowano").count() == 1
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith(
-        '<a href="https://wielkopolskaes.pl/zakup-prospoleczny/certyfikat/ZP-2026-01/"><img src='
-    )
+    assert copied.startswith(f'<a href="{server}/zakup-prospoleczny/certyfikat/ZP-2026-01/"><img src=')
     context.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 
 def stub_other_origins(page, server, seen):
     """Answer every request to another origin locally (no network), and record it."""
@@ -69,7 +71,7 @@ def test_self_hosted_film_has_captions_and_loads_no_video_before_play(context, s
     assert track.get_attribute("kind") == "captions" and track.get_attribute("srclang") == "pl"
     assert page.locator("video").get_attribute("preload") == "none"
     assert not any(url.endswith(".webm") for url in requests)
-    response = page.request.get(server + track.get_attribute("src"))
+    response = page.request.get(urljoin(server + "/", track.get_attribute("src")))
     assert response.ok and response.text().startswith("WEBVTT")
 
 

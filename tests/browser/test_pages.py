@@ -23,7 +23,7 @@ TEMPLATES = {
     "archives": "/aktualnosci/archiwum/",
     "year-archive": "/aktualnosci/2025/",
     "page": "/o-ekonomii-spolecznej/",
-    "placeholder-page": "/katalog/",
+    "placeholder-page": "/wydarzenia/",
     "accessibility-statement": "/deklaracja-dostepnosci/",
     "404": "/nie-ma-takiej-strony/",
     "directory": "/podmioty/",
@@ -50,6 +50,9 @@ TEMPLATES = {
     "film-hosted": "/filmy/pyrlandia-od-kuchni/",
     "film-local": "/filmy/minuta-w-szwalni/",
     "page-with-film": "/o-ekonomii-spolecznej/",
+    "search": "/szukaj/",
+    "search-results": "/szukaj/?q=spoldzielnia&podregion=pozna%C5%84ski",
+    "sitemap": "/mapa-strony/",
 }
 
 
@@ -58,7 +61,7 @@ def test_axe_finds_no_wcag_violation(browser, server, axe_source, name):
     # bypass_csp only so that axe itself can be injected; CSP is tested separately below
     context = browser.new_context(locale="pl-PL", bypass_csp=True)
     page = context.new_page()
-    page.goto(server + TEMPLATES[name])
+    page.goto(server + TEMPLATES[name], wait_until="networkidle")  # search results are drawn by script
     assert run_axe(page, axe_source) == []
     context.close()
 

@@ -44,7 +44,11 @@ def test_assets_are_fingerprinted_and_every_reference_resolves(published):
 
 
 def test_html_css_and_js_are_minified(site, published):
-    for relative in ("index.html", "katalog/index.html", "aktualnosci/2025/gala-zakup-prospoleczny-2025/index.html"):
+    for relative in (
+        "index.html",
+        "katalog/index.html",
+        "aktualnosci/2025/gala-zakup-prospoleczny-2025/index.html",
+    ):
         development = len((site / relative).read_bytes())
         # the production page spells out the absolute address where development has ""
         production = len((published.output / relative).read_bytes().replace(published.url.encode(), b""))
@@ -84,7 +88,10 @@ def test_sitemap_lists_every_indexable_page_and_robots_points_to_it(published):
             continue
         pages.add(published.url + "/" + relative.removesuffix("index.html"))
     assert set(locations) == pages
-    dated = {e.findtext("s:loc", namespaces=SITEMAP_NS): e.findtext("s:lastmod", namespaces=SITEMAP_NS) for e in root.findall("s:url", SITEMAP_NS)}
+    dated = {
+        e.findtext("s:loc", namespaces=SITEMAP_NS): e.findtext("s:lastmod", namespaces=SITEMAP_NS)
+        for e in root.findall("s:url", SITEMAP_NS)
+    }
     assert dated[published.url + "/aktualnosci/2025/gala-zakup-prospoleczny-2025/"] == "2025-11-20"
     robots = (published.output / "robots.txt").read_text()
     assert f"Sitemap: {published.url}/sitemap.xml" in robots.splitlines()
@@ -97,9 +104,19 @@ def test_every_page_has_a_share_preview(published):
         page = scan(path)
         meta = meta_of(page)
         where = path.relative_to(published.output).as_posix()
-        for key in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:image", "twitter:image:alt"):
+        for key in (
+            "og:title",
+            "og:description",
+            "og:url",
+            "og:image",
+            "og:image:alt",
+            "twitter:image",
+            "twitter:image:alt",
+        ):
             assert meta.get(key, "").strip(), (where, key)
-        assert meta["og:locale"] == "pl_PL" and meta["og:site_name"] == "Ekonomia społeczna w Wielkopolsce", where
+        assert meta["og:locale"] == "pl_PL" and meta["og:site_name"] == "Ekonomia społeczna w Wielkopolsce", (
+            where
+        )
         assert meta["twitter:card"] == "summary_large_image", where
         assert meta["og:image"].startswith(published.url + "/obrazy/"), where
         image = published.output / meta["og:image"].removeprefix(published.url + "/")
@@ -122,7 +139,9 @@ def test_pages_with_photos_use_them_in_their_preview(published):
     meta = meta_of(scan(published.output / "katalog" / "fartuch-gzik" / "index.html"))
     assert re.search(r"/obrazy/fartuch-gzik-1-[0-9a-f]{10}-1200\.jpg$", meta["og:image"])
     assert meta["og:image:alt"] == "Fartuch „Gzik”: produkt na jasnym tle"
-    news = meta_of(scan(published.output / "aktualnosci" / "2025" / "gala-zakup-prospoleczny-2025" / "index.html"))
+    news = meta_of(
+        scan(published.output / "aktualnosci" / "2025" / "gala-zakup-prospoleczny-2025" / "index.html")
+    )
     assert news["og:type"] == "article" and news["article:published_time"].startswith("2025-11-20")
 
 
@@ -183,7 +202,9 @@ def test_structured_data_is_valid_json_with_known_schema_org_types(build, site, 
 def test_search_index_covers_the_content_pages(published):
     entry = json.loads((published.output / "pagefind" / "pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["pl"]
-    indexed = [p for p in html_files(published.output) if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    indexed = [
+        p for p in html_files(published.output) if "data-pagefind-body" in p.read_text(encoding="utf-8")
+    ]
     assert entry["languages"]["pl"]["page_count"] == len(indexed) >= 90
     assert (published.output / "pagefind" / f"wasm.{entry['languages']['pl']['wasm']}.pagefind").is_file()
 
@@ -195,7 +216,9 @@ def test_two_publish_builds_are_byte_identical(tmp_path):
     files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
     assert files_a == files_b and len(files_a) > 1000
-    _, mismatch, errors = filecmp.cmpfiles(tmp_path / "a", tmp_path / "b", [str(f) for f in files_a], shallow=False)
+    _, mismatch, errors = filecmp.cmpfiles(
+        tmp_path / "a", tmp_path / "b", [str(f) for f in files_a], shallow=False
+    )
     assert mismatch == [] and errors == []
     # the default public address, absolute everywhere
     assert "https://wielkopolskaes.pl/theme/css/portal." in (tmp_path / "a" / "index.html").read_text()

@@ -31,10 +31,10 @@ def test_generated_header_files_are_current():
 
 
 def test_content_security_policy_is_strict():
-    policy = dict(
-        (part.split()[0], part.split()[1:])
+    policy = {
+        part.split()[0]: part.split()[1:]
         for part in (DEPLOY / "content-security-policy.txt").read_text().strip().split(";")
-    )
+    }
     assert not any("'unsafe-inline'" in values or "'unsafe-eval'" in values for values in policy.values())
     assert policy["default-src"] == ["'self'"]
     assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'"]  # Pagefind's WebAssembly, nothing else
@@ -47,7 +47,13 @@ def test_headers_file_and_nginx_send_the_same_security_headers():
     headers = (DEPLOY / "_headers").read_text(encoding="utf-8")
     block = headers.split("\n/*\n", 1)[1].split("\n/", 1)[0]  # the /* block
     static_hosts = dict(re.findall(r"^  ([A-Za-z-]+): (.+)$", block, re.M))
-    nginx = dict(re.findall(r'^add_header (\S+) "(.+)" always;$', (DEPLOY / "nginx" / "security-headers.conf").read_text(), re.M))
+    nginx = dict(
+        re.findall(
+            r'^add_header (\S+) "(.+)" always;$',
+            (DEPLOY / "nginx" / "security-headers.conf").read_text(),
+            re.M,
+        )
+    )
     assert static_hosts == nginx
     assert set(nginx) >= {
         "Content-Security-Policy",

@@ -18,7 +18,7 @@
   var pagefind = null;
   var timer = null;
   var serial = 0;
-  var LIMIT = 20;
+  var LIMIT = 10; /* results per page; each costs one small fragment download */
 
   function plural(n, one, few, many) {
     if (n === 1) return one;
@@ -103,7 +103,8 @@
     item.className = "pl-result";
     var meta = data.meta || {};
     var section = meta.sekcja || "";
-    if (meta.image) {
+    /* only products show their photo (Pagefind would give other pages their first photo) */
+    if (meta.image && section === "Katalog") {
       var img = document.createElement("img");
       img.className = "pl-result__image";
       img.src = meta.image;

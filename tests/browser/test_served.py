@@ -1,0 +1,87 @@
+"""The published site as nginx serves it with deploy/nginx/: headers, compression, caching, 404."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import urllib.error
+import urllib.request
+
+import brotli
+import pytest
+from sitebuild import ROOT
+
+SECURITY = dict(
+    re.findall(
+        r'^add_header (\S+) "(.+)" always;$',
+        (ROOT / "deploy" / "nginx" / "security-headers.conf").read_text(),
+        re.M,
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def nginx(served):
+    if not served.by_nginx:
+        pytest.skip("nginx is not installed here: the site is served by Python's server")
+    return served.url
+
+
+def fetch(url: str, encoding: str | None = None):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})  # noqa: S310 - our local server
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def asset(published, pattern: str) -> str:
+    (path,) = published.output.glob(pattern)
+    return "/" + path.relative_to(published.output).as_posix()
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/katalog/fartuch-gzik/", "/nie-ma-takiej-strony/", "/sitemap.xml", "/dane/podmioty.csv"]
+)
+def test_every_response_carries_the_security_headers(nginx, path):
+    _, headers, _ = fetch(nginx + path)
+    for name, value in SECURITY.items():
+        assert headers[name] == value, (path, name)
+    assert "Set-Cookie" not in headers
+
+
+def test_pages_are_sent_precompressed_and_revalidated(nginx, published):
+    plain = (published.output / "index.html").read_bytes()
+    status, headers, body = fetch(nginx + "/", "br")
+    assert status == 200 and headers["Content-Encoding"] == "br" and brotli.decompress(body) == plain
+    status, headers, body = fetch(nginx + "/", "gzip")
+    assert headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == plain
+    status, headers, body = fetch(nginx + "/")
+    assert headers["Content-Encoding"] is None and body == plain
+    assert headers["Cache-Control"] == "no-cache"
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_fingerprinted_assets_are_cached_for_a_year(nginx, published):
+    for pattern in ("theme/css/portal.*.css", "theme/js/search.*.js", "obrazy/tla.*.css"):
+        status, headers, _ = fetch(nginx + asset(published, pattern), "br")
+        assert status == 200 and headers["Content-Encoding"] == "br", pattern
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable", pattern
+    status, headers, _ = fetch(nginx + "/theme/img/favicon.svg")
+    assert status == 200 and headers["Cache-Control"] == "public, max-age=86400"
+
+
+def test_unknown_address_gets_the_portal_404_page(nginx, published):
+    status, headers, body = fetch(nginx + "/nie-ma-takiej-strony/")
+    assert status == 404
+    assert body == (published.output / "404.html").read_bytes()
+    assert headers["Cache-Control"] == "no-cache"
+
+
+def test_data_files_have_their_types(nginx, published):
+    assert fetch(nginx + "/dane/podmioty.csv")[1]["Content-Type"] == "text/csv; charset=utf-8"
+    captions = asset(published, "filmy/pliki/*.vtt")
+    assert fetch(nginx + captions)[1]["Content-Type"] == "text/vtt; charset=utf-8"
+    assert fetch(nginx + "/dane/podmioty.json")[1]["Content-Type"] == "application/json; charset=utf-8"
+    assert fetch(nginx + "/pagefind/pagefind-entry.json")[1]["Cache-Control"] == "public, max-age=3600"

@@ -220,7 +220,8 @@
   restoreFilters(wanted);
   import(indexUrl + "pagefind.js").then(function (module) {
     pagefind = module;
-    return pagefind.options({ baseUrl: siteBase, excerptLength: 24 });
+    /* noWorker: one download less (the worker repeats the runtime); searching our index is quick */
+    return pagefind.options({ baseUrl: siteBase, excerptLength: 24, noWorker: true });
   }).then(function () {
     form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -5,6 +5,7 @@ publishconf.py imports everything from here and overrides what production needs.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -26,6 +27,9 @@ DELETE_OUTPUT_DIRECTORY = False  # the build script writes into a fresh folder a
 CACHE_PATH = os.path.join(ROOT, ".cache", "pelican")
 LOAD_CONTENT_CACHE = False
 PORTAL_BUILD_DATE = os.environ.get("PORTAL_BUILD_DATE", "")
+# Film posters inside the privacy facade are decorative (alt=""): the play button carries
+# the film's name. Pelican would warn about each of them on every build.
+LOG_FILTER = [(logging.WARNING, "Empty alt attribute for image %s in %s")]
 
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
 PLUGINS = [
@@ -36,6 +40,7 @@ PLUGINS = [
     "portal_catalogue",
     "portal_certification",
     "portal_films",
+    "portal_events",
     "portal_share",
     "pelican.plugins.neighbors",
     "portal_publish",  # last: finishes what the others wrote
@@ -120,8 +125,7 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 FEED_MAX_ITEMS = 20
 
-# Main navigation: (label, URL relative to SITEURL). Sections that later work builds are
-# placeholder pages until then.
+# Main navigation: (label, URL relative to SITEURL).
 NAVIGATION = [
     ("Aktualności", "aktualnosci/"),
     ("Podmioty", "podmioty/"),

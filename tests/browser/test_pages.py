@@ -23,7 +23,6 @@ TEMPLATES = {
     "archives": "/aktualnosci/archiwum/",
     "year-archive": "/aktualnosci/2025/",
     "page": "/o-ekonomii-spolecznej/",
-    "placeholder-page": "/wydarzenia/",
     "accessibility-statement": "/deklaracja-dostepnosci/",
     "404": "/nie-ma-takiej-strony/",
     "directory": "/podmioty/",
@@ -53,6 +52,9 @@ TEMPLATES = {
     "search": "/szukaj/",
     "search-results": "/szukaj/?q=spoldzielnia&podregion=pozna%C5%84ski",
     "sitemap": "/mapa-strony/",
+    "events": "/wydarzenia/",
+    "event": "/wydarzenia/2026/szkolenie-jak-zalozyc-spoldzielnie-pila/",
+    "event-online-past": "/wydarzenia/2026/grupa-robocza-promocja-marzec/",
 }
 
 

@@ -163,6 +163,9 @@ REQUIRED = {
     "SearchAction": {"target", "query-input"},
     "EntryPoint": {"urlTemplate"},
     "Brand": {"name"},
+    "Event": {"name", "startDate", "endDate", "location", "organizer", "eventAttendanceMode"},
+    "Place": {"name", "address"},
+    "VirtualLocation": {"url"},
 }
 
 
@@ -194,7 +197,15 @@ def test_structured_data_is_valid_json_with_known_schema_org_types(build, site, 
                 for key, value in node.items():
                     if key in {"url", "item", "mainEntityOfPage"}:
                         assert str(value).startswith(("https://", "http://127.0.0.1")), (where, key, value)
-    for kind in ("WebSite", "NewsArticle", "BreadcrumbList", "Organization", "Product", "VideoObject"):
+    for kind in (
+        "WebSite",
+        "NewsArticle",
+        "BreadcrumbList",
+        "Organization",
+        "Product",
+        "VideoObject",
+        "Event",
+    ):
         assert counts.get(kind, 0) >= 1, kind
     assert counts["NewsArticle"] == 18
 

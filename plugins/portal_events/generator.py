@@ -1,0 +1,59 @@
+"""EventGenerator: /wydarzenia/ (upcoming first, then past by year), one page and one .ics
+per event, and the subscribable calendar of all events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import groupby
+from pathlib import Path
+
+from pelican.generators import Generator
+from portal_content.render import render_markdown
+from portal_content.validate import records_of
+
+from .model import Event, calendar
+
+
+def build_date(settings) -> dt.date:
+    value = settings.get("BUILD_DATE")
+    return value if isinstance(value, dt.date) else dt.date.today()
+
+
+class EventGenerator(Generator):
+    def generate_context(self) -> None:
+        events = [
+            Event(record.meta, record.slug, render_markdown(record.doc.body, self.settings), self.settings)
+            for record in records_of(self.settings, "event")
+        ]
+        self.events = sorted(events, key=lambda e: (e.start, e.slug))
+        self.context["events"] = self
+
+    @property
+    def today(self) -> dt.date:
+        return build_date(self.settings)
+
+    @property
+    def upcoming(self) -> list[Event]:
+        return [e for e in self.events if e.upcoming(self.today)]
+
+    @property
+    def past_by_year(self) -> list[tuple[int, list[Event]]]:
+        past = sorted(
+            (e for e in self.events if not e.upcoming(self.today)), key=lambda e: e.start, reverse=True
+        )
+        return [(year, list(items)) for year, items in groupby(past, key=lambda e: e.start.year)]
+
+    def generate_output(self, writer) -> None:
+        base = self.settings["EVENTS_URL"]
+        public = self.settings["SITEURL"] or self.settings["PUBLIC_SITEURL"]
+        writer.write_file(base + "index.html", self.get_template("events"), self.context, page_url=base)
+        stamp = dt.datetime.combine(self.today, dt.time(), tzinfo=dt.UTC)
+        out = Path(self.output_path)
+        for event in self.events:
+            writer.write_file(
+                event.save_as, self.get_template("event"), self.context, event=event, page_url=event.url
+            )
+            (out / event.ics_url).write_bytes(calendar([event], public, event.title, stamp))
+        (out / self.settings["EVENTS_CALENDAR"]).write_bytes(
+            calendar(self.events, public, f"Wydarzenia – {self.settings['SITENAME']}", stamp)
+        )

@@ -1,0 +1,172 @@
+"""An event with its times in Europe/Warsaw, its page, JSON-LD and iCalendar entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, vText
+from icalendar import Event as IcsEvent
+
+from .schema import EVENT_TYPES, EventMeta
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+PRODID = "-//ROPS Poznań//Ekonomia społeczna w Wielkopolsce//PL"
+
+
+class Event:
+    def __init__(self, meta: EventMeta, slug: str, html: str, settings: dict[str, Any]) -> None:
+        self.meta = meta
+        self.slug = meta.slug or slug
+        self.html = html  # the description rendered from Markdown
+        self.settings = settings
+        self.organiser: Any = None  # an Entity, an Owes, or None for ROPS (set by link())
+        base = settings["EVENTS_URL"]
+        self.url = f"{base}{self.start.year}/{self.slug}/"
+        self.save_as = self.url + "index.html"
+        self.ics_url = self.url + "wydarzenie.ics"
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def start(self) -> dt.datetime:
+        return self.meta.start.replace(tzinfo=WARSAW)
+
+    @property
+    def end(self) -> dt.datetime:
+        return self.meta.end.replace(tzinfo=WARSAW)
+
+    @property
+    def type_label(self) -> str:
+        return EVENT_TYPES[self.meta.type]
+
+    @property
+    def one_day(self) -> bool:
+        return self.start.date() == self.end.date()
+
+    @property
+    def attendance(self) -> str:
+        if self.meta.place and self.meta.online:
+            return "stacjonarnie i online"
+        return "online" if self.meta.online else "stacjonarnie"
+
+    def upcoming(self, today: dt.date) -> bool:
+        """Not over yet on ``today`` (events that end today are still upcoming)."""
+        return self.end.date() >= today
+
+    @property
+    def organiser_name(self) -> str:
+        if self.organiser is None:
+            return self.settings["OWNER"]["name"]
+        return self.organiser.meta.name
+
+    @property
+    def organiser_email(self) -> str:
+        contact = getattr(getattr(self.organiser, "meta", None), "contact", None)
+        return getattr(contact, "email", None) or self.settings["OWNER"]["email"]
+
+    def organiser_url(self, siteurl: str) -> str:
+        if self.organiser is None:
+            return f"{siteurl}/kontakt/"
+        return f"{siteurl}/{self.organiser.url}"
+
+    def uid(self) -> str:
+        """Stable across builds and edits of everything but the address of the page."""
+        digest = hashlib.sha256(self.url.encode("utf-8")).hexdigest()[:16]
+        return f"{digest}@wielkopolskaes.pl"
+
+    def jsonld(self, siteurl: str, image_url: str | None) -> str:
+        meta = self.meta
+        modes = {
+            "stacjonarnie": "https://schema.org/OfflineEventAttendanceMode",
+            "online": "https://schema.org/OnlineEventAttendanceMode",
+            "stacjonarnie i online": "https://schema.org/MixedEventAttendanceMode",
+        }
+        locations: list[dict[str, Any]] = []
+        if meta.place:
+            locations.append(
+                {
+                    "@type": "Place",
+                    "name": meta.place.name,
+                    "address": {
+                        "@type": "PostalAddress",
+                        "streetAddress": meta.place.street,
+                        "postalCode": meta.place.postal_code,
+                        "addressLocality": meta.place.city,
+                        "addressRegion": "wielkopolskie",
+                        "addressCountry": "PL",
+                    },
+                }
+            )
+        if meta.online:
+            locations.append({"@type": "VirtualLocation", "url": meta.online})
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": meta.title,
+            "description": meta.summary,
+            "startDate": self.start.isoformat(),
+            "endDate": self.end.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": modes[self.attendance],
+            "location": locations[0] if len(locations) == 1 else locations,
+            "organizer": {
+                "@type": "Organization",
+                "name": self.organiser_name,
+                "url": self.organiser_url(siteurl),
+            },
+            "url": f"{siteurl}/{self.url}",
+            "inLanguage": "pl",
+        }
+        if image_url:
+            data["image"] = [image_url]
+        return json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")
+
+    def ics_event(self, siteurl: str, stamp: dt.datetime) -> IcsEvent:
+        meta = self.meta
+        entry = IcsEvent()
+        entry.add("uid", self.uid())
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", self.start)
+        entry.add("dtend", self.end)
+        entry.add("summary", meta.title)
+        page = f"{siteurl}/{self.url}"
+        lines = [meta.summary]
+        if meta.online:
+            lines.append(f"Online: {meta.online}")
+        if meta.registration and meta.registration.url:
+            lines.append(f"Zapisy: {meta.registration.url}")
+        lines.append(f"Więcej: {page}")
+        entry.add("description", "\n\n".join(lines))
+        entry.add("url", page)
+        if meta.place:
+            place = meta.place
+            entry.add("location", vText(f"{place.name}, {place.street}, {place.postal_code} {place.city}"))
+        elif meta.online:
+            entry.add("location", vText("online"))
+        entry.add("categories", [self.type_label])
+        entry.add("organizer", f"mailto:{self.organiser_email}", parameters={"cn": self.organiser_name})
+        entry.add("status", "CONFIRMED")
+        entry.add("transp", "OPAQUE")
+        return entry
+
+
+def calendar(events: list[Event], siteurl: str, name: str, stamp: dt.datetime) -> bytes:
+    """An iCalendar file with ``events`` and the Europe/Warsaw time zone definition."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Warsaw")
+    cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"value": "DURATION"})
+    for event in events:
+        cal.add_component(event.ics_event(siteurl, stamp))
+    cal.add_missing_timezones()
+    return cal.to_ical()

@@ -1,0 +1,120 @@
+"""portal_events: the events calendar (wydarzenia): meetings, trainings, conferences, the gala.
+
+Why our own plugin: the Pelican event plugins (pelican-plugins/events and its forks) read
+events from article metadata, write one .ics of all events with times in the server's zone
+and know nothing of organisers; the portal needs events as their own content with an
+organiser from the directory, Europe/Warsaw times that survive daylight-saving changes in
+calendar apps (VTIMEZONE from the `icalendar` library), Event JSON-LD, and the events on
+the organisers' profiles and on the home page.
+
+Signals:
+- ``initialized``: URL settings.
+- ``get_generators``: adds EventGenerator (list, pages, .ics files).
+- ``all_generators_finalized``: links each event to its organiser's profile and back.
+Content kind registered with portal_content: ``event`` (content/wydarzenia/**/*.md); the
+checker requires the end after the start, a place or an online link, a known organiser and
+a registration contact when registration is given.
+Settings read: EVENTS_URL, EVENTS_CALENDAR, OWNER, SITEURL, PUBLIC_SITEURL, BUILD_DATE.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from portal_content.problems import Problem, display_path
+from portal_content.validate import Kind, Record, register_checker, register_kind
+
+from .generator import EventGenerator
+from .schema import ROPS, EventMeta
+
+DEFAULTS = {"EVENTS_URL": "wydarzenia/", "EVENTS_CALENDAR": "wydarzenia/kalendarz.ics"}
+
+
+def check_events(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
+    from portal_images.checks import check_image
+
+    organisers = {r.slug for r in records if r.kind in ("entity", "owes")} | {ROPS}
+    problems = []
+    for record in records:
+        if record.kind != "event":
+            continue
+        meta: Any = record.meta
+        shown = display_path(record.path)
+
+        def problem(loc: tuple, field: str, message: str, shown=shown, record=record) -> None:
+            problems.append(Problem(shown, record.doc.line_for(loc), field, message))
+
+        if meta.end <= meta.start:
+            problem(
+                ("end",),
+                "end",
+                f"koniec ({meta.end:%Y-%m-%d %H:%M}) nie jest po początku ({meta.start:%Y-%m-%d %H:%M}); "
+                "wpisz datę i godzinę zakończenia późniejszą niż start",
+            )
+        if meta.place is None and meta.online is None:
+            problem(
+                ("title",),
+                "place",
+                "podaj miejsce (place: nazwa, ulica, kod, miasto) albo link online (online:)",
+            )
+        if meta.organiser not in organisers:
+            problem(
+                ("organiser",),
+                "organiser",
+                f"nie ma organizatora „{meta.organiser}”; wpisz nazwę pliku profilu z content/podmioty/ "
+                "lub content/owes/ (bez .md) albo rops",
+            )
+        registration = meta.registration
+        if registration is not None and not (registration.url or registration.email or registration.phone):
+            problem(("registration",), "registration", "podaj, jak się zapisać: url, email lub phone")
+        if registration is not None and registration.deadline and registration.deadline > meta.start.date():
+            problem(
+                ("registration", "deadline"),
+                "registration.deadline",
+                "termin zapisów jest po początku wydarzenia; wpisz datę nie późniejszą niż start",
+            )
+        if meta.photo is not None:
+            message = check_image(Path(settings["PATH"]) / meta.photo.src, settings, label=meta.photo.src)
+            if message:
+                problem(("photo", "src"), "photo.src", message)
+    return problems
+
+
+def setup(pelican) -> None:
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+
+
+def link(generators) -> None:
+    by_class = {g.__class__.__name__: g for g in generators}
+    events = by_class.get("EventGenerator")
+    directory = by_class.get("DirectoryGenerator")
+    if events is None:
+        return
+    profiles = {}
+    if directory is not None:
+        profiles = {p.slug: p for p in [*directory.entities, *directory.owes]}
+        for profile in profiles.values():
+            profile.events = []
+    for event in events.events:
+        event.organiser = profiles.get(event.meta.organiser)
+        if event.organiser is not None:
+            event.organiser.events.append(event)
+
+
+def get_generators(pelican):
+    return EventGenerator
+
+
+def register_kinds() -> None:
+    register_kind(Kind("event", "wydarzenia", EventMeta, "event"))
+    register_checker(check_events)
+
+
+def register() -> None:
+    register_kinds()
+    signals.initialized.connect(setup)
+    signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(link)

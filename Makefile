@@ -6,7 +6,8 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: help venv html serve devserver publish check test reference schemas deploy-config lint bench clean lock
+.PHONY: help venv html serve devserver publish check test reference schemas deploy-config lint bench clean lock \
+	new-news new-entity new-product new-film new-event new-edition import-wordpress
 
 help:
 	@echo "make serve      build the site and serve it at http://$(HOST):$(PORT)"
@@ -16,6 +17,9 @@ help:
 	@echo "make publish    production build (publishconf.py): absolute URLs, fingerprinted and"
 	@echo "                minified CSS/JS/HTML, .gz/.br copies, search index, _headers"
 	@echo "make check      validate all content without building"
+	@echo "make new-news TYTUL=\"...\"   new news item (also new-entity, new-product, new-film, new-event)"
+	@echo "make new-edition ROK=2027     new certificate edition"
+	@echo "make import-wordpress FILE=eksport.xml   news from the old WordPress portal"
 	@echo "make reference  refresh the saved reference HTML of the end-to-end test"
 	@echo "make schemas    write JSON Schemas of the content files to schemas/"
 	@echo "make deploy-config  write deploy/_headers and deploy/nginx/*.conf from the policy"
@@ -57,6 +61,13 @@ publish: venv
 
 check: venv
 	$(BIN)/python tools/portal.py check
+
+# Scaffolding: the title travels in the environment, so quotes and $ in it are safe.
+new-news new-entity new-product new-film new-event: venv
+	@TYTUL="$$TYTUL" $(BIN)/python tools/scaffold.py $(@:new-%=%) "$$TYTUL"
+
+new-edition: venv
+	@$(BIN)/python tools/scaffold.py edition "$$ROK"
 
 test: venv node_modules/.package-lock.json
 	$(BIN)/ruff check .

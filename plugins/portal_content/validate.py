@@ -73,6 +73,24 @@ class Record:
         return getattr(meta, "slug", None) or slugify(self.path.stem, regex_subs=SLUG_SUBS)
 
 
+# What `make new-...` writes where the editor has to fill something in: the checker names
+# every such field (with the hint after the word) until it is replaced.
+PLACEHOLDER = "UZUPEŁNIJ"
+
+
+def placeholders(data: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
+    """(location, hint) of every value that still holds the scaffolding placeholder."""
+    if isinstance(data, str):
+        if PLACEHOLDER in data:
+            return [(loc, data.split(PLACEHOLDER, 1)[1].lstrip(" :") or "wpisz wartość")]
+        return []
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in placeholders(value, (*loc, key))]
+    if isinstance(data, list):
+        return [found for index, value in enumerate(data) for found in placeholders(value, (*loc, index))]
+    return []
+
+
 SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
 _cache: dict[str, tuple[int, int, Record | list[Problem]]] = {}
 
@@ -108,14 +126,24 @@ def _load(path: Path, kind: str) -> Record | list[Problem]:
     except frontmatter.FrontMatterError as error:
         return [Problem(shown, error.line, "(nagłówek)" if markdown else "(plik)", error.message)]
     model = KINDS[kind].model
+    unfilled = placeholders(doc.data)
+    problems: list[Problem] = [
+        Problem(shown, doc.line_for(loc), field_name(loc), f"do uzupełnienia: {hint}") for loc, hint in unfilled
+    ]
+    if markdown:
+        for number, line in enumerate(doc.body.splitlines()):
+            if PLACEHOLDER in line:
+                hint = line.split(PLACEHOLDER, 1)[1].lstrip(" :").rstrip(" *_.") or "napisz tekst"
+                problems.append(Problem(shown, doc.body_line + number, "(treść)", f"do uzupełnienia: {hint}"))
     try:
         meta = model.model_validate(doc.data)
     except ValidationError as error:
-        return [
+        marked = {loc for loc, _ in unfilled}
+        return problems + [
             Problem(shown, doc.line_for(tuple(e["loc"])), field_name(tuple(e["loc"])), translate(model, e))
             for e in error.errors()
+            if not any(tuple(e["loc"])[: len(loc)] == loc for loc in marked)
         ]
-    problems: list[Problem] = []
     if KINDS[kind].body_required and not doc.body.strip():
         problems.append(
             Problem(shown, doc.body_line, "(treść)", "brak treści; napisz tekst pod zamykającą linią '---'")

@@ -13,7 +13,7 @@ help:
 	@echo "make serve      build the site and serve it at http://$(HOST):$(PORT)"
 	@echo "make test       run the whole test suite (unit, end-to-end, browser)"
 	@echo "make html       build the site into output/ (atomically)"
-	@echo "make devserver  rebuild on every change and serve (Pelican autoreload)"
+	@echo "make devserver  build, serve, rebuild on every save and reload the page; errors shown on the page"
 	@echo "make publish    production build (publishconf.py): absolute URLs, fingerprinted and"
 	@echo "                minified CSS/JS/HTML, .gz/.br copies, search index, _headers"
 	@echo "make check      validate all content without building"
@@ -54,7 +54,7 @@ serve: html
 	$(BIN)/pelican --listen --bind $(HOST) --port $(PORT) -s pelicanconf.py
 
 devserver: venv
-	$(BIN)/pelican --autoreload --listen --bind $(HOST) --port $(PORT) -s pelicanconf.py
+	$(BIN)/python tools/devserver.py --host $(HOST) --port $(PORT)
 
 publish: venv
 	$(BIN)/python tools/portal.py build --settings publishconf.py

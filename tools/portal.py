@@ -144,8 +144,41 @@ def cmd_schemas(args: argparse.Namespace) -> int:
         (out / f"{name}.schema.json").write_text(
             json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-    print(f"Zapisano schematy ({len(KINDS)}) w {out}/")
+    snippets = Path(args.snippets) if args.snippets else None
+    if snippets is not None:
+        snippets.parent.mkdir(parents=True, exist_ok=True)
+        snippets.write_text(
+            json.dumps(front_matter_snippets(KINDS), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    print(
+        f"Zapisano schematy ({len(KINDS)}) w {out}/"
+        + (f" i podpowiedzi pól w {snippets}" if snippets else "")
+    )
     return 0
+
+
+def front_matter_snippets(kinds) -> dict:
+    """VS Code snippets for the front matter of Markdown content: one per field, with its
+    description, so the editor completes field names while typing (VS Code cannot apply a
+    JSON Schema to the YAML header of a Markdown file)."""
+    snippets = {}
+    for name, kind in kinds.items():
+        if kind.suffix != ".md":
+            continue
+        for field, info in kind.model.model_json_schema().get("properties", {}).items():
+            key = f"{kind.folder}: {field}"
+            if key in snippets:
+                continue
+            example = (info.get("examples") or [""])[0]
+            snippets[key] = {
+                "scope": "markdown",
+                "prefix": field,
+                "body": [
+                    f"{field}: ${{1:{example}}}" if not isinstance(example, (dict, list)) else f"{field}:"
+                ],
+                "description": f"{kind.folder}/ ({name}): {info.get('description', '')}",
+            }
+    return dict(sorted(snippets.items()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,6 +193,11 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--output", help="output folder (default: OUTPUT_PATH)")
     p = sub.add_parser("schemas")
     p.add_argument("--out", default=str(ROOT / "schemas"))
+    p.add_argument(
+        "--snippets",
+        default=str(ROOT / ".vscode" / "portal.code-snippets"),
+        help="VS Code snippets file ('' to skip)",
+    )
     p.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     p.add_argument("--content", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

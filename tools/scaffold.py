@@ -205,7 +205,9 @@ def main(argv: list[str] | None = None) -> int:
         if not re.fullmatch(r"20\d\d", title):
             return refuse("Podaj rok edycji, np.: make new-edition ROK=2027")
     elif not title:
-        return refuse(f'Podaj tytuł: make new-{args.kind} TYTUL="Tytuł po polsku" ({label} potrzebuje tytułu).')
+        return refuse(
+            f'Podaj tytuł: make new-{args.kind} TYTUL="Tytuł po polsku" ({label} potrzebuje tytułu).'
+        )
     elif not slugify_pl(title):
         return refuse(f"Z tytułu „{title}” nie da się zrobić adresu strony: użyj liter lub cyfr.")
     today = dt.date.fromisoformat(args.date) if args.date else dt.date.today()

@@ -128,7 +128,8 @@ def _load(path: Path, kind: str) -> Record | list[Problem]:
     model = KINDS[kind].model
     unfilled = placeholders(doc.data)
     problems: list[Problem] = [
-        Problem(shown, doc.line_for(loc), field_name(loc), f"do uzupełnienia: {hint}") for loc, hint in unfilled
+        Problem(shown, doc.line_for(loc), field_name(loc), f"do uzupełnienia: {hint}")
+        for loc, hint in unfilled
     ]
     if markdown:
         for number, line in enumerate(doc.body.splitlines()):

@@ -99,7 +99,9 @@ def site(tmp_path):
 
 
 def scaffold(root, kind, title):
-    return subprocess.run([*SCAFFOLD, kind, title, "--root", str(root), "--date", TODAY], capture_output=True, text=True)
+    return subprocess.run(
+        [*SCAFFOLD, kind, title, "--root", str(root), "--date", TODAY], capture_output=True, text=True
+    )
 
 
 @pytest.mark.parametrize(
@@ -128,7 +130,10 @@ def test_scaffolded_file_is_flagged_until_filled_then_valid(site, kind, title, r
     if kind == "product":
         shutil.copy(site / "catalogue" / "brelok-proba-1.jpg", site / "catalogue" / "kubek-labedz-1.jpg")
     if kind == "film":
-        shutil.copy(ROOT / "tests" / "fixtures" / "images" / "foto.jpg", site / "content" / "images" / "filmy" / "dzien-w-pracowni.jpg")
+        shutil.copy(
+            ROOT / "tests" / "fixtures" / "images" / "foto.jpg",
+            site / "content" / "images" / "filmy" / "dzien-w-pracowni.jpg",
+        )
     fill(target, kind)
     check = run_build(site / "content", site / "unused", command="check", cwd=site)
     assert check.returncode == 0, check.stderr
@@ -140,11 +145,15 @@ def test_existing_file_is_never_overwritten(site):
     target.write_text("moja praca", encoding="utf-8")
     again = scaffold(site, "news", "Gala 2026")
     assert again.returncode == 1
-    assert again.stderr.startswith("content/aktualnosci/2026/gala-2026.md już istnieje i nie został zmieniony.")
+    assert again.stderr.startswith(
+        "content/aktualnosci/2026/gala-2026.md już istnieje i nie został zmieniony."
+    )
     assert target.read_text(encoding="utf-8") == "moja praca"
 
 
-@pytest.mark.parametrize(("kind", "title"), [("news", ""), ("event", "   "), ("entity", "„”!!"), ("edition", "dwa tysiące")])
+@pytest.mark.parametrize(
+    ("kind", "title"), [("news", ""), ("event", "   "), ("entity", "„”!!"), ("edition", "dwa tysiące")]
+)
 def test_empty_or_unusable_titles_are_refused(site, kind, title):
     before = sorted(p for p in site.rglob("*") if p.is_file())
     done = scaffold(site, kind, title)

@@ -21,7 +21,20 @@ register_films()
 
 
 def test_committed_schemas_are_up_to_date(tmp_path):
-    assert portal_main(["schemas", "--out", str(tmp_path)]) == 0
+    assert (
+        portal_main(["schemas", "--out", str(tmp_path), "--snippets", str(tmp_path / "snippets.json")]) == 0
+    )
+    assert (tmp_path / "snippets.json").read_text(encoding="utf-8") == (
+        ROOT / ".vscode" / "portal.code-snippets"
+    ).read_text(encoding="utf-8"), "run `make schemas`: .vscode/portal.code-snippets"
+    snippets = json.loads((tmp_path / "snippets.json").read_text(encoding="utf-8"))
+    assert {
+        "aktualnosci: category",
+        "wydarzenia: organiser",
+        "podmioty: legal_form",
+        "filmy: video_id",
+    } <= set(snippets)
+    (tmp_path / "snippets.json").unlink()
     fresh = sorted(p.name for p in tmp_path.iterdir())
     assert fresh == sorted(p.name for p in (ROOT / "schemas").glob("*.schema.json"))
     for name in fresh:

@@ -1,0 +1,214 @@
+"""`make devserver`: build, serve, rebuild on every save and reload the open page.
+
+    python tools/devserver.py [--port 8000] [--content DIR --catalogue DIR --output DIR]
+
+Every save in content/, catalogue/, theme/, plugins/ or the settings starts a build (the
+same atomic build as `make html`). Open pages reload by themselves when it is done: the
+server adds one small same-origin script to each page it sends, which listens for
+"built" events. When a build fails, the terminal prints the problems and every page of
+the site shows them, in Polish, instead of the previous version, until the next good
+build.
+
+Why not `pelican --autoreload --listen`: it serves the last good output silently after a
+failed build (the editor sees a stale site and may think the change is published) and
+does not reload the browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import html
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WATCHED = ("content", "catalogue", "theme", "plugins", "pelicanconf.py")
+RELOAD_SCRIPT = b"""(function () {
+  var seen = null;
+  var source = new EventSource("/__portal/events");
+  source.onmessage = function (event) {
+    if (seen !== null && event.data !== seen) location.reload();
+    seen = event.data;
+  };
+})();
+"""
+INJECT = b'<script src="/__portal/reload.js"></script>'
+
+
+class State:
+    """The last build: a version number that grows with every build, and its error text."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self.error: str | None = None
+        self.changed = threading.Condition()
+
+    def finished(self, error: str | None) -> None:
+        with self.changed:
+            self.version += 1
+            self.error = error
+            self.changed.notify_all()
+
+
+def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    seen = {}
+    for base in paths:
+        files = [base] if base.is_file() else (p for p in base.rglob("*") if p.is_file())
+        for path in files:
+            if "__pycache__" in path.parts or path.name.startswith(".#"):
+                continue
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            seen[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return seen
+
+
+def build(command: list[str], state: State) -> None:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    took = time.perf_counter() - started
+    if done.returncode == 0:
+        print(
+            f"[{time.strftime('%H:%M:%S')}] zbudowano w {took:.1f} s; strony w przeglądarce odświeżą się same",
+            flush=True,
+        )
+        state.finished(None)
+    else:
+        print(
+            f"[{time.strftime('%H:%M:%S')}] BŁĄD budowania ({took:.1f} s):\n{done.stderr.strip()}", flush=True
+        )
+        state.finished(done.stderr.strip() or done.stdout.strip() or "nieznany błąd")
+
+
+def watch(paths: list[Path], command: list[str], state: State, interval: float = 0.4) -> None:
+    before = snapshot(paths)
+    while True:
+        time.sleep(interval)
+        now = snapshot(paths)
+        if now != before:
+            time.sleep(0.2)  # editors save in several steps: wait for the last one
+            before = snapshot(paths)
+            print(f"[{time.strftime('%H:%M:%S')}] zmiana zapisana, buduję...", flush=True)
+            build(command, state)
+
+
+def error_page(error: str) -> bytes:
+    lines = "\n".join(
+        f"<li><code>{html.escape(line)}</code></li>" for line in error.splitlines() if line.strip()
+    )
+    return (
+        '<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Błąd budowania portalu</title>'
+        '<link rel="stylesheet" href="/theme/css/portal.css"></head><body class="pl-body">'
+        '<main class="pl-main pl-container" id="tresc"><h1 class="pl-page-title">Strona nie została zbudowana</h1>'
+        "<p>Ostatnia zmiana ma błędy. Popraw je w plikach wymienionych niżej i zapisz: strona odświeży się sama. "
+        "Opis komunikatów: docs/redakcja.md, rozdział „Co znaczą komunikaty o błędach”.</p>"
+        f'<ul class="pl-dev-errors">{lines}</ul></main>{INJECT.decode()}</body></html>'
+    ).encode()
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    state: State
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        path = self.path.split("?", 1)[0]
+        if path == "/__portal/reload.js":
+            return self._send(200, "application/javascript; charset=utf-8", RELOAD_SCRIPT)
+        if path == "/__portal/events":
+            return self._events()
+        is_page = path.endswith("/") or path.endswith(".html")
+        if self.state.error is not None and is_page:
+            return self._send(500, "text/html; charset=utf-8", error_page(self.state.error))
+        if is_page:
+            target = Path(self.translate_path(path))
+            if target.is_dir():
+                target = target / "index.html"
+            if target.is_file():
+                body = target.read_bytes().replace(b"</body>", INJECT + b"</body>", 1)
+                return self._send(200, "text/html; charset=utf-8", body)
+        return super().do_GET()
+
+    def _send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        sent = None
+        try:
+            while True:
+                with self.state.changed:
+                    if sent == self.state.version:
+                        self.state.changed.wait(timeout=15)
+                    version = self.state.version
+                message = f"data: {version}\n\n" if version != sent else ": czekam\n\n"
+                self.wfile.write(message.encode())
+                self.wfile.flush()
+                sent = version
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    parser.add_argument("--content")
+    parser.add_argument("--catalogue")
+    parser.add_argument("--output", default=str(ROOT / "output"))
+    args = parser.parse_args(argv)
+    command = [
+        sys.executable,
+        str(ROOT / "tools" / "portal.py"),
+        "build",
+        "--settings",
+        args.settings,
+        "--output",
+        args.output,
+    ]
+    if args.content:
+        command += ["--content", args.content]
+    if args.catalogue:
+        command += ["--catalogue", args.catalogue]
+    watched = [ROOT / name for name in WATCHED if name not in ("content", "catalogue")]
+    watched += [Path(args.content or ROOT / "content"), Path(args.catalogue or ROOT / "catalogue")]
+    state = State()
+    build(command, state)
+    Path(args.output).mkdir(parents=True, exist_ok=True)
+    threading.Thread(target=watch, args=(watched, command, state), daemon=True).start()
+    Handler.state = state
+    handler = functools.partial(Handler, directory=args.output)
+    server = http.server.ThreadingHTTPServer((args.host, args.port), handler)
+    server.daemon_threads = True
+    print(
+        f"Podgląd: http://{args.host}:{args.port}/  (Ctrl+C kończy; zapis pliku przebudowuje stronę)",
+        flush=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("\nKoniec podglądu.")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    sys.exit(main())

@@ -69,6 +69,11 @@ new-news new-entity new-product new-film new-event: venv
 new-edition: venv
 	@$(BIN)/python tools/scaffold.py edition "$$ROK"
 
+# News from the old WordPress portal (WXR export); the mapping of categories is in
+# tools/wordpress-kategorie.yaml. Existing files are never overwritten.
+import-wordpress: venv
+	@$(BIN)/python tools/import_wordpress.py "$$FILE"
+
 test: venv node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -81,6 +81,9 @@ def test_unknown_address_gets_the_portal_404_page(nginx, published):
 
 def test_data_files_have_their_types(nginx, published):
     assert fetch(nginx + "/dane/podmioty.csv")[1]["Content-Type"] == "text/csv; charset=utf-8"
+    status, headers, body = fetch(nginx + "/wydarzenia/kalendarz.ics")
+    assert status == 200 and headers["Content-Type"] == "text/calendar; charset=utf-8"
+    assert body.startswith(b"BEGIN:VCALENDAR")
     captions = asset(published, "filmy/pliki/*.vtt")
     assert fetch(nginx + captions)[1]["Content-Type"] == "text/vtt; charset=utf-8"
     assert fetch(nginx + "/dane/podmioty.json")[1]["Content-Type"] == "application/json; charset=utf-8"

@@ -71,7 +71,7 @@ PRODUCT = """\
 # Produkt katalogu. Zdjęcia (JPEG, około 2000 px) połóż obok tego pliku: $slug-1.jpg, $slug-2.jpg.
 name: $title
 brand_line: "UZUPEŁNIJ: linia marki, np. Klunkry Wielkopolskie"
-category: "UZUPEŁNIJ: kategoria, np. ceramika, torby-i-plecaki, breloki"
+category: "UZUPEŁNIJ: kategoria: torby, fartuchy, breloki, magnesy, notesy, ceramika, tekstylia, zabawki albo zywnosc"
 motif: "UZUPEŁNIJ: motyw, np. pyra, koziołki, gzik"
 description: "UZUPEŁNIJ: opis produktu w 1–3 zdaniach"
 materials: ["UZUPEŁNIJ: materiał"]

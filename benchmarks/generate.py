@@ -58,14 +58,7 @@ PRODUCT_CATEGORIES = [
     "zywnosc",
 ]
 EVENT_TYPES = ["spotkanie grupy roboczej", "szkolenie", "konferencja", "wizyta studyjna", "targi"]
-WORDS = (
-    "spółdzielnia socjalna zatrudnienie reintegracja wsparcie gmina powiat ośrodek szkolenie doradztwo dotacja "
-    "przedsiębiorstwo społeczne uczestnik pracownia zakład aktywności zawodowej warsztat terapii zajęciowej "
-    "centrum integracji klub wolontariusz stowarzyszenie fundacja koło gospodyń wiejskich catering usługi "
-    "opiekuńcze sprzątanie zieleń rękodzieło ceramika szycie pierniki konferencja partnerstwo samorząd "
-    "zamówienia publiczne klauzule społeczne certyfikat zakup prospołeczny jakość lokalny rynek mieszkańcy "
-    "wykluczenie bezrobocie niepełnosprawność młodzież seniorzy rodzina edukacja promocja animacja ewaluacja"
-).split()
+WORDS = ["spółdzielnia", "socjalna", "zatrudnienie", "reintegracja", "wsparcie", "gmina", "powiat", "ośrodek", "szkolenie", "doradztwo", "dotacja", "przedsiębiorstwo", "społeczne", "uczestnik", "pracownia", "zakład", "aktywności", "zawodowej", "warsztat", "terapii", "zajęciowej", "centrum", "integracji", "klub", "wolontariusz", "stowarzyszenie", "fundacja", "koło", "gospodyń", "wiejskich", "catering", "usługi", "opiekuńcze", "sprzątanie", "zieleń", "rękodzieło", "ceramika", "szycie", "pierniki", "konferencja", "partnerstwo", "samorząd", "zamówienia", "publiczne", "klauzule", "społeczne", "certyfikat", "zakup", "prospołeczny", "jakość", "lokalny", "rynek", "mieszkańcy", "wykluczenie", "bezrobocie", "niepełnosprawność", "młodzież", "seniorzy", "rodzina", "edukacja", "promocja", "animacja", "ewaluacja"]
 TOWNS = [
     "Poznań",
     "Kalisz",

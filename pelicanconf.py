@@ -9,6 +9,8 @@ import logging
 import os
 import sys
 
+from jinja2 import FileSystemBytecodeCache
+
 ROOT = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
@@ -25,6 +27,8 @@ DEFAULT_LANG = "pl"
 DEFAULT_PAGINATION = 10
 DELETE_OUTPUT_DIRECTORY = False  # the build script writes into a fresh folder and swaps it in
 CACHE_PATH = os.path.join(ROOT, ".cache", "pelican")
+_jinja_cache = os.path.join(os.environ.get("PORTAL_CACHE_DIR", os.path.join(ROOT, ".cache")), "jinja")
+os.makedirs(_jinja_cache, exist_ok=True)
 LOAD_CONTENT_CACHE = False
 PORTAL_BUILD_DATE = os.environ.get("PORTAL_BUILD_DATE", "")
 # Film posters inside the privacy facade are decorative (alt=""): the play button carries
@@ -47,11 +51,15 @@ PLUGINS = [
 ]
 
 # Templates autoescape: content HTML is marked safe explicitly where it is HTML.
+# Every Pelican generator has its own Jinja environment and compiles the templates again;
+# the bytecode cache (keyed by each template's source) keeps the compiled code between
+# generators and builds.
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "autoescape": True,
     "extensions": [],
+    "bytecode_cache": FileSystemBytecodeCache(_jinja_cache),
 }
 
 MARKDOWN = {

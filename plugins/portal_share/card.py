@@ -8,6 +8,7 @@ the portal's name and address at the bottom. Text is set in DejaVu Sans, shipped
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,9 +40,14 @@ class Card:
 
     @property
     def key(self) -> str:
-        fonts = b"".join(hashlib.sha256(path.read_bytes()).digest() for path in (BOLD, REGULAR))
         text = "\x1f".join((VERSION, self.title, self.section, self.site_name, self.site_host))
-        return hashlib.sha256(text.encode("utf-8") + fonts).hexdigest()[:16]
+        return hashlib.sha256(text.encode("utf-8") + _fonts_digest()).hexdigest()[:16]
+
+
+@functools.cache
+def _fonts_digest() -> bytes:
+    """The fonts take part in every card's key (read once per process: 1.4 MB)."""
+    return b"".join(hashlib.sha256(path.read_bytes()).digest() for path in (BOLD, REGULAR))
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:

@@ -142,14 +142,17 @@ def bench_pages(browser, base: str) -> dict:
 
 
 def big_catalogue(folder: Path, count: int) -> None:
-    """count products made from the sample ones (same photos, so nothing new to encode)."""
+    """count products: the sample ones (the certificate editions name them) and copies of them
+    (same photos, so nothing new to encode)."""
     import yaml
 
     folder.mkdir(parents=True)
     samples = sorted((ROOT / "catalogue").glob("*.yaml"))
     for photo in (ROOT / "catalogue").glob("*.jpg"):
         shutil.copy(photo, folder / photo.name)
-    for index in range(count):
+    for sample in samples:
+        shutil.copy(sample, folder / sample.name)
+    for index in range(count - len(samples)):
         source = samples[index % len(samples)]
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
         data["name"] = f"{data['name']} {index:04d}"

@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 
 .PHONY: help venv html serve devserver publish check test reference schemas deploy-config lint bench clean lock \
-	new-news new-entity new-product new-film new-event new-edition import-wordpress
+	new-news new-entity new-product new-film new-event new-edition import-wordpress bench-large
 
 help:
 	@echo "make serve      build the site and serve it at http://$(HOST):$(PORT)"
@@ -25,6 +25,7 @@ help:
 	@echo "make deploy-config  write deploy/_headers and deploy/nginx/*.conf from the policy"
 	@echo "make lint       ruff check and format check"
 	@echo "make bench      speed and size figures (image pipeline, build, page weight, filtering)"
+	@echo "make bench-large SCALE=0.1  the portal at scale (benchmarks/large.py; SCALE=1 is 4,000 news items)"
 	@echo "make clean      remove output/ and caches"
 
 $(STAMP): requirements.txt
@@ -94,6 +95,10 @@ lint: venv
 
 bench: venv
 	$(BIN)/python benchmarks/run.py --json .cache/bench.json
+
+SCALE ?= 1
+bench-large: venv
+	$(BIN)/python benchmarks/large.py --scale $(SCALE) --json .cache/bench-large.json
 
 clean:
 	rm -rf output output.new-* output.old-* .cache .pytest_cache

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import os
+from importlib import metadata
 from pathlib import Path
 
 import qrcode
@@ -76,14 +80,7 @@ class CertificationGenerator(Generator):
                 badge_snippet=badge_snippet,
             )
             folder = Path(self.output_path) / certificate.url
-            qr = qrcode.make(
-                f"{public}/{certificate.url}",
-                image_factory=qrcode.image.svg.SvgPathImage,
-                box_size=10,
-                border=2,
-            )
-            with open(folder / "qr.svg", "wb") as handle:
-                qr.save(handle)
+            (folder / "qr.svg").write_bytes(qr_svg(f"{public}/{certificate.url}", self.settings))
             (folder / "znak.svg").write_text(
                 certificate_badge_svg(
                     certificate.number,
@@ -131,3 +128,22 @@ class CertificationGenerator(Generator):
         header = list(rows[0]) if rows else []
         table = ([" | ".join(v) if isinstance(v, list) else v for v in row.values()] for row in rows)
         (folder / "certyfikaty.csv").write_text(csv_text(header, table), encoding="utf-8", newline="")
+
+
+def qr_svg(url: str, settings) -> bytes:
+    """The QR code of ``url`` as SVG, drawn once and kept beside the image cache (drawing
+    takes about 40 ms a code, and the portal has hundreds of certificates over the years)."""
+    cache = Path(settings["IMAGES_CACHE_PATH"]).parent / "qr"
+    key = hashlib.sha256(f"{metadata.version('qrcode')}|{url}".encode()).hexdigest()[:20]
+    cached = cache / f"{key}.svg"
+    if cached.is_file():
+        return cached.read_bytes()
+    qr = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
+    buffer = io.BytesIO()
+    qr.save(buffer)
+    data = buffer.getvalue()
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(cached)
+    return data

@@ -19,7 +19,6 @@ Settings read: EVENTS_URL, EVENTS_CALENDAR, OWNER, SITEURL, PUBLIC_SITEURL, BUIL
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pelican import signals
@@ -33,8 +32,8 @@ DEFAULTS = {"EVENTS_URL": "wydarzenia/", "EVENTS_CALENDAR": "wydarzenia/kalendar
 
 
 def check_events(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
-    from portal_images.checks import check_image
-
+    """Cross-field rules of events (the photo in `image:` is checked by portal_content, as
+    for news items)."""
     organisers = {r.slug for r in records if r.kind in ("entity", "owes")} | {ROPS}
     problems = []
     for record in records:
@@ -75,10 +74,6 @@ def check_events(records: list[Record], settings: dict[str, Any]) -> list[Proble
                 "registration.deadline",
                 "termin zapisów jest po początku wydarzenia; wpisz datę nie późniejszą niż start",
             )
-        if meta.photo is not None:
-            message = check_image(Path(settings["PATH"]) / meta.photo.src, settings, label=meta.photo.src)
-            if message:
-                problem(("photo", "src"), "photo.src", message)
     return problems
 
 

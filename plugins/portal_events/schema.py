@@ -61,6 +61,6 @@ class EventMeta(Strict):
         examples=["rops", "owes-poznanski"],
     )
     registration: Registration | None = Field(None, description="Zapisy: link, e-mail lub telefon, termin.")
-    photo: Image | None = Field(None, description="Zdjęcie z tekstem alternatywnym.")
+    image: Image | None = Field(None, description="Zdjęcie z tekstem alternatywnym (jak w aktualności).")
     tags: list[Text] = Field(default_factory=list, description="Tagi (opcjonalne).")
     sample: bool = Field(False, description="true: treść przykładowa (zmyślona).")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -106,7 +107,6 @@ def search_index(output: Path, language: str) -> int:
     tests, and Pagefind's filter files come out in a different order on every run, so the
     portal keeps its search filters in page metadata instead.)
     """
-    pages = sum(1 for p in output.rglob("*.html") if b"data-pagefind-body" in p.read_bytes())
     command = [
         sys.executable,
         "-m",
@@ -125,7 +125,8 @@ def search_index(output: Path, language: str) -> int:
         raise PublishError(
             "Indeks wyszukiwarki (Pagefind) nie powstał:\n" + (done.stderr or done.stdout).strip()
         )
-    return pages
+    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(index["page_count"] for index in entry["languages"].values())
 
 
 def _compress(path: str) -> int:

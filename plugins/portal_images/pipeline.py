@@ -165,8 +165,9 @@ class Pipeline:
 
     def run(self, output_path: Path) -> None:
         """Encode what the cache lacks (in parallel), then copy every derivative to output."""
-        jobs = [(img, self._missing(img)) for img in self.requested.values()]
-        jobs = [(img, todo) for img, todo in jobs if todo]
+        # one job per cache key: copies of the same photo (same bytes) are encoded once
+        unique = {img.key: img for img in self.requested.values()}
+        jobs = [(img, todo) for img in unique.values() if (todo := self._missing(img))]
         if jobs:
             quality = cfg.get(self.settings, "IMAGES_QUALITY")
             speed = cfg.get(self.settings, "IMAGES_AVIF_SPEED")

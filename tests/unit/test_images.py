@@ -69,6 +69,21 @@ def test_second_run_encodes_nothing_and_changed_photo_is_reencoded(tmp_path, set
     assert third.encoded == 9  # only b
 
 
+def test_copies_of_one_photo_are_encoded_once(tmp_path, settings):
+    first = photo(tmp_path / "content" / "a.jpg")
+    copy = tmp_path / "content" / "kopia.jpg"
+    copy.write_bytes(first.read_bytes())
+    pipeline = Pipeline(settings)
+    a, b = pipeline.image(first), pipeline.image(copy)
+    assert a.key == b.key and a.url(400, "webp") != b.url(400, "webp")
+    pipeline.run(tmp_path / "out")
+    assert pipeline.encoded == 9  # one photo's 3 widths x 3 formats, not two
+    out = tmp_path / "out" / "obrazy"
+    for info in (a, b):
+        for _, name in info.output_names():
+            assert (out / name).stat().st_size > 0
+
+
 def test_exif_rotation_swaps_dimensions(tmp_path, settings):
     path = tmp_path / "content" / "r.jpg"
     path.parent.mkdir(parents=True)

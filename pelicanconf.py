@@ -47,6 +47,7 @@ PLUGINS = [
     "portal_events",
     "portal_share",
     "pelican.plugins.neighbors",
+    "portal_incremental",  # records what each page read: `make devserver` re-renders only that
     "portal_publish",  # last: finishes what the others wrote
 ]
 

@@ -3,7 +3,10 @@
     python tools/devserver.py [--port 8000] [--content DIR --catalogue DIR --output DIR]
 
 Every save in content/, catalogue/, theme/, plugins/ or the settings starts a build (the
-same atomic build as `make html`). Open pages reload by themselves when it is done: the
+same atomic build as `make html`, run in this process). When only the text of news items
+changed, only the pages showing that text are rendered again (portal_incremental) and the
+page is served at once; the search index follows a few seconds later. A change of plugin
+code or settings starts the server process again. Open pages reload by themselves when it is done: the
 server adds one small same-origin script to each page it sends, which listens for
 "built" events. When a build fails, the terminal prints the problems and every page of
 the site shows them, in Polish, instead of the previous version, until the next good
@@ -21,13 +24,16 @@ import functools
 import html
 import http.server
 import os
-import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import portal  # noqa: E402 - the build, in this process (it adds plugins/ to the path)
+
 WATCHED = ("content", "catalogue", "theme", "plugins", "pelicanconf.py")
 RELOAD_SCRIPT = b"""(function () {
   var seen = null;
@@ -71,33 +77,60 @@ def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
     return seen
 
 
-def build(command: list[str], state: State) -> None:
+def _stamp() -> str:
+    return time.strftime("%H:%M:%S")
+
+
+def build(args: argparse.Namespace, state: State, changed: list[Path] | None = None) -> None:
+    """Build in this process: only what an edit of news text affects when that is all that
+    changed (then the search index is refreshed after the page is served), else in full."""
+    from portal_incremental.plugin import NotIncremental
+
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    try:
+        if changed:
+            try:
+                message, stamp = portal.update(args, changed)
+            except NotIncremental as why:
+                print(f"[{_stamp()}] pełne budowanie ({why})", flush=True)
+            else:
+                state.finished(None)
+                print(f"[{_stamp()}] {message}; strona w przeglądarce odświeży się sama", flush=True)
+                print(f"[{_stamp()}] {portal.reindex(args, stamp)}", flush=True)
+                return
+        portal.build(args, force=True)
+    except portal.BuildFailed as error:
+        took = time.perf_counter() - started
+        print(f"[{_stamp()}] BŁĄD budowania ({took:.1f} s):\n{error}", flush=True)
+        state.finished(str(error) or "nieznany błąd")
+        return
     took = time.perf_counter() - started
-    if done.returncode == 0:
-        print(
-            f"[{time.strftime('%H:%M:%S')}] zbudowano w {took:.1f} s; strony w przeglądarce odświeżą się same",
-            flush=True,
-        )
-        state.finished(None)
-    else:
-        print(
-            f"[{time.strftime('%H:%M:%S')}] BŁĄD budowania ({took:.1f} s):\n{done.stderr.strip()}", flush=True
-        )
-        state.finished(done.stderr.strip() or done.stdout.strip() or "nieznany błąd")
+    print(f"[{_stamp()}] zbudowano w {took:.1f} s; strony w przeglądarce odświeżą się same", flush=True)
+    state.finished(None)
 
 
-def watch(paths: list[Path], command: list[str], state: State, interval: float = 0.4) -> None:
+def _restart() -> None:
+    """Plugin code or settings changed: this process holds the old code, so start again."""
+    print(f"[{_stamp()}] zmiana kodu wtyczek lub ustawień: uruchamiam podgląd od nowa", flush=True)
+    os.execv(sys.executable, [sys.executable, *sys.argv])  # noqa: S606 - the same program again
+
+
+def watch(paths: list[Path], args: argparse.Namespace, state: State, interval: float = 0.4) -> None:
     before = snapshot(paths)
     while True:
         time.sleep(interval)
         now = snapshot(paths)
         if now != before:
             time.sleep(0.2)  # editors save in several steps: wait for the last one
-            before = snapshot(paths)
-            print(f"[{time.strftime('%H:%M:%S')}] zmiana zapisana, buduję...", flush=True)
-            build(command, state)
+            now = snapshot(paths)
+            changed = sorted(
+                Path(p) for p in set(now) ^ set(before) | {p for p in now if before.get(p) != now[p]}
+            )
+            before = now
+            if any(p.suffix == ".py" for p in changed):
+                _restart()
+            print(f"[{_stamp()}] zmiana zapisana, buduję...", flush=True)
+            build(args, state, changed)
 
 
 def error_page(error: str) -> bytes:
@@ -175,25 +208,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--catalogue")
     parser.add_argument("--output", default=str(ROOT / "output"))
     args = parser.parse_args(argv)
-    command = [
-        sys.executable,
-        str(ROOT / "tools" / "portal.py"),
-        "build",
-        "--settings",
-        args.settings,
-        "--output",
-        args.output,
-    ]
-    if args.content:
-        command += ["--content", args.content]
-    if args.catalogue:
-        command += ["--catalogue", args.catalogue]
+    portal._init_logging()
     watched = [ROOT / name for name in WATCHED if name not in ("content", "catalogue")]
     watched += [Path(args.content or ROOT / "content"), Path(args.catalogue or ROOT / "catalogue")]
     state = State()
-    build(command, state)
+    build(args, state)
     Path(args.output).mkdir(parents=True, exist_ok=True)
-    threading.Thread(target=watch, args=(watched, command, state), daemon=True).start()
+    threading.Thread(target=watch, args=(watched, args, state), daemon=True).start()
     Handler.state = state
     handler = functools.partial(Handler, directory=args.output)
     server = http.server.ThreadingHTTPServer((args.host, args.port), handler)

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 EXIT_PROBLEMS = 1
+CACHE_DIR = Path(os.environ.get("PORTAL_CACHE_DIR") or ROOT / ".cache")
 
 
 def _settings(args: argparse.Namespace, output: Path | None = None) -> dict:
@@ -37,6 +38,14 @@ def _settings(args: argparse.Namespace, output: Path | None = None) -> dict:
     if output is not None:
         override["OUTPUT_PATH"] = str(output)
     return read_settings(str(Path(args.settings).resolve()), override=override)
+
+
+def _settings_files(args: argparse.Namespace, settings: dict) -> list[Path]:
+    """Files outside the content, theme and plugin folders that a build reads."""
+    files = [ROOT / "pelicanconf.py", Path(args.settings).resolve(), ROOT / "requirements.txt"]
+    if settings.get("PUBLISH_HEADERS_FILE"):
+        files.append(Path(settings["PUBLISH_HEADERS_FILE"]))
+    return [f for f in dict.fromkeys(files) if f.is_file()]
 
 
 def _fail(message: str) -> int:
@@ -73,34 +82,106 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def cmd_build(args: argparse.Namespace) -> int:
+class BuildFailed(Exception):
+    """A build stopped; the message is for the editor (the previous site is untouched)."""
+
+
+def build(args: argparse.Namespace, force: bool = False) -> str:
+    """Build atomically (or skip when no input changed); a sentence saying what was done.
+
+    Raises BuildFailed with the problems when the build stopped.
+    """
     from pelican import Pelican
-    from pelican.log import init as init_logging
     from portal_content.problems import ContentError
+    from portal_incremental import plugin as incremental
+    from portal_incremental.stamp import StampFile, input_stamp
 
     started = time.perf_counter()
-    target = Path(args.output or _settings(args)["OUTPUT_PATH"]).resolve()
+    plain = _settings(args)
+    target = Path(args.output or plain["OUTPUT_PATH"]).resolve()
+    stamp_file = StampFile(CACHE_DIR, target)
+    stamp = input_stamp(plain, _settings_files(args, plain))
+    if not force and stamp_file.matches(stamp):
+        return f"Bez zmian od ostatniego budowania ({time.perf_counter() - started:.2f} s) -> {target}"
     work = target.with_name(target.name + f".new-{os.getpid()}")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    init_logging(level=logging.WARNING, fatal="errors", handler=logging.StreamHandler(sys.stderr))
     try:
         settings = _settings(args, work)
         Pelican(settings).run()
     except ContentError as error:
         shutil.rmtree(work, ignore_errors=True)
-        return _fail(str(error))
+        raise BuildFailed(str(error)) from None
     except Exception as error:  # noqa: BLE001 - reported as a sentence, build stopped
         shutil.rmtree(work, ignore_errors=True)
         if os.environ.get("PORTAL_DEBUG"):
             raise
         cause = error.__cause__ or error.__context__
         if isinstance(cause, ContentError):
-            return _fail(str(cause))
-        return _fail("Budowanie przerwane, poprzednia wersja strony została bez zmian.\n" + _explain(error))
+            raise BuildFailed(str(cause)) from None
+        raise BuildFailed(
+            "Budowanie przerwane, poprzednia wersja strony została bez zmian.\n" + _explain(error)
+        ) from None
     pages = count_pages(work)
     swap_in(work, target)
-    print(f"Zbudowano {pages} stron HTML w {time.perf_counter() - started:.1f} s -> {target}")
+    incremental.built_into(target)
+    stamp_file.save(stamp)
+    return f"Zbudowano {pages} stron HTML w {time.perf_counter() - started:.1f} s -> {target}"
+
+
+def update(args: argparse.Namespace, paths: list[Path]) -> tuple[str, str]:
+    """Apply an edit of news items' text to the last build made in this process.
+
+    Raises NotIncremental when the change needs a full build, BuildFailed when a file is
+    wrong (nothing was written then). The search index is refreshed by ``reindex``.
+    """
+    from portal_content.problems import ContentError
+    from portal_incremental import plugin as incremental
+    from portal_incremental.stamp import input_stamp
+
+    started = time.perf_counter()
+    plain = _settings(args)
+    stamp = input_stamp(plain, _settings_files(args, plain))  # before reading: a later save is not in it
+    try:
+        written = incremental.update(paths)
+    except ContentError as error:
+        raise BuildFailed(str(error)) from None
+    return f"Przebudowano {len(written)} plików w {time.perf_counter() - started:.2f} s", stamp
+
+
+def reindex(args: argparse.Namespace, stamp: str) -> str:
+    """Index the output for search again (after ``update``) and record the inputs it shows."""
+    from portal_incremental.stamp import StampFile
+    from portal_publish.finish import search_index
+
+    started = time.perf_counter()
+    plain = _settings(args)
+    target = Path(args.output or plain["OUTPUT_PATH"]).resolve()
+    if plain.get("SEARCH_INDEX", True):
+        fresh = target / f"pagefind.new-{os.getpid()}"
+        shutil.rmtree(fresh, ignore_errors=True)
+        try:
+            search_index(target, plain.get("SEARCH_LANGUAGE", "pl"), into=fresh)
+        except Exception as error:  # noqa: BLE001 - PublishError or an OS error, as a sentence
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise BuildFailed(str(error)) from None
+        swap_in(fresh, target / "pagefind")
+    StampFile(CACHE_DIR, target).save(stamp)
+    return f"indeks wyszukiwarki odświeżony w {time.perf_counter() - started:.1f} s"
+
+
+def _init_logging() -> None:
+    from pelican.log import init as init_logging
+
+    init_logging(level=logging.WARNING, fatal="errors", handler=logging.StreamHandler(sys.stderr))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    _init_logging()
+    try:
+        print(build(args, force=args.force))
+    except BuildFailed as error:
+        return _fail(str(error))
     return 0
 
 
@@ -191,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--catalogue", help="catalogue folder (default: CATALOGUE_PATH)")
         if name == "build":
             p.add_argument("--output", help="output folder (default: OUTPUT_PATH)")
+            p.add_argument(
+                "--force", action="store_true", help="build even when no input changed since the last build"
+            )
     p = sub.add_parser("schemas")
     p.add_argument("--out", default=str(ROOT / "schemas"))
     p.add_argument(

@@ -98,7 +98,7 @@ def minify_tree(output: Path, workers: int = 2) -> int:
         return sum(pool.map(_minify_file, files, chunksize=32))
 
 
-def search_index(output: Path, language: str) -> int:
+def search_index(output: Path, language: str, into: Path | None = None) -> int:
     """Index the pages marked data-pagefind-body into output/pagefind with Pagefind.
 
     Runs the Pagefind binary of the ``pagefind-bin`` package as ``python -m pagefind``: the
@@ -117,6 +117,8 @@ def search_index(output: Path, language: str) -> int:
         language,
         "--silent",
     ]
+    if into is not None:
+        command += ["--output-path", str(into)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -125,7 +127,9 @@ def search_index(output: Path, language: str) -> int:
         raise PublishError(
             "Indeks wyszukiwarki (Pagefind) nie powstał:\n" + (done.stderr or done.stdout).strip()
         )
-    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads(
+        (into or output / "pagefind").joinpath("pagefind-entry.json").read_text(encoding="utf-8")
+    )
     return sum(index["page_count"] for index in entry["languages"].values())
 
 

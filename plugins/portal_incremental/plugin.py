@@ -1,0 +1,258 @@
+"""portal_incremental: after an edit of a news item's text, render only what shows that text.
+
+Why our own plugin: Pelican renders every page on every build. Its WRITE_SELECTED setting
+(write only chosen files) has been removed (4.12 warns when it is set), its content cache
+only saves the reading of files, and no maintained plugin knows which pages show which
+content. On a large portal (about 12,000 pages) a full build takes minutes; an editor
+fixing a sentence in a news item should see the page in seconds (`make devserver`).
+
+How it works:
+
+- During a full build the writer (registered through ``get_writer``) remembers every
+  ``write_file`` and ``write_feed`` call: output name, template, context and arguments
+  (references, no copies). While a call renders, every content object whose text is read
+  (``Content.get_content``, behind ``.content`` and a summary cut from the text) is
+  noted against that call's outputs.
+- ``update(paths)`` handles a change of news items' text only. It reads each file again with
+  Pelican's own reader (so the file is checked exactly as in a build), and gives up - the
+  caller then makes a full build - when a file is new or gone, is not a news item, or its
+  front matter (title, date, category, tags, summary, photo: everything lists, feeds'
+  headers, the sitemap and share previews show) differs in any way. Otherwise the new text
+  goes into the existing object and only the calls whose outputs read that text are
+  rendered again: the item's own page and the feeds that carry it. All of them are rendered
+  in memory first; files are replaced (each atomically) only when every one succeeded.
+- The search index is not touched here: the caller re-indexes the output (Pagefind has no
+  incremental mode).
+
+A test builds the site, edits a news item's text, updates, and compares every file with a
+clean full build of the edited content.
+
+Signals: ``initialized`` (forget the last build), ``all_generators_finalized`` (keep the
+generators), ``get_writer`` (the recording writer).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.contents import Article, Content
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Call:
+    method: str  # "write_file" or "write_feed"
+    args: tuple
+    kwargs: dict
+    outputs: set[str] = field(default_factory=set)  # absolute paths written by this call
+    reads: set[str] = field(default_factory=set)  # source paths whose text was read
+
+
+@dataclass
+class LastBuild:
+    output: Path | None = None
+    generators: list = field(default_factory=list)
+    writer: RecordingWriter | None = None
+    written: list[str] = field(default_factory=list)  # by the last update()
+
+
+_last = LastBuild()
+_rendering: list[Call] = []  # the call being rendered (a stack of one)
+
+
+class _TrackedText:
+    """Wraps Pelican's memoized ``Content.get_content``: notes who reads whose text."""
+
+    def __init__(self, memoized) -> None:
+        self.memoized = memoized
+
+    def __get__(self, obj, objtype=None):
+        bound = self.memoized.__get__(obj, objtype)
+        if obj is None or not _rendering:
+            return bound
+
+        def get_content(siteurl):
+            _rendering[-1].reads.add(obj.source_path)
+            return bound(siteurl)
+
+        return get_content
+
+
+def _install_tracking() -> None:
+    if not isinstance(Content.__dict__.get("get_content"), _TrackedText):
+        Content.get_content = _TrackedText(Content.__dict__["get_content"])
+
+
+def _forget_rendered_text() -> None:
+    """Drop Pelican's memoized text and summaries (they would keep every old object alive)."""
+    tracked = Content.__dict__["get_content"]
+    memo = tracked.memoized if isinstance(tracked, _TrackedText) else tracked
+    memo.cache.clear()
+    Content.__dict__["get_summary"].cache.clear()
+
+
+class RecordingWriter(Writer):
+    """Pelican's writer that remembers its calls and, when replaying, writes into memory."""
+
+    def __init__(self, output_path, settings=None) -> None:
+        super().__init__(output_path, settings=settings)
+        self.calls: list[Call] = []
+        self.pending: dict[str, str] | None = None  # replay: path -> text
+
+    def _record(self, method: str, args: tuple, kwargs: dict) -> Any:
+        call = Call(method, args, kwargs)
+        self.calls.append(call)
+        return self._run(call)
+
+    def _run(self, call: Call) -> Any:
+        _rendering.append(call)
+        try:
+            return getattr(super(), call.method)(*call.args, **call.kwargs)
+        finally:
+            _rendering.pop()
+
+    def write_file(self, *args, **kwargs):
+        return self._record("write_file", args, kwargs)
+
+    def write_feed(self, *args, **kwargs):
+        return self._record("write_feed", args, kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        if _rendering:
+            _rendering[-1].outputs.add(os.path.abspath(filename))
+        if self.pending is None:
+            return super()._open_w(filename, encoding, override)
+        return _MemoryFile(self.pending, os.path.abspath(filename))
+
+    def replay(self, calls: list[Call]) -> dict[str, str]:
+        """Render ``calls`` again; the texts by output path (nothing is written)."""
+        self.pending = {}
+        try:
+            for call in calls:
+                call.reads.clear()
+                self._run(call)
+            return self.pending
+        finally:
+            self.pending = None
+
+
+class _MemoryFile(io.StringIO):
+    def __init__(self, store: dict[str, str], path: str) -> None:
+        super().__init__()
+        self.store, self.path = store, path
+
+    def close(self) -> None:
+        self.store[self.path] = self.getvalue()
+        super().close()
+
+
+def _replace(path: str, text: str) -> None:
+    partial = f"{path}.{os.getpid()}.part"
+    with open(partial, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(partial, path)
+
+
+def start(pelican) -> None:
+    _install_tracking()
+    _forget_rendered_text()
+    _last.output, _last.generators, _last.writer = None, [], None
+
+
+def keep_generators(generators) -> None:
+    _last.generators = list(generators)
+
+
+def get_writer(pelican):
+    return _Writer
+
+
+class _Writer(RecordingWriter):
+    def __init__(self, output_path, settings=None) -> None:
+        super().__init__(output_path, settings=settings)
+        _last.writer, _last.output = self, Path(output_path)
+
+
+def built_into(output: Path) -> None:
+    """The output folder was moved (the build script swaps its fresh folder in)."""
+    writer = _last.writer
+    if writer is None or _last.output is None:
+        return
+    old, new = str(_last.output), str(output)
+    writer.output_path = new
+    for call in writer.calls:
+        call.outputs = {
+            new + path[len(old) :] if path.startswith(old + os.sep) else path for path in call.outputs
+        }
+    _last.output = output
+
+
+class NotIncremental(Exception):
+    """The change needs a full build; the message says why (for the terminal)."""
+
+
+def update(paths: list[Path]) -> list[str]:
+    """Apply a change of news items' text to the last build; the output files rewritten.
+
+    Raises NotIncremental when the change needs a full build, and whatever reading a file
+    raises (ContentError for a bad file) - then nothing was written.
+    """
+    writer, generators = _last.writer, _last.generators
+    if writer is None or _last.output is None or not _last.output.is_dir():
+        raise NotIncremental("brak poprzedniego budowania w tym procesie")
+    settings = generators[0].settings if generators else {}
+    if any(settings.get(k) for k in ("PUBLISH_FINGERPRINT", "PUBLISH_MINIFY", "PUBLISH_PRECOMPRESS")):
+        raise NotIncremental("budowanie produkcyjne (publishconf) zawsze jest pełne")
+    articles = next((g for g in generators if g.__class__.__name__ == "ArticlesGenerator"), None)
+    if articles is None:
+        raise NotIncremental("brak generatora aktualności")
+    known = {
+        os.path.abspath(a.source_path): a
+        for a in (*articles.articles, *articles.translations, *articles.drafts, *articles.drafts_translations)
+    }
+    changed: list[tuple[Content, Content]] = []
+    for path in paths:
+        old = known.get(os.path.abspath(path))
+        if old is None or not Path(path).is_file():
+            raise NotIncremental(f"{path}: nowy, usunięty albo nie jest aktualnością")
+        new = articles.readers.read_file(
+            base_path=articles.path,
+            path=os.path.relpath(path, articles.path),
+            content_class=Article,
+            context=articles.context,
+        )
+        if new.metadata != old.metadata:
+            raise NotIncremental(f"{path}: zmieniony nagłówek (pola nad treścią)")
+        changed.append((old, new))
+    sources = {old.source_path for old, _ in changed}
+    calls = [call for call in writer.calls if call.reads & sources]
+    saved = {old: old._content for old, _ in changed}
+    for old, new in changed:
+        old._content = new._content
+    _forget_rendered_text()
+    try:
+        texts = writer.replay(calls)
+    except BaseException:
+        for old, content in saved.items():
+            old._content = content
+        _forget_rendered_text()
+        raise
+    for path, text in texts.items():
+        _replace(sanitised_join(str(_last.output), os.path.relpath(path, _last.output)), text)
+    _last.written = sorted(texts)
+    return _last.written
+
+
+def register() -> None:
+    signals.initialized.connect(start)
+    signals.all_generators_finalized.connect(keep_generators)
+    signals.get_writer.connect(get_writer)

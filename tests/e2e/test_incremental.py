@@ -1,0 +1,154 @@
+"""portal_incremental: an edit of a news item's text renders only what shows that text, and
+the result is the same, byte for byte, as a clean full build of the edited content."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sitebuild import BUILD_DATE, ROOT, run_build
+
+NEWS = "aktualnosci/2025/gala-zakup-prospoleczny-2025.md"
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+class Live:
+    """The helper process: one full build, then incremental updates on request."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.content, self.catalogue, self.output = tmp / "content", tmp / "catalogue", tmp / "output"
+        shutil.copytree(ROOT / "content", self.content)
+        shutil.copytree(ROOT / "catalogue", self.catalogue)
+        env = {**__import__("os").environ, "PORTAL_BUILD_DATE": BUILD_DATE, "PYTHONUNBUFFERED": "1"}
+        env.pop("PORTAL_DEBUG", None)
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "tests" / "incrementalrun.py"),
+                *map(str, (self.content, self.catalogue, self.output)),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+        )
+        assert "built" in self.reply()
+
+    def reply(self) -> dict:
+        while True:
+            line = self.process.stdout.readline()
+            assert line, "the build process stopped"
+            if line.startswith("@@"):
+                return json.loads(line[2:])
+
+    def update(self, *paths: Path) -> dict:
+        self.process.stdin.write(json.dumps([str(p) for p in paths]) + "\n")
+        self.process.stdin.flush()
+        return self.reply()
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    running = Live(tmp_path_factory.mktemp("incremental"))
+    yield running
+    running.close()
+
+
+def test_text_edit_rewrites_its_page_and_feeds_and_equals_a_full_build(live, tmp_path):
+    news = live.content / NEWS
+    news.write_text(
+        news.read_text(encoding="utf-8") + "\nDopisane zdanie po redakcji: **ważne**.\n", encoding="utf-8"
+    )
+    before = tree(live.output)
+    result = live.update(news)
+    assert result.get("written"), result
+    page = "aktualnosci/2025/gala-zakup-prospoleczny-2025/index.html"
+    assert set(result["written"]) == {page, "feeds/aktualnosci.atom.xml", "feeds/kategoria-promocja.atom.xml"}
+    assert "Dopisane zdanie po redakcji: <strong>ważne</strong>." in (live.output / page).read_text(
+        encoding="utf-8"
+    )
+    after = tree(live.output)
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert page in changed and all(n in result["written"] or n.startswith("pagefind/") for n in changed)
+
+    full = run_build(live.content, tmp_path / "full")
+    assert full.returncode == 0, full.stderr
+    assert after == tree(tmp_path / "full")  # every file, the search index included
+
+
+def test_header_edit_or_new_file_needs_a_full_build(live):
+    news = live.content / NEWS
+    original = news.read_text(encoding="utf-8")
+    news.write_text(original.replace("title: ", "title: Nowy tytuł – ", 1), encoding="utf-8")
+    try:
+        assert "nagłówek" in live.update(news).get("full", "")
+    finally:
+        news.write_text(original, encoding="utf-8")
+    extra = live.content / "aktualnosci" / "2025" / "nowa.md"
+    shutil.copy(news, extra)
+    try:
+        assert "nowy" in live.update(extra).get("full", "")
+    finally:
+        extra.unlink()
+    assert "nie jest aktualnością" in live.update(live.content / "podmioty" / "cis-koscian.md").get(
+        "full", ""
+    )
+
+
+def test_bad_text_is_reported_and_nothing_is_written(live):
+    news = live.content / NEWS
+    original = news.read_text(encoding="utf-8")
+    before = tree(live.output)
+    news.write_text(original + "\nUZUPEŁNIJ: napisz zakończenie\n", encoding="utf-8")
+    try:
+        result = live.update(news)
+    finally:
+        news.write_text(original, encoding="utf-8")
+    assert (
+        "gala-zakup-prospoleczny-2025.md" in result.get("failed", "")
+        and "napisz zakończenie" in result["failed"]
+    )
+    assert tree(live.output) == before
+
+
+def test_build_with_nothing_changed_is_skipped_and_any_change_is_built(tmp_path):
+    from sitebuild import copy_fixture_site
+
+    content = copy_fixture_site("ok-minimal", tmp_path)
+    output = tmp_path / "output"
+    assert run_build(content, output).returncode == 0
+    page = output / "index.html"
+    written = page.stat().st_mtime_ns
+    again = run_build(content, output)
+    assert again.returncode == 0 and "Bez zmian" in again.stdout
+    assert page.stat().st_mtime_ns == written
+
+    news = content / "aktualnosci" / "ok.md"
+    stat = news.stat()
+    text = news.read_text(encoding="utf-8")
+    same_size = text.replace("Poprawna", "Poprawka", 1)
+    assert len(same_size.encode()) == len(text.encode())
+    news.write_text(same_size, encoding="utf-8")
+    import os
+
+    os.utime(news, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size and time: only the bytes differ
+    rebuilt = run_build(content, output)
+    assert rebuilt.returncode == 0 and "Zbudowano" in rebuilt.stdout
+    assert "Zbudowano" in run_build(content, output, build_date="2026-11-28").stdout  # "today" changed

@@ -25,6 +25,7 @@ THEME = os.path.join(ROOT, "theme")
 TIMEZONE = "Europe/Warsaw"
 DEFAULT_LANG = "pl"
 DEFAULT_PAGINATION = 10
+RENDER_WORKERS = os.cpu_count() or 1  # processes rendering pages (portal_incremental)
 DELETE_OUTPUT_DIRECTORY = False  # the build script writes into a fresh folder and swaps it in
 CACHE_PATH = os.path.join(ROOT, ".cache", "pelican")
 _jinja_cache = os.path.join(os.environ.get("PORTAL_CACHE_DIR", os.path.join(ROOT, ".cache")), "jinja")
@@ -37,6 +38,9 @@ LOG_FILTER = [(logging.WARNING, "Empty alt attribute for image %s in %s")]
 
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
 PLUGINS = [
+    # first: its writer renders the pages in parallel before the others finish the site, and
+    # records what each page read, so `make devserver` re-renders only that after an edit
+    "portal_incremental",
     "portal_content",
     "portal_images",
     "portal_theme",
@@ -47,7 +51,6 @@ PLUGINS = [
     "portal_events",
     "portal_share",
     "pelican.plugins.neighbors",
-    "portal_incremental",  # records what each page read: `make devserver` re-renders only that
     "portal_publish",  # last: finishes what the others wrote
 ]
 

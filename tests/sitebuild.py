@@ -29,12 +29,13 @@ def run_build(
     cwd: Path = ROOT,
     build_date: str = BUILD_DATE,
     env: dict[str, str] | None = None,
+    extra: list[str] | None = None,
 ) -> BuildResult:
     argv = [sys.executable, str(ROOT / "tools" / "portal.py"), command, "--settings", str(ROOT / settings)]
     if content is not None:
         argv += ["--content", str(content), "--catalogue", str(content.parent / "catalogue")]
     if command == "build":
-        argv += ["--output", str(output)]
+        argv += ["--output", str(output), *(extra or [])]
     environment = dict(os.environ, PORTAL_BUILD_DATE=build_date, **(env or {}))
     environment.pop("PORTAL_DEBUG", None)
     done = subprocess.run(argv, cwd=cwd, env=environment, capture_output=True, text=True, timeout=600)

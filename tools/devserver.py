@@ -208,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--catalogue")
     parser.add_argument("--output", default=str(ROOT / "output"))
     args = parser.parse_args(argv)
+    # one rendering process: this one has server threads, and forking a threaded process
+    # can copy a lock some thread holds (edits of news text re-render a few pages anyway)
+    args.render_workers = 1
     portal._init_logging()
     watched = [ROOT / name for name in WATCHED if name not in ("content", "catalogue")]
     watched += [Path(args.content or ROOT / "content"), Path(args.catalogue or ROOT / "catalogue")]

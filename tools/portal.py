@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -37,6 +38,8 @@ def _settings(args: argparse.Namespace, output: Path | None = None) -> dict:
         override["CATALOGUE_PATH"] = str(Path(args.catalogue).resolve())
     if output is not None:
         override["OUTPUT_PATH"] = str(output)
+    if getattr(args, "render_workers", None):
+        override["RENDER_WORKERS"] = args.render_workers
     return read_settings(str(Path(args.settings).resolve()), override=override)
 
 
@@ -68,8 +71,12 @@ def count_pages(folder: Path) -> int:
     return sum(1 for _ in folder.rglob("*.html"))
 
 
-def swap_in(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new`` with two renames; the old site is kept until then."""
+def swap_in(new: Path, target: Path, later: bool = False) -> None:
+    """Replace ``target`` by ``new`` with two renames; the old site is kept until then.
+
+    ``later``: the old folder is deleted by a background process (thousands of files on a
+    large portal take seconds to delete, and nobody waits for that).
+    """
     old = target.with_name(target.name + f".old-{os.getpid()}")
     if target.exists():
         target.rename(old)
@@ -79,6 +86,17 @@ def swap_in(new: Path, target: Path) -> None:
         if old.exists():
             old.rename(target)
         raise
+    if later and old.exists():
+        try:
+            subprocess.Popen(  # noqa: S603 - a fixed command on our own folder
+                ["/bin/rm", "-rf", "--", str(old)],
+                start_new_session=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            return
+        except OSError:
+            pass
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -123,10 +141,20 @@ def build(args: argparse.Namespace, force: bool = False) -> str:
             "Budowanie przerwane, poprzednia wersja strony została bez zmian.\n" + _explain(error)
         ) from None
     pages = count_pages(work)
-    swap_in(work, target)
+    swap_in(work, target, later=True)
     incremental.built_into(target)
     stamp_file.save(stamp)
-    return f"Zbudowano {pages} stron HTML w {time.perf_counter() - started:.1f} s -> {target}"
+    workers = settings.get("RENDER_WORKERS") or 1
+    return (
+        f"Zbudowano {pages} stron HTML w {time.perf_counter() - started:.1f} s"
+        f" ({workers} {plural_processes(workers)}) -> {target}"
+    )
+
+
+def plural_processes(count: int) -> str:
+    if count == 1:
+        return "proces"
+    return "procesy" if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14) else "procesów"
 
 
 def update(args: argparse.Namespace, paths: list[Path]) -> tuple[str, str]:
@@ -274,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--output", help="output folder (default: OUTPUT_PATH)")
             p.add_argument(
                 "--force", action="store_true", help="build even when no input changed since the last build"
+            )
+            p.add_argument(
+                "--render-workers", type=int, help="processes reading and rendering (default: RENDER_WORKERS)"
             )
     p = sub.add_parser("schemas")
     p.add_argument("--out", default=str(ROOT / "schemas"))

@@ -80,6 +80,7 @@ class CertificationGenerator(Generator):
                 badge_snippet=badge_snippet,
             )
             folder = Path(self.output_path) / certificate.url
+            folder.mkdir(parents=True, exist_ok=True)  # the page itself may be rendered later
             (folder / "qr.svg").write_bytes(qr_svg(f"{public}/{certificate.url}", self.settings))
             (folder / "znak.svg").write_text(
                 certificate_badge_svg(

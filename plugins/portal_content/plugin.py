@@ -17,6 +17,7 @@ import logging
 
 from pelican import signals
 
+from .preload import preload
 from .problems import ContentError
 from .reader import PortalMarkdownReader
 from .validate import validate_content
@@ -30,6 +31,7 @@ def add_reader(readers) -> None:
 
 
 def validate_before_build(pelican) -> None:
+    preload(pelican.settings)  # large portals: read in parallel first, into the caches used below
     _, problems = validate_content(pelican.settings)
     if problems:
         raise ContentError(problems)

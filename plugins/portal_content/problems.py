@@ -7,6 +7,7 @@ what is wrong and what to write instead, because the people reading them edit YA
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,10 +49,11 @@ def format_problems(problems: list[Problem]) -> str:
 
 
 def display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """The path as the editor knows it: relative to the current folder when inside it.
+    (os.path rather than Path.resolve(): called for every file of every build.)"""
+    here = os.getcwd() + os.sep
+    full = os.path.abspath(path)
+    return full[len(here) :] if full.startswith(here) else str(path)
 
 
 def field_name(loc: tuple[str | int, ...]) -> str:

@@ -11,6 +11,7 @@ is then reported in one list.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,7 +110,7 @@ def kind_of(path: Path, content_root: Path) -> str | None:
 def load(path: Path, kind: str) -> Record | list[Problem]:
     """Parse and validate one file; a Record, or the problems that stop it."""
     stat = path.stat()
-    key = str(path.resolve())
+    key = os.path.abspath(path)
     cached = _cache.get(key)
     if cached and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
         return cached[2]

@@ -53,7 +53,9 @@ class EventGenerator(Generator):
             writer.write_file(
                 event.save_as, self.get_template("event"), self.context, event=event, page_url=event.url
             )
+            (out / event.ics_url).parent.mkdir(parents=True, exist_ok=True)  # page may come later
             (out / event.ics_url).write_bytes(calendar([event], public, event.title, stamp))
+        (out / self.settings["EVENTS_CALENDAR"]).parent.mkdir(parents=True, exist_ok=True)
         (out / self.settings["EVENTS_CALENDAR"]).write_bytes(
             calendar(self.events, public, f"Wydarzenia – {self.settings['SITENAME']}", stamp)
         )

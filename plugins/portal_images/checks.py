@@ -64,7 +64,7 @@ def check_image(path: Path, settings: dict[str, Any], label: str | None = None) 
     max_pixels = cfg.get(settings, "IMAGES_MAX_PIXELS")
     min_width = min(cfg.get(settings, "IMAGES_WIDTHS"))
     stat = path.stat()
-    key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{max_pixels}|{min_width}"
+    key = f"{os.path.abspath(path)}|{stat.st_mtime_ns}|{stat.st_size}|{max_pixels}|{min_width}"
     passed = _remembered(settings)
     if key in passed:
         return None

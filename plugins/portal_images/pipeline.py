@@ -125,7 +125,7 @@ class Pipeline:
 
     def image(self, source: Path) -> ResponsiveImage:
         """Describe the responsive versions of ``source``; encoding happens in ``run``."""
-        resolved = str(source.resolve())
+        resolved = os.path.abspath(source)  # not resolve(): thousands of calls per build
         found = self.requested.get(resolved)
         if found:
             return found

@@ -107,6 +107,18 @@ def finish(pelican) -> None:
     pipeline.encoded = 0
 
 
+def _take_requested() -> dict:
+    return dict(current().requested)
+
+
+def _merge_requested(requested: dict) -> None:
+    current().requested.update(requested)
+
+
 def register() -> None:
+    from portal_incremental.plugin import render_state
+
+    # pages rendered in another process ask for photos there
+    render_state("portal_images", _take_requested, _merge_requested)
     signals.initialized.connect(start)
     signals.finalized.connect(finish)

@@ -36,6 +36,9 @@ from __future__ import annotations
 import io
 import logging
 import os
+import pickle
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +70,15 @@ class LastBuild:
 
 _last = LastBuild()
 _rendering: list[Call] = []  # the call being rendered (a stack of one)
+
+# What rendering leaves behind besides files (photos asked for by <picture>, share cards):
+# (name, take, merge) - ``take()`` returns it, picklable, from a worker process and
+# ``merge(value)`` adds it to the main process. Plugins register theirs at import time.
+RENDER_STATE: list[tuple[str, Callable[[], Any], Callable[[Any], None]]] = []
+
+
+def render_state(name: str, take: Callable[[], Any], merge: Callable[[Any], None]) -> None:
+    RENDER_STATE[:] = [entry for entry in RENDER_STATE if entry[0] != name] + [(name, take, merge)]
 
 
 class _TrackedText:
@@ -101,17 +113,98 @@ def _forget_rendered_text() -> None:
 
 
 class RecordingWriter(Writer):
-    """Pelican's writer that remembers its calls and, when replaying, writes into memory."""
+    """Pelican's writer that remembers its calls and, when replaying, writes into memory.
 
-    def __init__(self, output_path, settings=None) -> None:
+    With ``workers`` > 1 the calls are only recorded while the generators run, and
+    ``flush()`` renders them in that many processes (forked: each has the whole context
+    already, nothing is pickled but the results).
+    """
+
+    def __init__(self, output_path, settings=None, workers: int = 1) -> None:
         super().__init__(output_path, settings=settings)
         self.calls: list[Call] = []
         self.pending: dict[str, str] | None = None  # replay: path -> text
+        self.workers = workers
+        self.deferred: list[Call] = []
 
     def _record(self, method: str, args: tuple, kwargs: dict) -> Any:
         call = Call(method, args, kwargs)
         self.calls.append(call)
+        if self.workers > 1:
+            self.deferred.append(call)
+            return None
         return self._run(call)
+
+    def flush(self) -> None:
+        """Render the deferred calls, split over the worker processes."""
+        calls, self.deferred = self.deferred, []
+        if self.workers <= 1 or len(calls) < 2 * self.workers:
+            for call in calls:
+                self._run(call)
+            return
+        index = {id(call): number for number, call in enumerate(calls)}
+        shards = [calls[start :: self.workers] for start in range(self.workers)]
+        children = [self._fork(shard, index) for shard in shards[1:]]
+        failure: BaseException | None = None
+        try:
+            for call in shards[0]:
+                self._run(call)
+        except BaseException as error:  # noqa: BLE001 - re-raised after the workers are collected
+            failure = error
+        for pid, reader in children:
+            with os.fdopen(reader, "rb") as pipe:
+                data = pipe.read()
+            os.waitpid(pid, 0)
+            # our own forked worker wrote it through a private pipe
+            result = pickle.loads(data) if data else {"error": "proces renderujący przerwał pracę"}  # noqa: S301
+            if "error" in result:
+                failure = failure or RuntimeError(result["error"])
+                continue
+            self._merge(calls, result)
+        if failure is not None:
+            raise failure
+
+    def _fork(self, shard: list[Call], index: dict[int, int]) -> tuple[int, int]:
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid:
+            os.close(writer)
+            return pid, reader
+        os.close(reader)  # the worker: render, send the results, exit without cleanup
+        status = 0
+        try:
+            for call in shard:
+                self._run(call)
+            result: dict[str, Any] = {
+                "calls": [(index[id(c)], c.outputs, c.reads) for c in shard],
+                "written": (self._written_files, self._overridden_files),
+                "state": {name: take() for name, take, _ in RENDER_STATE},
+            }
+        except BaseException as error:  # noqa: BLE001 - sent to the main process as text
+            result = {"error": "".join(traceback.format_exception_only(error)).strip()}
+            status = 1
+        try:
+            with os.fdopen(writer, "wb") as pipe:
+                pipe.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        finally:
+            os._exit(status)
+
+    def _merge(self, calls: list[Call], result: dict[str, Any]) -> None:
+        from pelican import signals as pelican_signals
+
+        for number, outputs, reads in result["calls"]:
+            call = calls[number]
+            call.outputs, call.reads = outputs, reads
+            if call.method == "write_file":  # what Pelican's writer tells plugins per page
+                context = {key: call.kwargs.get(key) for key in ("article", "page") if key in call.kwargs}
+                for path in sorted(outputs):
+                    pelican_signals.content_written.send(path, context=context)
+        written, overridden = result["written"]
+        self._written_files |= written
+        self._overridden_files |= overridden
+        merges = {name: merge for name, _, merge in RENDER_STATE}
+        for name, value in result["state"].items():
+            merges[name](value)
 
     def _run(self, call: Call) -> Any:
         _rendering.append(call)
@@ -178,8 +271,15 @@ def get_writer(pelican):
 
 class _Writer(RecordingWriter):
     def __init__(self, output_path, settings=None) -> None:
-        super().__init__(output_path, settings=settings)
+        workers = int((settings or {}).get("RENDER_WORKERS") or os.cpu_count() or 1)
+        super().__init__(output_path, settings=settings, workers=workers)
         _last.writer, _last.output = self, Path(output_path)
+
+
+def render_deferred(pelican) -> None:
+    """First ``finalized`` receiver: the pages exist before other plugins finish the site."""
+    if _last.writer is not None:
+        _last.writer.flush()
 
 
 def built_into(output: Path) -> None:
@@ -256,3 +356,4 @@ def register() -> None:
     signals.initialized.connect(start)
     signals.all_generators_finalized.connect(keep_generators)
     signals.get_writer.connect(get_writer)
+    signals.finalized.connect(render_deferred)

@@ -81,12 +81,12 @@ def write_sitemap(output: Path, settings: dict[str, Any]) -> int:
     base = settings["SITEURL"] or settings["PUBLIC_SITEURL"]
     excluded = set(settings["SITEMAP_EXCLUDE"])
     entries: dict[str, str] = {}
-    root = output.resolve()
+    root = os.path.abspath(output) + os.sep
     for path, item in _pages:
-        written = Path(path).resolve()
-        if not written.is_relative_to(root) or not written.is_file():
-            continue  # left from an earlier, interrupted run of the same process
-        relative = written.relative_to(root).as_posix()
+        written = os.path.abspath(path)
+        if not written.startswith(root) or not os.path.isfile(written):
+            continue  # left from an earlier run of the same process (or an incremental update)
+        relative = written[len(root) :].replace(os.sep, "/")
         if relative in excluded or not relative.endswith(".html"):
             continue
         if _NOINDEX.search(Path(path).read_bytes()[:4096]):

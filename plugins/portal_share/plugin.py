@@ -140,6 +140,18 @@ def finish(pelican) -> None:
     _state["cards"] = {}  # devserver reruns the same Pelican object
 
 
+def _take_cards() -> dict:
+    return dict(_state["cards"])
+
+
+def _merge_cards(cards: dict) -> None:
+    _state["cards"].update(cards)
+
+
 def register() -> None:
+    from portal_incremental.plugin import render_state
+
+    # pages rendered in another process ask for cards there
+    render_state("portal_share", _take_cards, _merge_cards)
     signals.initialized.connect(start)
     signals.finalized.connect(finish)

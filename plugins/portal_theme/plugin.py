@@ -96,5 +96,16 @@ def setup(pelican) -> None:
     settings["JINJA_FILTERS"]["markdown"] = markdown
 
 
+def news_years(generator) -> None:
+    """``news_years``: (year, number of news items) newest first, for the side navigation of
+    every news listing. Grouping all news by year in the template cost a pass over every
+    item on each of the hundreds of listing pages of a large portal."""
+    counts: dict[int, int] = {}
+    for article in generator.dates:
+        counts[article.date.year] = counts.get(article.date.year, 0) + 1
+    generator.context["news_years"] = sorted(counts.items(), reverse=True)
+
+
 def register() -> None:
     signals.initialized.connect(setup)
+    signals.article_generator_finalized.connect(news_years)

@@ -152,3 +152,13 @@ def test_build_with_nothing_changed_is_skipped_and_any_change_is_built(tmp_path)
     rebuilt = run_build(content, output)
     assert rebuilt.returncode == 0 and "Zbudowano" in rebuilt.stdout
     assert "Zbudowano" in run_build(content, output, build_date="2026-11-28").stdout  # "today" changed
+
+
+def test_reading_and_rendering_in_two_processes_gives_the_same_site(tmp_path):
+    serial = run_build(None, tmp_path / "serial", extra=["--render-workers", "1"])
+    assert serial.returncode == 0 and "(1 proces)" in serial.stdout, serial.stderr
+    parallel = run_build(
+        None, tmp_path / "parallel", extra=["--render-workers", "2"], env={"PORTAL_PRELOAD_MIN_FILES": "1"}
+    )
+    assert parallel.returncode == 0 and "(2 procesy)" in parallel.stdout, parallel.stderr
+    assert tree(tmp_path / "serial") == tree(tmp_path / "parallel")

@@ -24,7 +24,8 @@ help:
 	@echo "make schemas    write JSON Schemas of the content files to schemas/"
 	@echo "make deploy-config  write deploy/_headers and deploy/nginx/*.conf from the policy"
 	@echo "make lint       ruff check and format check"
-	@echo "make bench      speed and size figures (image pipeline, build, page weight, filtering)"
+	@echo "make bench      speed and size figures (image pipeline, build, page weight, filtering, search,"
+	@echo "                Lighthouse, and the large portal at scale; about 20 minutes)"
 	@echo "make bench-large SCALE=0.1  the portal at scale (benchmarks/large.py; SCALE=1 is 4,000 news items)"
 	@echo "make clean      remove output/ and caches"
 

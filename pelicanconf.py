@@ -199,3 +199,5 @@ EU_PROJECT = {
 # Image pipeline (plugins/portal_images/settings.py has the defaults)
 # PORTAL_CACHE_DIR lets benchmarks measure cold builds without touching the real cache.
 IMAGES_CACHE_PATH = os.path.join(os.environ.get("PORTAL_CACHE_DIR", os.path.join(ROOT, ".cache")), "images")
+# Validated content and converted Markdown, kept between builds (portal_content.preload)
+CONTENT_CACHE_PATH = os.path.join(os.environ.get("PORTAL_CACHE_DIR", os.path.join(ROOT, ".cache")), "content")

@@ -9,9 +9,13 @@ Measures (never asserted in tests; see the issues for targets):
 - catalogue filtering: one filter change with 2,000 products, in headless Chromium;
 - the production build (`make publish`) served by nginx with deploy/nginx/ (Python's
   server where nginx is missing): Lighthouse 12.2.3 mobile scores (Debian's Chromium) of
-  five pages, and the bytes the first site-search query transfers.
+  five pages, and the bytes the first site-search query transfers;
+- the large portal (benchmarks/large.py: 4,000 news items, 600 entities, 1,000 products...):
+  cold, warm and full builds, an edit as `make devserver` serves it, memory, Pagefind, and
+  vanilla Pelican 4.12 on the same news items (issue 9's targets, marked met or not).
 
     python benchmarks/run.py [--json results.json] [--skip-browser] [--skip-lighthouse]
+                             [--large-scale 1.0] [--large-runs 3]
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tools"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tools"), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
 from browsertools import CHROMIUM  # noqa: E402
 from browsertools import CHROMIUM_ARGS as ARGS  # noqa: E402
@@ -412,6 +416,10 @@ def main() -> int:
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--products", type=int, default=2000)
+    parser.add_argument(
+        "--large-scale", type=float, default=1.0, help="the large portal (benchmarks/large.py); 0 skips it"
+    )
+    parser.add_argument("--large-runs", type=int, default=3)
     args = parser.parse_args()
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as name:
@@ -445,7 +453,15 @@ def main() -> int:
                     print("Lighthouse...", file=sys.stderr)
                     results["lighthouse"] = bench_lighthouse(f"http://127.0.0.1:{port}", tmp)
                 stop()
+    if args.large_scale > 0:
+        import large
+
+        print(f"duży portal (skala {args.large_scale})...", file=sys.stderr)
+        with tempfile.TemporaryDirectory(prefix="portal-large-") as name:
+            results["large"] = large.run(args.large_scale, args.large_runs, Path(name))
     print(table(results))
+    if "large" in results:
+        print(large.table(results["large"]))
     print(json.dumps(results, ensure_ascii=False, indent=2))
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -208,14 +208,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--catalogue")
     parser.add_argument("--output", default=str(ROOT / "output"))
     args = parser.parse_args(argv)
-    # one rendering process: this one has server threads, and forking a threaded process
-    # can copy a lock some thread holds (edits of news text re-render a few pages anyway)
-    args.render_workers = 1
+    args.render_workers = None  # the first build runs before any thread: all cores
     portal._init_logging()
     watched = [ROOT / name for name in WATCHED if name not in ("content", "catalogue")]
     watched += [Path(args.content or ROOT / "content"), Path(args.catalogue or ROOT / "catalogue")]
     state = State()
     build(args, state)
+    # later builds: one process. The server's threads exist then, and forking a threaded
+    # process can copy a lock some thread holds (an edit of news text re-renders a few pages).
+    args.render_workers = 1
     Path(args.output).mkdir(parents=True, exist_ok=True)
     threading.Thread(target=watch, args=(watched, args, state), daemon=True).start()
     Handler.state = state

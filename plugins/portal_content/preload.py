@@ -8,14 +8,22 @@ caches the build then reads from: the validated records (``validate._cache``), t
 Markdown bodies (``render.prerendered``) and the photos that passed the check
 (``portal_images.checks``). The results are the same objects a serial read would make.
 
+Records and HTML are also kept on disk between builds (``CONTENT_CACHE_PATH``), by the
+file's path and bytes and a signature of our plugin code, library versions and Markdown
+settings: a warm full build (after a template change or a new photo) reads nothing again.
+Files with problems are never kept: they are read and reported on every build.
+
 Bodies that embed a film are left to the build: rendering the player asks the image
 pipeline for the poster, and that request must happen in the building process.
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
+import pickle
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -49,40 +57,125 @@ def _check(path: str) -> str | None:
     return next(iter(added), None)
 
 
+def _signature(settings: dict[str, Any]) -> str:
+    """What a cached read depends on besides the file: our plugin code (schemas, reader,
+    Markdown extensions), the library versions and the Markdown settings."""
+    import markdown
+    import pydantic
+
+    digest = hashlib.sha256(f"{markdown.__version__}|{pydantic.VERSION}|{sys.version}".encode())
+    options = render.markdown_options(settings)
+    described = [e if isinstance(e, str) else type(e).__qualname__ for e in options["extensions"]]
+    digest.update(repr((described, options.get("extension_configs"), options.get("output_format"))).encode())
+    plugins = Path(__file__).resolve().parent.parent
+    for source in sorted(plugins.rglob("*.py")):
+        digest.update(source.as_posix().encode() + source.read_bytes())
+    return digest.hexdigest()
+
+
+class DiskCache:
+    """Results of reading files, kept between builds, by path and the file's bytes."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        folder = Path(
+            settings.get("CONTENT_CACHE_PATH") or Path(settings["IMAGES_CACHE_PATH"]).parent / "content"
+        )
+        name = hashlib.sha256(os.path.abspath(settings["PATH"]).encode()).hexdigest()[:16]
+        self.file = folder / f"{name}.pickle"
+        self.signature = _signature(settings)
+        self.entries: dict[tuple[str, str], tuple[Any, str | None]] = {}
+        try:
+            with open(self.file, "rb") as handle:
+                signature, entries = pickle.load(handle)  # noqa: S301 - our own cache file
+            if signature == self.signature:
+                self.entries = entries
+        except (
+            OSError,
+            EOFError,
+            ValueError,
+            pickle.UnpicklingError,
+            AttributeError,
+            ImportError,
+            TypeError,
+        ):
+            pass  # no cache yet, or one written by other code: read everything
+        self.used: dict[tuple[str, str], tuple[Any, str | None]] = {}
+
+    def save(self) -> None:
+        if self.used.keys() == self.entries.keys():
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.file.with_name(f"{self.file.name}.{os.getpid()}")
+            with open(partial, "wb") as handle:
+                pickle.dump((self.signature, self.used), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(self.file)
+        except OSError:
+            pass  # only a cache
+
+
+def _fingerprint(path: str) -> tuple[int, int, str]:
+    stat = os.stat(path)
+    with open(path, "rb") as handle:
+        return stat.st_mtime_ns, stat.st_size, hashlib.sha256(handle.read()).hexdigest()
+
+
 def preload(settings: dict[str, Any]) -> int:
-    """Fill the caches in parallel; the number of files read (0 when not worth it)."""
+    """Fill the caches (from the disk cache, else in parallel); the number of files read."""
     from portal_images import checks
 
     workers = int(settings.get("RENDER_WORKERS") or 1)
     render.prerendered.clear()
-    files = [
-        (os.path.abspath(path), kind)
-        for path, kind in validate.content_files(settings)
-        if os.path.abspath(path) not in validate._cache
-    ]
+    config = render.config_key(settings)
+    disk = DiskCache(settings)
+    todo = []
+    for path, kind in validate.content_files(settings):
+        path = os.path.abspath(path)
+        mtime, size, digest = _fingerprint(path)
+        cached = disk.entries.get((path, digest))
+        if cached is None:
+            todo.append((path, kind, digest))
+            continue
+        result, html = cached
+        disk.used[(path, digest)] = cached
+        validate._cache[path] = (mtime, size, result)
+        if html is not None:
+            render.prerendered[(config, result.doc.body)] = html
     roots = [settings["PATH"], settings.get("CATALOGUE_PATH")]
     passed = checks._remembered(settings)
+    known = {key.split("|", 1)[0] for key in passed}
     photos = [
         str(path)
         for root in roots
         if root and Path(root).is_dir()
         for path in Path(root).rglob("*")
-        if path.suffix.lower() in PHOTO_SUFFIXES
+        if path.suffix.lower() in PHOTO_SUFFIXES and os.path.abspath(path) not in known
     ]
-    if workers < 2 or len(files) + len(photos) < MIN_FILES:
-        return 0
     _settings.clear()
     _settings.update(settings)
-    known = {key.split("|", 1)[0] for key in passed}
-    photos = [p for p in photos if p not in known]
-    config = render.config_key(settings)
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for path, mtime, size, result, html in pool.imap_unordered(_read, files, chunksize=32):
+    parallel = workers > 1 and len(todo) + len(photos) >= MIN_FILES
+    pool = multiprocessing.get_context("fork").Pool(workers) if parallel else None
+    try:
+        read = pool.imap_unordered if pool else map
+        digests = {path: digest for path, _, digest in todo}
+        for path, mtime, size, result, html in read(_read, [(p, k) for p, k, _ in todo], **_chunks(pool, 32)):
             validate._cache[path] = (mtime, size, result)
             if html is not None:
                 render.prerendered[(config, result.doc.body)] = html
-        for key in pool.imap_unordered(_check, photos, chunksize=8):
-            if key:
-                passed.add(key)
-                checks._passed["dirty"] = True
-    return len(files) + len(photos)
+            if not isinstance(result, list):  # problems are found again on every build
+                disk.used[(path, digests[path])] = (result, html)
+        if pool:
+            for key in pool.imap_unordered(_check, photos, chunksize=8):
+                if key:
+                    passed.add(key)
+                    checks._passed["dirty"] = True
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
+    disk.save()
+    return len(todo) + (len(photos) if pool else 0)
+
+
+def _chunks(pool, size: int) -> dict[str, int]:
+    return {"chunksize": size} if pool else {}

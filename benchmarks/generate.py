@@ -27,7 +27,7 @@ import yaml
 from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
-PHOTO_POOL = 48
+PHOTO_POOL = 24
 COUNTS = {
     "news": 4000,
     "entities": 600,

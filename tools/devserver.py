@@ -115,8 +115,11 @@ def _restart() -> None:
     os.execv(sys.executable, [sys.executable, *sys.argv])  # noqa: S606 - the same program again
 
 
-def watch(paths: list[Path], args: argparse.Namespace, state: State, interval: float = 0.4) -> None:
-    before = snapshot(paths)
+def watch(
+    paths: list[Path], before: dict, args: argparse.Namespace, state: State, interval: float = 0.4
+) -> None:
+    """Rebuild on every change since ``before`` (taken before the first build, so a save made
+    while the server was starting is not missed)."""
     while True:
         time.sleep(interval)
         now = snapshot(paths)
@@ -213,12 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     watched = [ROOT / name for name in WATCHED if name not in ("content", "catalogue")]
     watched += [Path(args.content or ROOT / "content"), Path(args.catalogue or ROOT / "catalogue")]
     state = State()
+    before = snapshot(watched)
     build(args, state)
     # later builds: one process. The server's threads exist then, and forking a threaded
     # process can copy a lock some thread holds (an edit of news text re-renders a few pages).
     args.render_workers = 1
     Path(args.output).mkdir(parents=True, exist_ok=True)
-    threading.Thread(target=watch, args=(watched, args, state), daemon=True).start()
+    threading.Thread(target=watch, args=(watched, before, args, state), daemon=True).start()
     Handler.state = state
     handler = functools.partial(Handler, directory=args.output)
     server = http.server.ThreadingHTTPServer((args.host, args.port), handler)

@@ -36,3 +36,16 @@ def test_rebuilds_on_save_and_shows_errors_on_the_page(devserver):
 
     news.write_text(original, encoding="utf-8")
     wait_for(lambda: get(base + "/aktualnosci/")[0] == 200)
+
+
+def test_text_edit_re_renders_only_that_item(tmp_path):
+    with running_devserver(tmp_path) as (base, content):
+        news = content / "aktualnosci" / "ok.md"
+        news.write_text(
+            news.read_text(encoding="utf-8") + "\nZdanie dopisane w podglądzie.\n", encoding="utf-8"
+        )
+        wait_for(lambda: "Zdanie dopisane w podglądzie." in get(base + "/aktualnosci/2026/ok/")[1])
+        log = tmp_path / "devserver.log"
+        wait_for(lambda: "indeks wyszukiwarki odświeżony" in log.read_text(encoding="utf-8"))
+        text = log.read_text(encoding="utf-8")
+        assert "Przebudowano 3 plików" in text and "pełne budowanie" not in text

@@ -162,3 +162,30 @@ def test_reading_and_rendering_in_two_processes_gives_the_same_site(tmp_path):
     )
     assert parallel.returncode == 0 and "(2 procesy)" in parallel.stdout, parallel.stderr
     assert tree(tmp_path / "serial") == tree(tmp_path / "parallel")
+
+
+def test_content_cache_between_builds_never_hides_a_problem(tmp_path):
+    """Converted content is kept between builds by path and bytes; files with problems are
+    not kept, and going back to good bytes uses the kept result again."""
+    from sitebuild import copy_fixture_site
+
+    content = copy_fixture_site("ok-minimal", tmp_path)
+    cache = tmp_path / "cache"
+    env = {"PORTAL_CACHE_DIR": str(cache), "PORTAL_PRELOAD_MIN_FILES": "1"}
+    first = run_build(content, tmp_path / "one", env=env)
+    assert first.returncode == 0, first.stderr
+    assert list((cache / "content").glob("*.pickle"))
+
+    news = content / "aktualnosci" / "ok.md"
+    good = news.read_text(encoding="utf-8")
+    news.write_text(good + "\nUZUPEŁNIJ: ostatnie zdanie\n", encoding="utf-8")
+    for attempt in ("two", "three"):  # reported every time
+        failed = run_build(content, tmp_path / attempt, env=env)
+        assert failed.returncode == 1 and "ok.md" in failed.stderr and "ostatnie zdanie" in failed.stderr
+        assert not (tmp_path / attempt).exists()
+    news.write_text(good.replace("Treść.", "Treść poprawiona."), encoding="utf-8")
+    fixed = run_build(content, tmp_path / "four", env=env)
+    assert fixed.returncode == 0, fixed.stderr
+    assert "Treść poprawiona." in (
+        tmp_path / "four" / "aktualnosci" / "2026" / "ok" / "index.html"
+    ).read_text(encoding="utf-8")

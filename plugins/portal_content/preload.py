@@ -51,10 +51,9 @@ def _check(path: str) -> str | None:
     """The photo check's cache key when the photo passed (problems are reported by the build)."""
     from portal_images import checks
 
-    before = set(checks._remembered(_settings))
-    checks.check_image(Path(path), _settings)
-    added = checks._remembered(_settings) - before
-    return next(iter(added), None)
+    if checks.check_image(Path(path), _settings) is not None:
+        return None
+    return checks.check_key(Path(path), _settings)
 
 
 def _signature(settings: dict[str, Any]) -> str:

@@ -51,6 +51,14 @@ def _save() -> None:
         pass  # only a cache: the next build checks the photos again
 
 
+def check_key(path: Path, settings: dict[str, Any]) -> str:
+    """What a passed check is remembered by: the file (path, time, size) and the limits."""
+    stat = path.stat()
+    max_pixels = cfg.get(settings, "IMAGES_MAX_PIXELS")
+    min_width = min(cfg.get(settings, "IMAGES_WIDTHS"))
+    return f"{os.path.abspath(path)}|{stat.st_mtime_ns}|{stat.st_size}|{max_pixels}|{min_width}"
+
+
 def check_image(path: Path, settings: dict[str, Any], label: str | None = None) -> str | None:
     """A Polish sentence saying what is wrong with the photo, or None when it is usable.
 
@@ -63,8 +71,7 @@ def check_image(path: Path, settings: dict[str, Any], label: str | None = None) 
         )
     max_pixels = cfg.get(settings, "IMAGES_MAX_PIXELS")
     min_width = min(cfg.get(settings, "IMAGES_WIDTHS"))
-    stat = path.stat()
-    key = f"{os.path.abspath(path)}|{stat.st_mtime_ns}|{stat.st_size}|{max_pixels}|{min_width}"
+    key = check_key(path, settings)
     passed = _remembered(settings)
     if key in passed:
         return None

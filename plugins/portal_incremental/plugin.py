@@ -1,34 +1,42 @@
-"""portal_incremental: after an edit of a news item's text, render only what shows that text.
+"""portal_incremental: render pages in parallel, and after an edit of a news item's text
+render only what shows that text.
 
-Why our own plugin: Pelican renders every page on every build. Its WRITE_SELECTED setting
-(write only chosen files) has been removed (4.12 warns when it is set), its content cache
-only saves the reading of files, and no maintained plugin knows which pages show which
-content. On a large portal (about 12,000 pages) a full build takes minutes; an editor
-fixing a sentence in a news item should see the page in seconds (`make devserver`).
+Why our own plugin: Pelican renders every page on every build, in one process. Its
+WRITE_SELECTED setting (write only chosen files) has been removed (4.12 warns when it is
+set), its content cache only saves the reading of files, and no maintained plugin renders
+in parallel or knows which pages show which content. On a large portal (about 8,700 pages)
+a full build takes about a minute; an editor fixing a sentence in a news item should see
+the page in a second (`make devserver`).
 
 How it works:
 
-- During a full build the writer (registered through ``get_writer``) remembers every
-  ``write_file`` and ``write_feed`` call: output name, template, context and arguments
-  (references, no copies). While a call renders, every content object whose text is read
-  (``Content.get_content``, behind ``.content`` and a summary cut from the text) is
-  noted against that call's outputs.
+- The writer (registered through ``get_writer``) remembers every ``write_file`` and
+  ``write_feed`` call: output name, template, context and arguments (references, no
+  copies). With RENDER_WORKERS > 1 it only records them while the generators run; the
+  first ``finalized`` receiver renders them, split over forked processes (each already
+  has the whole context). What rendering leaves behind besides files - photos asked for
+  by <picture>, share cards, the pages Pelican announces through ``content_written`` - is
+  sent back to the main process (``render_state``), so the other plugins finish the site
+  exactly as after a serial run (a test compares the two).
+- While a call renders, every content object whose text is read (``Content.get_content``,
+  behind ``.content`` and a summary cut from the text) is noted against that call.
 - ``update(paths)`` handles a change of news items' text only. It reads each file again with
   Pelican's own reader (so the file is checked exactly as in a build), and gives up - the
-  caller then makes a full build - when a file is new or gone, is not a news item, or its
-  front matter (title, date, category, tags, summary, photo: everything lists, feeds'
+  caller then makes a full build - when a file is new or gone, is not a news item, embeds
+  other films than before (whether a film exists is a check across files), or its front matter (title, date, category, tags, summary, photo: everything lists, feeds'
   headers, the sitemap and share previews show) differs in any way. Otherwise the new text
-  goes into the existing object and only the calls whose outputs read that text are
-  rendered again: the item's own page and the feeds that carry it. All of them are rendered
-  in memory first; files are replaced (each atomically) only when every one succeeded.
-- The search index is not touched here: the caller re-indexes the output (Pagefind has no
-  incremental mode).
+  goes into the existing object and only the calls that read that text are rendered
+  again: the item's own page and the feeds that carry it. All of them are rendered in
+  memory first; files are replaced (each atomically) only when every one succeeded.
+- The search index is not touched by ``update``: the caller re-indexes the output
+  (Pagefind has no incremental mode).
 
 A test builds the site, edits a news item's text, updates, and compares every file with a
 clean full build of the edited content.
 
 Signals: ``initialized`` (forget the last build), ``all_generators_finalized`` (keep the
-generators), ``get_writer`` (the recording writer).
+generators), ``get_writer`` (the recording writer), ``finalized`` (render what was deferred;
+this plugin comes first in PLUGINS so that this runs before the others finish the site).
 """
 
 from __future__ import annotations
@@ -296,6 +304,25 @@ def built_into(output: Path) -> None:
     _last.output = output
 
 
+def _films_in(path: Path) -> set[str]:
+    from portal_films.embed import embeds_in
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return {slug for _, slug in embeds_in(text)}
+
+
+def _films_of(article: Content) -> set[str] | None:
+    """Films embedded in the text the last build read (None when it is not known)."""
+    from portal_content import validate
+
+    cached = validate._cache.get(os.path.abspath(article.source_path))
+    if cached is None or isinstance(cached[2], list):
+        return None
+    from portal_films.embed import embeds_in
+
+    return {slug for _, slug in embeds_in(cached[2].doc.body)}
+
+
 class NotIncremental(Exception):
     """The change needs a full build; the message says why (for the terminal)."""
 
@@ -324,6 +351,9 @@ def update(paths: list[Path]) -> list[str]:
         old = known.get(os.path.abspath(path))
         if old is None or not Path(path).is_file():
             raise NotIncremental(f"{path}: nowy, usunięty albo nie jest aktualnością")
+        if _films_of(old) != _films_in(Path(path)):
+            # whether an embedded film exists is a check across files: a full build makes it
+            raise NotIncremental(f"{path}: zmienione filmy w treści")
         new = articles.readers.read_file(
             base_path=articles.path,
             path=os.path.relpath(path, articles.path),

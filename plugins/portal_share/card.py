@@ -28,7 +28,7 @@ MARGIN = 80
 TITLE_SIZES = (68, 60, 52, 46, 40)
 MAX_LINES = 4
 # bump when the drawing changes so cached cards are drawn again
-VERSION = "1"
+VERSION = "2"  # how cards are drawn and saved; a new version draws every card again
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,10 @@ def render(card: Card, target: Path) -> None:
     """Draw ``card`` into ``target`` (PNG), written beside and renamed so no half file is left."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
-    # 32 colours keep the anti-aliased text smooth at a third of the RGB file's size
-    draw(card).quantize(colors=32).save(partial, format="PNG", compress_level=9)
+    # 32 colours keep the anti-aliased text smooth at a third of the RGB file's size. Fast
+    # octree and zlib level 6: 22 ms a card instead of 105 (median cut, level 9) for about
+    # 2 KB more - a large portal draws thousands of cards on its first build.
+    draw(card).quantize(colors=32, method=Image.Quantize.FASTOCTREE).save(
+        partial, format="PNG", compress_level=6
+    )
     partial.replace(target)

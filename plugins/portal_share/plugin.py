@@ -135,7 +135,10 @@ def finish(pelican) -> None:
     target = Path(pelican.output_path) / settings["SHARE_IMAGE_URL"]
     target.mkdir(parents=True, exist_ok=True)
     for key in sorted(cards):
-        shutil.copyfile(cache / f"{key}.png", target / f"{key}.png")
+        try:  # a link, as for photos: thousands of cards on a large portal
+            os.link(cache / f"{key}.png", target / f"{key}.png")
+        except OSError:
+            shutil.copyfile(cache / f"{key}.png", target / f"{key}.png")
     log.info("[portal_share] %d kart udostępniania, narysowano %d", len(cards), len(missing))
     _state["cards"] = {}  # devserver reruns the same Pelican object
 

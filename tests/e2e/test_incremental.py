@@ -107,9 +107,13 @@ def test_header_edit_or_new_file_needs_a_full_build(live):
         assert "nowy" in live.update(extra).get("full", "")
     finally:
         extra.unlink()
-    assert "nie jest aktualnością" in live.update(live.content / "podmioty" / "cis-koscian.md").get(
-        "full", ""
-    )
+    entity = live.content / "podmioty" / "cis-koscian.md"
+    assert "nie jest aktualnością" in live.update(entity).get("full", "")
+    news.write_text(original + "\n[film: nie-ma-takiego-filmu]\n", encoding="utf-8")
+    try:  # a full build checks that the film exists
+        assert "zmienione filmy w treści" in live.update(news).get("full", "")
+    finally:
+        news.write_text(original, encoding="utf-8")
 
 
 def test_bad_text_is_reported_and_nothing_is_written(live):

@@ -96,7 +96,8 @@ def build(args: argparse.Namespace, state: State, changed: list[Path] | None = N
             else:
                 state.finished(None)
                 print(f"[{_stamp()}] {message}; strona w przeglądarce odświeży się sama", flush=True)
-                print(f"[{_stamp()}] {portal.reindex(args, stamp)}", flush=True)
+                indexed = portal.reindex(args, stamp)
+                print(f"[{_stamp()}] {indexed}", flush=True)
                 return
         portal.build(args, force=True)
     except portal.BuildFailed as error:

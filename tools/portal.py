@@ -151,10 +151,18 @@ def build(args: argparse.Namespace, force: bool = False) -> str:
     )
 
 
-def plural_processes(count: int) -> str:
+def _plural(count: int, one: str, few: str, many: str) -> str:
     if count == 1:
-        return "proces"
-    return "procesy" if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14) else "procesów"
+        return one
+    return few if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14) else many
+
+
+def plural_processes(count: int) -> str:
+    return _plural(count, "proces", "procesy", "procesów")
+
+
+def plural_files(count: int) -> str:
+    return _plural(count, "plik", "pliki", "plików")
 
 
 def update(args: argparse.Namespace, paths: list[Path]) -> tuple[str, str]:
@@ -174,7 +182,8 @@ def update(args: argparse.Namespace, paths: list[Path]) -> tuple[str, str]:
         written = incremental.update(paths)
     except ContentError as error:
         raise BuildFailed(str(error)) from None
-    return f"Przebudowano {len(written)} plików w {time.perf_counter() - started:.2f} s", stamp
+    count = len(written)
+    return f"Przebudowano {count} {plural_files(count)} w {time.perf_counter() - started:.2f} s", stamp
 
 
 def reindex(args: argparse.Namespace, stamp: str) -> str:

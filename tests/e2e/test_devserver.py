@@ -48,4 +48,4 @@ def test_text_edit_re_renders_only_that_item(tmp_path):
         log = tmp_path / "devserver.log"
         wait_for(lambda: "indeks wyszukiwarki odświeżony" in log.read_text(encoding="utf-8"))
         text = log.read_text(encoding="utf-8")
-        assert "Przebudowano 3 plików" in text and "pełne budowanie" not in text
+        assert "Przebudowano 3 pliki" in text and "pełne budowanie" not in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from playwright.sync_api import expect
 from portal_certification.plugin import register_kinds
 from portal_content.validate import content_files, load
 from sitebuild import ROOT
@@ -70,7 +71,8 @@ def test_copy_badge_code(browser, server):
     page = context.new_page()
     page.goto(server + "/zakup-prospoleczny/certyfikat/ZP-2026-01/")
     page.get_by_role("button", name="Kopiuj kod").click()
-    assert page.get_by_role("status").filter(has_text="Skopiowano").count() == 1
+    # the clipboard answers asynchronously: wait for the message instead of looking once
+    expect(page.get_by_role("status").filter(has_text="Skopiowano")).to_have_count(1)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(f'<a href="{server}/zakup-prospoleczny/certyfikat/ZP-2026-01/"><img src=')
     context.close()

@@ -24,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from portal_theme.filters import plural_pl  # noqa: E402 - the plugins folder is on the path now
+
 EXIT_PROBLEMS = 1
 CACHE_DIR = Path(os.environ.get("PORTAL_CACHE_DIR") or ROOT / ".cache")
 
@@ -147,22 +149,8 @@ def build(args: argparse.Namespace, force: bool = False) -> str:
     workers = settings.get("RENDER_WORKERS") or 1
     return (
         f"Zbudowano {pages} stron HTML w {time.perf_counter() - started:.1f} s"
-        f" ({workers} {plural_processes(workers)}) -> {target}"
+        f" ({workers} {plural_pl(workers, 'proces', 'procesy', 'procesów')}) -> {target}"
     )
-
-
-def _plural(count: int, one: str, few: str, many: str) -> str:
-    if count == 1:
-        return one
-    return few if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14) else many
-
-
-def plural_processes(count: int) -> str:
-    return _plural(count, "proces", "procesy", "procesów")
-
-
-def plural_files(count: int) -> str:
-    return _plural(count, "plik", "pliki", "plików")
 
 
 def update(args: argparse.Namespace, paths: list[Path]) -> tuple[str, str]:
@@ -183,7 +171,10 @@ def update(args: argparse.Namespace, paths: list[Path]) -> tuple[str, str]:
     except ContentError as error:
         raise BuildFailed(str(error)) from None
     count = len(written)
-    return f"Przebudowano {count} {plural_files(count)} w {time.perf_counter() - started:.2f} s", stamp
+    return (
+        f"Przebudowano {count} {plural_pl(count, 'plik', 'pliki', 'plików')} w {time.perf_counter() - started:.2f} s",
+        stamp,
+    )
 
 
 def reindex(args: argparse.Namespace, stamp: str) -> str:

@@ -135,11 +135,8 @@ def preload(settings: dict[str, Any]) -> int:
         if cached is None:
             todo.append((path, kind, digest))
             continue
-        result, html = cached
         disk.used[(path, digest)] = cached
-        validate._cache[path] = (mtime, size, result)
-        if html is not None:
-            render.prerendered[(config, result.doc.body)] = html
+        _remember(path, mtime, size, *cached, config)
     roots = [settings["PATH"], settings.get("CATALOGUE_PATH")]
     passed = checks._remembered(settings)
     known = {key.split("|", 1)[0] for key in passed}
@@ -158,9 +155,7 @@ def preload(settings: dict[str, Any]) -> int:
         read = pool.imap_unordered if pool else map
         digests = {path: digest for path, _, digest in todo}
         for path, mtime, size, result, html in read(_read, [(p, k) for p, k, _ in todo], **_chunks(pool, 32)):
-            validate._cache[path] = (mtime, size, result)
-            if html is not None:
-                render.prerendered[(config, result.doc.body)] = html
+            _remember(path, mtime, size, result, html, config)
             if not isinstance(result, list):  # problems are found again on every build
                 disk.used[(path, digests[path])] = (result, html)
         if pool:
@@ -174,6 +169,13 @@ def preload(settings: dict[str, Any]) -> int:
             pool.join()
     disk.save()
     return len(todo) + (len(photos) if pool else 0)
+
+
+def _remember(path: str, mtime: int, size: int, result: Any, html: str | None, config: tuple) -> None:
+    """Put one file's read into the caches the build reads from."""
+    validate._cache[path] = (mtime, size, result)
+    if html is not None:
+        render.prerendered[(config, result.doc.body)] = html
 
 
 def _chunks(pool, size: int) -> dict[str, int]:

@@ -53,7 +53,6 @@ from typing import Any
 
 from pelican import signals
 from pelican.contents import Article, Content
-from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 log = logging.getLogger(__name__)
@@ -64,7 +63,7 @@ class Call:
     method: str  # "write_file" or "write_feed"
     args: tuple
     kwargs: dict
-    outputs: set[str] = field(default_factory=set)  # absolute paths written by this call
+    outputs: set[str] = field(default_factory=set)  # absolute paths written when last rendered
     reads: set[str] = field(default_factory=set)  # source paths whose text was read
 
 
@@ -291,23 +290,16 @@ def render_deferred(pelican) -> None:
 
 
 def built_into(output: Path) -> None:
-    """The output folder was moved (the build script swaps its fresh folder in)."""
-    writer = _last.writer
-    if writer is None or _last.output is None:
-        return
-    old, new = str(_last.output), str(output)
-    writer.output_path = new
-    for call in writer.calls:
-        call.outputs = {
-            new + path[len(old) :] if path.startswith(old + os.sep) else path for path in call.outputs
-        }
-    _last.output = output
+    """The output folder was moved (the build script swaps its fresh folder in): replayed
+    calls write there."""
+    if _last.writer is not None and _last.output is not None:
+        _last.writer.output_path = str(output)
+        _last.output = output
 
 
-def _films_in(path: Path) -> set[str]:
+def _films(text: str) -> set[str]:
     from portal_films.embed import embeds_in
 
-    text = path.read_text(encoding="utf-8", errors="replace")
     return {slug for _, slug in embeds_in(text)}
 
 
@@ -318,9 +310,7 @@ def _films_of(article: Content) -> set[str] | None:
     cached = validate._cache.get(os.path.abspath(article.source_path))
     if cached is None or isinstance(cached[2], list):
         return None
-    from portal_films.embed import embeds_in
-
-    return {slug for _, slug in embeds_in(cached[2].doc.body)}
+    return _films(cached[2].doc.body)
 
 
 class NotIncremental(Exception):
@@ -351,7 +341,7 @@ def update(paths: list[Path]) -> list[str]:
         old = known.get(os.path.abspath(path))
         if old is None or not Path(path).is_file():
             raise NotIncremental(f"{path}: nowy, usunięty albo nie jest aktualnością")
-        if _films_of(old) != _films_in(Path(path)):
+        if _films_of(old) != _films(Path(path).read_text(encoding="utf-8", errors="replace")):
             # whether an embedded film exists is a check across files: a full build makes it
             raise NotIncremental(f"{path}: zmienione filmy w treści")
         new = articles.readers.read_file(
@@ -377,7 +367,7 @@ def update(paths: list[Path]) -> list[str]:
         _forget_rendered_text()
         raise
     for path, text in texts.items():
-        _replace(sanitised_join(str(_last.output), os.path.relpath(path, _last.output)), text)
+        _replace(path, text)  # under the output folder: Pelican's writer joined it safely
     _last.written = sorted(texts)
     return _last.written
 

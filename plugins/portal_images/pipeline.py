@@ -67,6 +67,19 @@ class ResponsiveImage:
         return [(Variant(w, f), self.url(w, f).rsplit("/", 1)[1]) for w in self.widths for f in self.formats]
 
 
+def cache_key(data: bytes, signature: str) -> str:
+    """The cache folder of a photo's derivatives: its bytes and the encoding settings."""
+    digest = hashlib.sha256(data)
+    digest.update(signature.encode())
+    return digest.hexdigest()[:20]
+
+
+def encoded_before(cache: Path, key: str) -> bool:
+    """Whether the derivatives of ``key`` exist: ``encode`` moves the folder into place only
+    after every variant was written, so the photo decoded whole when it was encoded."""
+    return (cache / key / "variants").is_dir()
+
+
 def _quantise(rgb: tuple[int, ...]) -> str:
     return "#" + "".join(f"{min(255, (c // 32) * 32 + 16):02x}" for c in rgb[:3])
 
@@ -130,9 +143,7 @@ class Pipeline:
         found = self.requested.get(resolved)
         if found:
             return found
-        digest = hashlib.sha256(source.read_bytes())
-        digest.update(self.signature.encode())
-        key = digest.hexdigest()[:20]
+        key = cache_key(source.read_bytes(), self.signature)
         meta_file = self.cache / key / "meta.json"
         if meta_file.is_file():
             meta = json.loads(meta_file.read_text())

@@ -17,7 +17,7 @@ from portal_images import checks
 settings = {{"IMAGES_CACHE_PATH": {cache!r}}}
 calls = []
 original = checks._inspect
-checks._inspect = lambda *a: calls.append(a[0].name) or original(*a)
+checks._inspect = lambda *a: calls.append(a[0].name + ("" if a[3] else " (header)")) or original(*a)
 for name in sys.argv[1:]:
     print(name, checks.check_image(Path({folder!r}) / name, settings))
 print("inspected", sorted(calls))
@@ -43,3 +43,21 @@ def test_passed_photos_are_not_decoded_again_until_they_change(tmp_path):
     (tmp_path / "dobre.jpg").write_bytes(b"podmienione na uszkodzone")
     third = run(tmp_path, "dobre.jpg")
     assert third[0].startswith("dobre.jpg plik nie jest czytelnym zdjęciem")
+
+
+def test_photos_the_pipeline_encoded_are_not_decoded_again(tmp_path):
+    """Derivatives of exactly these bytes mean the photo decoded whole; the header is still
+    checked (a wrong format or a too small photo is reported all the same)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from portal_images import pipeline
+    from portal_images import settings as cfg
+
+    shutil.copy(ROOT / "tests" / "fixtures" / "images" / "foto.jpg", tmp_path / "kopia.jpg")
+    shutil.copy(ROOT / "tests" / "fixtures" / "images" / "foto.jpg", tmp_path / "inna.jpg")
+    with open(tmp_path / "inna.jpg", "ab") as handle:
+        handle.write(b"\0")  # other bytes: its derivatives are not there
+    key = pipeline.cache_key((tmp_path / "kopia.jpg").read_bytes(), cfg.encoding_signature({}))
+    (tmp_path / "cache" / key / "variants").mkdir(parents=True)
+    lines = run(tmp_path, "kopia.jpg", "inna.jpg")
+    assert lines[:2] == ["kopia.jpg None", "inna.jpg None"]
+    assert lines[-1] == "inspected ['inna.jpg', 'kopia.jpg (header)']"

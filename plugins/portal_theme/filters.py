@@ -100,6 +100,25 @@ def money_pl(value, decimals: int = 2) -> str:
     return number_pl(value, decimals) + NBSP + "zł"
 
 
+def page_window(current: int, last: int, around: int = 2) -> list[int | None]:
+    """The page numbers a list's pagination links to: the first, the last and ``around``
+    either side of the current one; ``None`` where numbers are left out. A gap of a single
+    number shows that number instead (``1 2 3`` rather than ``1 … 3``).
+
+    A news list of ten years has hundreds of pages: linking every one of them on every page
+    would be hundreds of links to tab and listen through (and most of the page's weight).
+    """
+    shown = {1, last, *range(max(1, current - around), min(last, current + around) + 1)}
+    numbers: list[int | None] = []
+    for number in sorted(shown):
+        if numbers and number - numbers[-1] == 2:
+            numbers.append(number - 1)
+        elif numbers and number - numbers[-1] > 2:
+            numbers.append(None)
+        numbers.append(number)
+    return numbers
+
+
 FILTERS = {
     "date_pl": date_pl,
     "month_pl": month_pl,
@@ -107,4 +126,5 @@ FILTERS = {
     "datetime_iso": datetime_iso,
     "number_pl": number_pl,
     "money_pl": money_pl,
+    "page_window": page_window,
 }

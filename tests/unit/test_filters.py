@@ -1,6 +1,6 @@
 import datetime as dt
 
-from portal_theme.filters import date_pl, month_pl, number_pl, plural_pl
+from portal_theme.filters import date_pl, month_pl, number_pl, page_window, plural_pl
 
 NBSP = "\u00a0"
 
@@ -29,3 +29,14 @@ def test_polish_plural():
         "c",
         "c",
     ]
+
+
+def test_page_window_links_ends_and_neighbours_of_long_lists():
+    assert page_window(1, 1) == [1]
+    assert page_window(3, 7) == [1, 2, 3, 4, 5, 6, 7]  # short lists: every page
+    assert page_window(1, 400) == [1, 2, 3, None, 400]
+    assert page_window(200, 400) == [1, None, 198, 199, 200, 201, 202, None, 400]
+    assert page_window(400, 400) == [1, None, 398, 399, 400]
+    # a gap of one page shows that page, not an ellipsis
+    assert page_window(5, 400) == [1, 2, 3, 4, 5, 6, 7, None, 400]
+    assert page_window(396, 400) == [1, None, 394, 395, 396, 397, 398, 399, 400]

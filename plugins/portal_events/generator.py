@@ -10,6 +10,7 @@ from pathlib import Path
 from pelican.generators import Generator
 from portal_content.render import render_markdown
 from portal_content.validate import records_of
+from portal_incremental.plugin import write_data
 
 from .model import Event, calendar
 
@@ -53,9 +54,7 @@ class EventGenerator(Generator):
             writer.write_file(
                 event.save_as, self.get_template("event"), self.context, event=event, page_url=event.url
             )
-            (out / event.ics_url).parent.mkdir(parents=True, exist_ok=True)  # page may come later
-            (out / event.ics_url).write_bytes(calendar([event], public, event.title, stamp))
-        (out / self.settings["EVENTS_CALENDAR"]).parent.mkdir(parents=True, exist_ok=True)
-        (out / self.settings["EVENTS_CALENDAR"]).write_bytes(
-            calendar(self.events, public, f"Wydarzenia – {self.settings['SITENAME']}", stamp)
-        )
+            # drawn with the pages (in parallel): a few ms a calendar, hundreds of events
+            write_data(writer, out / event.ics_url, calendar, [event], public, event.title, stamp)
+        name = f"Wydarzenia – {self.settings['SITENAME']}"
+        write_data(writer, out / self.settings["EVENTS_CALENDAR"], calendar, self.events, public, name, stamp)

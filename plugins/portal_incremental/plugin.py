@@ -10,8 +10,8 @@ the page in a second (`make devserver`).
 
 How it works:
 
-- The writer (registered through ``get_writer``) remembers every ``write_file`` and
-  ``write_feed`` call: output name, template, context and arguments (references, no
+- The writer (registered through ``get_writer``) remembers every ``write_file``,
+  ``write_feed`` and ``write_data`` (bytes drawn per item: QR codes, calendars) call: output name, template, context and arguments (references, no
   copies). With RENDER_WORKERS > 1 it only records them while the generators run; the
   first ``finalized`` receiver renders them, split over forked processes (each already
   has the whole context). What rendering leaves behind besides files - photos asked for
@@ -130,7 +130,7 @@ class RecordingWriter(Writer):
     def __init__(self, output_path, settings=None, workers: int = 1) -> None:
         super().__init__(output_path, settings=settings)
         self.calls: list[Call] = []
-        self.pending: dict[str, str] | None = None  # replay: path -> text
+        self.pending: dict[str, str | bytes] | None = None  # replay: path -> text or bytes
         self.workers = workers
         self.deferred: list[Call] = []
 
@@ -216,9 +216,28 @@ class RecordingWriter(Writer):
     def _run(self, call: Call) -> Any:
         _rendering.append(call)
         try:
+            if call.method == "write_data":
+                return self._write_data(call)
             return getattr(super(), call.method)(*call.args, **call.kwargs)
         finally:
             _rendering.pop()
+
+    def write_data(self, path: Path, make: Callable[..., bytes], *args: Any) -> None:
+        """Write the bytes ``make(*args)`` returns to ``path`` - a file drawn per item beside
+        its page (a QR code, an .ics), drawn in the worker processes with the pages."""
+        self._record("write_data", (path, make, *args), {})
+
+    def _write_data(self, call: Call) -> None:
+        path, make, *args = call.args
+        data = make(*args)
+        target = os.path.abspath(path)
+        call.outputs.add(target)
+        if self.pending is not None:  # replayed: into memory, like the pages
+            self.pending[target] = data
+            return
+        os.makedirs(os.path.dirname(target), exist_ok=True)  # its page may come later
+        with open(target, "wb") as handle:
+            handle.write(data)
 
     def write_file(self, *args, **kwargs):
         return self._record("write_file", args, kwargs)
@@ -255,10 +274,11 @@ class _MemoryFile(io.StringIO):
         super().close()
 
 
-def _replace(path: str, text: str) -> None:
+def _replace(path: str, text: str | bytes) -> None:
     partial = f"{path}.{os.getpid()}.part"
-    with open(partial, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    with open(partial, "wb") as handle:
+        handle.write(data)
     os.replace(partial, path)
 
 
@@ -281,6 +301,16 @@ class _Writer(RecordingWriter):
         workers = int((settings or {}).get("RENDER_WORKERS") or os.cpu_count() or 1)
         super().__init__(output_path, settings=settings, workers=workers)
         _last.writer, _last.output = self, Path(output_path)
+
+
+def write_data(writer: Writer, path: Path, make: Callable[..., bytes], *args: Any) -> None:
+    """For other plugins' generators: ``writer.write_data`` when the writer is ours (a site
+    built without this plugin writes the file at once)."""
+    if isinstance(writer, RecordingWriter):
+        writer.write_data(path, make, *args)
+    else:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_bytes(make(*args))
 
 
 def render_deferred(pelican) -> None:

@@ -70,7 +70,15 @@ def _explain(error: BaseException) -> str:
 
 
 def count_pages(folder: Path) -> int:
-    return sum(1 for _ in folder.rglob("*.html"))
+    return sum(name.endswith(".html") for _, _, names in os.walk(folder) for name in names)
+
+
+def _discard(work: Path) -> None:
+    """Delete a failed build's folder, after stopping the search index writing into it."""
+    from portal_publish.plugin import stop_search
+
+    stop_search()
+    shutil.rmtree(work, ignore_errors=True)
 
 
 def swap_in(new: Path, target: Path, later: bool = False) -> None:
@@ -130,10 +138,10 @@ def build(args: argparse.Namespace, force: bool = False) -> str:
         settings = _settings(args, work)
         Pelican(settings).run()
     except ContentError as error:
-        shutil.rmtree(work, ignore_errors=True)
+        _discard(work)
         raise BuildFailed(str(error)) from None
     except Exception as error:  # noqa: BLE001 - reported as a sentence, build stopped
-        shutil.rmtree(work, ignore_errors=True)
+        _discard(work)
         if os.environ.get("PORTAL_DEBUG"):
             raise
         cause = error.__cause__ or error.__context__

@@ -37,6 +37,7 @@ clean full build of the edited content.
 Signals: ``initialized`` (forget the last build), ``all_generators_finalized`` (keep the
 generators), ``get_writer`` (the recording writer), ``finalized`` (render what was deferred;
 this plugin comes first in PLUGINS so that this runs before the others finish the site).
+Sends ``pages_rendered`` (its own signal) when the pages are written.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from blinker import Namespace
 from pelican import signals
 from pelican.contents import Article, Content
 from pelican.writers import Writer
@@ -76,6 +78,11 @@ class LastBuild:
 
 
 _last = LastBuild()
+
+# sent (with the Pelican object) when every page of a full build is written: the HTML is
+# complete from here on (portal_publish starts the search index then, while the other
+# plugins still copy photos and cards)
+pages_rendered = Namespace().signal("portal_pages_rendered")
 _rendering: list[Call] = []  # the call being rendered (a stack of one)
 
 # What rendering leaves behind besides files (photos asked for by <picture>, share cards):
@@ -317,6 +324,7 @@ def render_deferred(pelican) -> None:
     """First ``finalized`` receiver: the pages exist before other plugins finish the site."""
     if _last.writer is not None:
         _last.writer.flush()
+    pages_rendered.send(pelican)
 
 
 def built_into(output: Path) -> None:

@@ -98,8 +98,9 @@ def minify_tree(output: Path, workers: int = 2) -> int:
         return sum(pool.map(_minify_file, files, chunksize=32))
 
 
-def search_index(output: Path, language: str, into: Path | None = None) -> int:
-    """Index the pages marked data-pagefind-body into output/pagefind with Pagefind.
+class SearchIndexing:
+    """Pagefind indexing the pages marked data-pagefind-body into output/pagefind (or
+    ``into``), started in the background; ``wait()`` returns the number of pages indexed.
 
     Runs the Pagefind binary of the ``pagefind-bin`` package as ``python -m pagefind``: the
     command line reads the pages in a stable order and has written every file when it
@@ -107,30 +108,41 @@ def search_index(output: Path, language: str, into: Path | None = None) -> int:
     tests, and Pagefind's filter files come out in a different order on every run, so the
     portal keeps its search filters in page metadata instead.)
     """
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(output),
-        "--force-language",
-        language,
-        "--silent",
-    ]
-    if into is not None:
-        command += ["--output-path", str(into)]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise PublishError(f"Indeks wyszukiwarki (Pagefind) nie powstał: {error}") from error
-    if done.returncode != 0:
-        raise PublishError(
-            "Indeks wyszukiwarki (Pagefind) nie powstał:\n" + (done.stderr or done.stdout).strip()
-        )
-    entry = json.loads(
-        (into or output / "pagefind").joinpath("pagefind-entry.json").read_text(encoding="utf-8")
-    )
-    return sum(index["page_count"] for index in entry["languages"].values())
+
+    def __init__(self, output: Path, language: str, into: Path | None = None) -> None:
+        self.folder = into or output / "pagefind"
+        command = [sys.executable, "-m", "pagefind", "--site", str(output)]
+        command += ["--force-language", language, "--silent"]
+        if into is not None:
+            command += ["--output-path", str(into)]
+        try:
+            self.process: subprocess.Popen | None = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+        except OSError as error:
+            raise PublishError(f"Indeks wyszukiwarki (Pagefind) nie powstał: {error}") from error
+
+    def wait(self) -> int:
+        try:
+            out, err = self.process.communicate(timeout=1800)
+        except subprocess.TimeoutExpired as error:
+            self.stop()
+            raise PublishError(f"Indeks wyszukiwarki (Pagefind) nie powstał: {error}") from error
+        if self.process.returncode != 0:
+            raise PublishError("Indeks wyszukiwarki (Pagefind) nie powstał:\n" + (err or out).strip())
+        entry = json.loads(self.folder.joinpath("pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(index["page_count"] for index in entry["languages"].values())
+
+    def stop(self) -> None:
+        """End Pagefind early (the build failed after it started)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
+
+
+def search_index(output: Path, language: str, into: Path | None = None) -> int:
+    """Index the site with Pagefind and wait for it (see SearchIndexing)."""
+    return SearchIndexing(output, language, into).wait()
 
 
 def _compress(path: str) -> int:

@@ -16,6 +16,8 @@ Why our own plugin:
 Signals:
 - ``initialized``: defaults of the settings below.
 - ``content_written``: remembers every page and its content object for the sitemap.
+- ``pages_rendered`` (portal_incremental's): starts Pagefind in the background when no
+  later step changes the HTML (not with PUBLISH_FINGERPRINT or PUBLISH_MINIFY).
 - ``finalized`` (last plugin, after portal_images and portal_share wrote their files):
   fingerprints CSS/JS (PUBLISH_FINGERPRINT), minifies HTML/CSS/JS (PUBLISH_MINIFY),
   indexes the site with Pagefind (SEARCH_INDEX), writes sitemap.xml and robots.txt,
@@ -26,6 +28,7 @@ Signals:
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import re
@@ -60,12 +63,31 @@ DEFAULTS: dict[str, Any] = {
     "SITEMAP_EXCLUDE": ["404.html"],
 }
 _pages: list[tuple[str, Any]] = []
+_search: dict[str, finish.SearchIndexing | None] = {"running": None}
 _NOINDEX = re.compile(rb'<meta name="?robots"? content="?noindex')
 
 
 def start(pelican) -> None:
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+    stop_search()  # left by a build that failed after it started (devserver: same process)
+
+
+def start_search(pelican) -> None:
+    """The pages are written: index them now, while photos and share cards are still being
+    copied (Pagefind works on its own cores). Not when the HTML is changed afterwards."""
+    settings = pelican.settings
+    if settings["SEARCH_INDEX"] and not settings["PUBLISH_FINGERPRINT"] and not settings["PUBLISH_MINIFY"]:
+        stop_search()
+        _search["running"] = finish.SearchIndexing(Path(pelican.output_path), settings["SEARCH_LANGUAGE"])
+
+
+@atexit.register
+def stop_search() -> None:
+    """End a search index started by a build that then failed (its folder is deleted)."""
+    running, _search["running"] = _search["running"], None
+    if running is not None:
+        running.stop()
 
 
 def remember(path: str, context: dict[str, Any]) -> None:
@@ -123,7 +145,8 @@ def finalise(pelican) -> None:
     if settings["PUBLISH_MINIFY"]:
         steps.append(f"minifikacja: {finish.minify_tree(output)} plików")
     if settings["SEARCH_INDEX"]:
-        pages = finish.search_index(output, settings["SEARCH_LANGUAGE"])
+        running, _search["running"] = _search["running"], None
+        pages = (running or finish.SearchIndexing(output, settings["SEARCH_LANGUAGE"])).wait()
         steps.append(f"indeks wyszukiwarki: {pages} stron")
     if settings["PUBLISH_HEADERS_FILE"]:
         shutil.copyfile(settings["PUBLISH_HEADERS_FILE"], output / "_headers")
@@ -134,6 +157,9 @@ def finalise(pelican) -> None:
 
 
 def register() -> None:
+    from portal_incremental.plugin import pages_rendered
+
+    pages_rendered.connect(start_search)
     signals.initialized.connect(start)
     signals.content_written.connect(remember)
     signals.finalized.connect(finalise)

@@ -1,12 +1,13 @@
 """Reading a large portal's files in parallel, before the build reads them one by one.
 
 A decade of a busy portal is thousands of files: parsing and validating each front matter,
-converting each Markdown body and decoding each new photo once (the photo check) take most
-of a minute on one core. Pelican reads files one after another, so this runs first, in
-forked worker processes (every worker already has the plugins and settings), and fills the
-caches the build then reads from: the validated records (``validate._cache``), the HTML of
-Markdown bodies (``render.prerendered``) and the photos that passed the check
-(``portal_images.checks``). The results are the same objects a serial read would make.
+converting each Markdown body and checking each new photo once take most of a minute on one
+core. Pelican reads files one after another, so this runs first and fills the caches the
+build then reads from: the validated records (``validate._cache``, made in the main
+process), the HTML of Markdown bodies (``render.prerendered``, converted meanwhile in forked
+worker processes, which already have the plugins and settings) and the photos that passed
+the check (``portal_images.checks``, in the workers too). The results are the same objects
+a serial read would make.
 
 Records and HTML are also kept on disk between builds (``CONTENT_CACHE_PATH``), by the
 file's path and bytes and a signature of our plugin code, library versions and Markdown
@@ -27,7 +28,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import render, validate
+from . import frontmatter, render, validate
 
 # below this many files, starting workers costs more than it saves (tests set it lower)
 MIN_FILES = int(os.environ.get("PORTAL_PRELOAD_MIN_FILES") or 200)
@@ -35,16 +36,16 @@ PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 _settings: dict[str, Any] = {}
 
 
-def _read(item: tuple[str, str]) -> tuple[str, int, int, Any, str | None]:
-    path, kind = item
-    stat = os.stat(path)
-    result = validate._load(Path(path), kind)
-    html = None
-    if not isinstance(result, list) and validate.KINDS[kind].suffix == ".md":
-        body = result.doc.body
-        if body and "[film:" not in body:
-            html = str(render.render_markdown(body, _settings))
-    return path, stat.st_mtime_ns, stat.st_size, result, html
+def _convert(path: str) -> tuple[str, str | None]:
+    """A Markdown file's body as HTML (runs in a worker; the main process validates the file
+    meanwhile: handing the validated records across would cost more than making them)."""
+    try:
+        _, body, _ = frontmatter.split(frontmatter._read(Path(path)))
+    except frontmatter.FrontMatterError:
+        return path, None  # reported by the validation
+    if not body or "[film:" in body:
+        return path, None
+    return path, str(render.render_markdown(body, _settings))
 
 
 def _check(path: str) -> str | None:
@@ -152,12 +153,18 @@ def preload(settings: dict[str, Any]) -> int:
     parallel = workers > 1 and len(todo) + len(photos) >= MIN_FILES
     pool = multiprocessing.get_context("fork").Pool(workers) if parallel else None
     try:
-        read = pool.imap_unordered if pool else map
-        digests = {path: digest for path, _, digest in todo}
-        for path, mtime, size, result, html in read(_read, [(p, k) for p, k, _ in todo], **_chunks(pool, 32)):
+        markdown = [path for path, kind, _ in todo if validate.KINDS[kind].suffix == ".md"]
+        converted = pool.imap_unordered(_convert, markdown, chunksize=32) if pool else map(_convert, markdown)
+        results = {}
+        for path, kind, digest in todo:  # while the workers convert the Markdown
+            stat = os.stat(path)
+            results[path] = (stat.st_mtime_ns, stat.st_size, validate._load(Path(path), kind), digest)
+        htmls = dict(converted)
+        for path, (mtime, size, result, digest) in results.items():
+            html = htmls.get(path) if not isinstance(result, list) else None
             _remember(path, mtime, size, result, html, config)
             if not isinstance(result, list):  # problems are found again on every build
-                disk.used[(path, digests[path])] = (result, html)
+                disk.used[(path, digest)] = (result, html)
         if pool:
             for key in pool.imap_unordered(_check, photos, chunksize=8):
                 if key:
@@ -176,7 +183,3 @@ def _remember(path: str, mtime: int, size: int, result: Any, html: str | None, c
     validate._cache[path] = (mtime, size, result)
     if html is not None:
         render.prerendered[(config, result.doc.body)] = html
-
-
-def _chunks(pool, size: int) -> dict[str, int]:
-    return {"chunksize": size} if pool else {}

@@ -11,13 +11,14 @@ the page in a second (`make devserver`).
 How it works:
 
 - The writer (registered through ``get_writer``) remembers every ``write_file``,
-  ``write_feed`` and ``write_data`` (bytes drawn per item: QR codes, calendars) call: output name, template, context and arguments (references, no
-  copies). With RENDER_WORKERS > 1 it only records them while the generators run; the
-  first ``finalized`` receiver renders them, split over forked processes (each already
-  has the whole context). What rendering leaves behind besides files - photos asked for
-  by <picture>, share cards, the pages Pelican announces through ``content_written`` - is
-  sent back to the main process (``render_state``), so the other plugins finish the site
-  exactly as after a serial run (a test compares the two).
+  ``write_feed`` and ``write_data`` (bytes drawn per item: QR codes, calendars) call:
+  output name, template, context and arguments (references, no copies). With
+  RENDER_WORKERS > 1 it only records them while the generators run; the first
+  ``finalized`` receiver renders them in forked processes that take batches of calls as
+  they go (each already has the whole context). What rendering leaves behind besides
+  files - photos asked for by <picture>, share cards, the pages Pelican announces through
+  ``content_written`` - is sent back to the main process (``render_state``), so the other
+  plugins finish the site exactly as after a serial run (a test compares the two).
 - While a call renders, every content object whose text is read (``Content.get_content``,
   behind ``.content`` and a summary cut from the text) is noted against that call.
 - ``update(paths)`` handles a change of news items' text only. It reads each file again with
@@ -42,12 +43,14 @@ Sends ``pages_rendered`` (its own signal) when the pages are written.
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
+import multiprocessing
 import os
 import pickle
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,6 +87,7 @@ _last = LastBuild()
 # plugins still copy photos and cards)
 pages_rendered = Namespace().signal("portal_pages_rendered")
 _rendering: list[Call] = []  # the call being rendered (a stack of one)
+BATCH = 16  # calls a render process takes at a time
 
 # What rendering leaves behind besides files (photos asked for by <picture>, share cards):
 # (name, take, merge) - ``take()`` returns it, picklable, from a worker process and
@@ -150,35 +154,47 @@ class RecordingWriter(Writer):
         return self._run(call)
 
     def flush(self) -> None:
-        """Render the deferred calls, split over the worker processes."""
+        """Render the deferred calls in the worker processes (this one included), which take
+        batches of calls as they go: pages differ in cost, so a fixed split left one process
+        waiting seconds for the other."""
         calls, self.deferred = self.deferred, []
         if self.workers <= 1 or len(calls) < 2 * self.workers:
             for call in calls:
                 self._run(call)
             return
+        batches = [calls[start : start + BATCH] for start in range(0, len(calls), BATCH)]
+        taken = multiprocessing.get_context("fork").Value("i", 0)  # the next batch to render
         index = {id(call): number for number, call in enumerate(calls)}
-        shards = [calls[start :: self.workers] for start in range(self.workers)]
-        children = [self._fork(shard, index) for shard in shards[1:]]
+        # objects made so far are never collected in the workers: a collection would write
+        # to every object of the build's (shared, copy-on-write) memory
+        gc.freeze()
         failure: BaseException | None = None
         try:
-            for call in shards[0]:
-                self._run(call)
-        except BaseException as error:  # noqa: BLE001 - re-raised after the workers are collected
-            failure = error
-        for pid, reader in children:
-            with os.fdopen(reader, "rb") as pipe:
-                data = pipe.read()
-            os.waitpid(pid, 0)
-            # our own forked worker wrote it through a private pipe
-            result = pickle.loads(data) if data else {"error": "proces renderujący przerwał pracę"}  # noqa: S301
-            if "error" in result:
-                failure = failure or RuntimeError(result["error"])
-                continue
-            self._merge(calls, result)
+            children = [self._fork(batches, taken, index) for _ in range(self.workers - 1)]
+            try:
+                for batch in _batches(batches, taken):
+                    for call in batch:
+                        self._run(call)
+            except BaseException as error:  # noqa: BLE001 - re-raised after the workers are collected
+                failure = error
+                with taken.get_lock():
+                    taken.value = len(batches)  # the workers stop after their current batch
+            for pid, reader in children:
+                with os.fdopen(reader, "rb") as pipe:
+                    data = pipe.read()
+                os.waitpid(pid, 0)
+                # our own forked worker wrote it through a private pipe
+                result = pickle.loads(data) if data else {"error": "proces renderujący przerwał pracę"}  # noqa: S301
+                if "error" in result:
+                    failure = failure or RuntimeError(result["error"])
+                    continue
+                self._merge(calls, result)
+        finally:
+            gc.unfreeze()
         if failure is not None:
             raise failure
 
-    def _fork(self, shard: list[Call], index: dict[int, int]) -> tuple[int, int]:
+    def _fork(self, batches: list[list[Call]], taken, index: dict[int, int]) -> tuple[int, int]:
         reader, writer = os.pipe()
         pid = os.fork()
         if pid:
@@ -187,10 +203,13 @@ class RecordingWriter(Writer):
         os.close(reader)  # the worker: render, send the results, exit without cleanup
         status = 0
         try:
-            for call in shard:
-                self._run(call)
+            done: list[Call] = []
+            for batch in _batches(batches, taken):
+                for call in batch:
+                    self._run(call)
+                done += batch
             result: dict[str, Any] = {
-                "calls": [(index[id(c)], c.outputs, c.reads) for c in shard],
+                "calls": [(index[id(c)], c.outputs, c.reads) for c in done],
                 "written": (self._written_files, self._overridden_files),
                 "state": {name: take() for name, take, _ in RENDER_STATE},
             }
@@ -269,6 +288,17 @@ class RecordingWriter(Writer):
             return self.pending
         finally:
             self.pending = None
+
+
+def _batches(batches: list[list[Call]], taken) -> Iterator[list[Call]]:
+    """The batches this process renders: each the next one nobody has taken yet."""
+    while True:
+        with taken.get_lock():
+            number = taken.value
+            if number >= len(batches):
+                return
+            taken.value = number + 1
+        yield batches[number]
 
 
 class _MemoryFile(io.StringIO):

@@ -8,6 +8,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -115,21 +116,25 @@ class SearchIndexing:
         command += ["--force-language", language, "--silent"]
         if into is not None:
             command += ["--output-path", str(into)]
+        # its messages go to a file: a full pipe nobody reads yet would stop Pagefind
+        self.messages = tempfile.TemporaryFile()  # noqa: SIM115 - open until wait() or stop()
         try:
-            self.process: subprocess.Popen | None = subprocess.Popen(
-                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-            )
+            self.process = subprocess.Popen(command, stdout=self.messages, stderr=subprocess.STDOUT)
         except OSError as error:
+            self.messages.close()
             raise PublishError(f"Indeks wyszukiwarki (Pagefind) nie powstał: {error}") from error
 
     def wait(self) -> int:
         try:
-            out, err = self.process.communicate(timeout=1800)
+            self.process.wait(timeout=1800)
         except subprocess.TimeoutExpired as error:
             self.stop()
             raise PublishError(f"Indeks wyszukiwarki (Pagefind) nie powstał: {error}") from error
+        self.messages.seek(0)
+        messages = self.messages.read().decode(errors="replace").strip()
+        self.messages.close()
         if self.process.returncode != 0:
-            raise PublishError("Indeks wyszukiwarki (Pagefind) nie powstał:\n" + (err or out).strip())
+            raise PublishError("Indeks wyszukiwarki (Pagefind) nie powstał:\n" + messages)
         entry = json.loads(self.folder.joinpath("pagefind-entry.json").read_text(encoding="utf-8"))
         return sum(index["page_count"] for index in entry["languages"].values())
 
@@ -137,7 +142,8 @@ class SearchIndexing:
         """End Pagefind early (the build failed after it started)."""
         if self.process.poll() is None:
             self.process.kill()
-        self.process.communicate()
+        self.process.wait()
+        self.messages.close()
 
 
 def search_index(output: Path, language: str, into: Path | None = None) -> int:

@@ -134,7 +134,7 @@ def preload(settings: dict[str, Any]) -> int:
         mtime, size, digest = _fingerprint(path)
         cached = disk.entries.get((path, digest))
         if cached is None:
-            todo.append((path, kind, digest))
+            todo.append((path, kind, mtime, size, digest))
             continue
         disk.used[(path, digest)] = cached
         _remember(path, mtime, size, *cached, config)
@@ -153,12 +153,11 @@ def preload(settings: dict[str, Any]) -> int:
     parallel = workers > 1 and len(todo) + len(photos) >= MIN_FILES
     pool = multiprocessing.get_context("fork").Pool(workers) if parallel else None
     try:
-        markdown = [path for path, kind, _ in todo if validate.KINDS[kind].suffix == ".md"]
+        markdown = [path for path, kind, *_ in todo if validate.KINDS[kind].suffix == ".md"]
         converted = pool.imap_unordered(_convert, markdown, chunksize=32) if pool else map(_convert, markdown)
         results = {}
-        for path, kind, digest in todo:  # while the workers convert the Markdown
-            stat = os.stat(path)
-            results[path] = (stat.st_mtime_ns, stat.st_size, validate._load(Path(path), kind), digest)
+        for path, kind, mtime, size, digest in todo:  # while the workers convert the Markdown
+            results[path] = (mtime, size, validate._load(Path(path), kind), digest)
         htmls = dict(converted)
         for path, (mtime, size, result, digest) in results.items():
             html = htmls.get(path) if not isinstance(result, list) else None

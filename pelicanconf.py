@@ -57,9 +57,11 @@ PLUGINS = [
 # Templates autoescape: content HTML is marked safe explicitly where it is HTML.
 # Every Pelican generator has its own Jinja environment and compiles the templates again;
 # the bytecode cache (keyed by each template's source) keeps the compiled code between
-# generators and builds.
+# generators and builds. Every build makes new environments, so an environment need not
+# stat each template again on every page it renders (auto_reload).
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
+    "auto_reload": False,
     "lstrip_blocks": True,
     "autoescape": True,
     "extensions": [],

@@ -1,7 +1,7 @@
 """portal_theme: Polish template filters, the build date and checks of theme settings.
 
 Signals:
-- ``initialized``: adds JINJA_FILTERS/JINJA_GLOBALS, fixes ``BUILD_DATE`` and checks
+- ``initialized``: adds JINJA_FILTERS/JINJA_GLOBALS (a fresh ``remember`` each build), fixes ``BUILD_DATE`` and checks
   ``EU_FUNDING_SIGNS`` (at most four signs, each with an existing file and alt text).
 Settings read: ``PORTAL_BUILD_DATE`` (YYYY-MM-DD; default today, or the environment
 variable of the same name, so builds can be reproduced), ``EU_FUNDING_SIGNS``, ``THEME``.
@@ -80,6 +80,28 @@ def check_signs(settings) -> list[Problem]:
     return problems
 
 
+class Remembered:
+    """``remember(macro, item, *args)``: the macro's HTML for ``item``, made once per build.
+
+    A news item appears as the same card on many listing pages (the news list, its
+    category, each of its tags, its year and month): on a large portal that is about six
+    renderings of every card. Only for macros whose output depends on nothing but their
+    arguments and the environment's globals (an imported macro does not see the page's
+    context anyway). A fresh instance is made for each build (``initialized``), and each
+    entry keeps its item, so an id is never reused for another object while it is cached.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[tuple, tuple[object, Markup]] = {}
+
+    def __call__(self, macro, item, *args) -> Markup:
+        key = (macro.name, id(item), *args)
+        made = self._made.get(key)
+        if made is None or made[0] is not item:
+            made = self._made[key] = (item, macro(item, *args))
+        return made[1]
+
+
 def setup(pelican) -> None:
     settings = pelican.settings
     problems = check_signs(settings)
@@ -88,6 +110,7 @@ def setup(pelican) -> None:
     settings["BUILD_DATE"] = build_date(settings)
     settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
     settings.setdefault("JINJA_GLOBALS", {})["plural_pl"] = plural_pl
+    settings["JINJA_GLOBALS"]["remember"] = Remembered()
 
     def markdown(text: str) -> Markup:
         """Markdown text from structured fields (e.g. the accessibility statement) to HTML."""

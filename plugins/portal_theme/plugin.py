@@ -111,6 +111,9 @@ def setup(pelican) -> None:
     settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
     settings.setdefault("JINJA_GLOBALS", {})["plural_pl"] = plural_pl
     settings["JINJA_GLOBALS"]["remember"] = Remembered()
+    # macros imported without the page's context (cards, breadcrumbs, pagination) see only
+    # the globals: without this their links lost the production address
+    settings["JINJA_GLOBALS"]["SITEURL"] = settings["SITEURL"]
 
     def markdown(text: str) -> Markup:
         """Markdown text from structured fields (e.g. the accessibility statement) to HTML."""

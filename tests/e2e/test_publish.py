@@ -43,6 +43,20 @@ def test_assets_are_fingerprinted_and_every_reference_resolves(published):
     assert broken == []
 
 
+def test_links_within_the_site_spell_out_its_address(published):
+    # the README promises absolute URLs; cards, breadcrumbs and pagination are macros that
+    # see only the template globals, where the address was once missing
+    root_relative = re.compile(r'(?:href|src|srcset|content|data-url)=["\']?/(?!/)')
+    pages = html_files(published.output)
+    assert len(pages) > 250
+    offenders = [
+        str(p.relative_to(published.output)) for p in pages if root_relative.search(p.read_text("utf-8"))
+    ]
+    assert offenders == []
+    home = (published.output / "index.html").read_text(encoding="utf-8")
+    assert re.search(f'class="?pl-news-card__link"? href="?{re.escape(published.url)}/aktualnosci/', home)
+
+
 def test_html_css_and_js_are_minified(site, published):
     for relative in (
         "index.html",

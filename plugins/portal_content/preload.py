@@ -101,8 +101,12 @@ class DiskCache:
             pass  # no cache yet, or one written by other code: read everything
         self.used: dict[tuple[str, str], tuple[Any, str | None]] = {}
 
+    @property
+    def changed(self) -> bool:
+        return self.used.keys() != self.entries.keys()
+
     def save(self) -> None:
-        if self.used.keys() == self.entries.keys():
+        if not self.changed:
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -127,6 +131,8 @@ def preload(settings: dict[str, Any]) -> int:
     workers = int(settings.get("RENDER_WORKERS") or 1)
     render.prerendered.clear()
     config = render.config_key(settings)
+    for process in _saving:  # the last build's cache is written before it is read
+        process.join()
     disk = DiskCache(settings)
     todo = []
     for path, kind in validate.content_files(settings):
@@ -173,8 +179,25 @@ def preload(settings: dict[str, Any]) -> int:
         if pool:
             pool.close()
             pool.join()
-    disk.save()
+    _save_meanwhile(disk)
     return len(todo) + (len(photos) if pool else 0)
+
+
+_saving: list[multiprocessing.process.BaseProcess] = []
+
+
+def _save_meanwhile(disk: DiskCache) -> None:
+    """Write the disk cache in a forked process while the build goes on (pickling the reads
+    of a large portal takes seconds of the one process everything else waits for). The file
+    appears by a rename, so a build that stops meanwhile leaves the old cache or the new
+    one; Python waits for the process before it exits, and the next build before it reads.
+    """
+    _saving.clear()  # joined by preload before it read the cache
+    if not disk.changed:
+        return
+    process = multiprocessing.get_context("fork").Process(target=disk.save, daemon=False)
+    process.start()
+    _saving.append(process)
 
 
 def _remember(path: str, mtime: int, size: int, result: Any, html: str | None, config: tuple) -> None:

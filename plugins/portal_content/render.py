@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markdown import Markdown
@@ -16,6 +17,34 @@ def markdown_options(settings: dict[str, Any]) -> dict[str, Any]:
     extensions = [e for e in md.get("extensions", []) if e != "markdown.extensions.meta"]
     extensions += [name for name in md.get("extension_configs", {}) if name not in extensions]
     return {**md, "extensions": extensions}
+
+
+# Python-Markdown's inline patterns that begin with a lookbehind make `re` try them at every
+# position of every paragraph: about a third of the time it takes to convert a news item.
+# ``(?<!Y)X`` matches exactly where ``X(?<!YX)`` does when X is one character, and the
+# second form lets `re` jump from one X to the next. Keys are Python-Markdown 3's patterns
+# (code spans, links, and smarty's dashes and ellipses); a pattern not listed is kept.
+FASTER_PATTERNS = {
+    r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)": r"(?:(\\(?<!\\\\)\\(?:\\{2})*)(?=`+)|`(?<!\\`))",
+    r"(?<!\!)\[": r"\[(?<!\!\[)",
+    r"(?<!\.)\.{3}(?!\.)": r"\.(?<!\.\.)\.\.(?!\.)",
+    r"(?<!-)--(?!-)": r"-(?<!--)-(?!-)",
+    r"(?<!-)---(?!-)": r"-(?<!--)--(?!-)",
+}
+
+
+def new_converter(options: dict[str, Any]) -> Markdown:
+    """A Markdown converter for ``options`` whose inline patterns match faster, with the
+    same matches (see FASTER_PATTERNS)."""
+    converter = Markdown(**options)
+    registries = [converter.inlinePatterns]
+    registries += [p.inlinePatterns for p in converter.treeprocessors if hasattr(p, "inlinePatterns")]
+    for registry in registries:
+        for pattern in registry:
+            faster = FASTER_PATTERNS.get(pattern.compiled_re.pattern)
+            if faster is not None:
+                pattern.compiled_re = re.compile(faster, pattern.compiled_re.flags)
+    return converter
 
 
 # One converter per configuration, reset between texts (Python-Markdown's documented way):
@@ -42,10 +71,10 @@ def render_markdown(text: str, settings: dict[str, Any]) -> Markup:
     if ready is not None:
         return Markup(ready)  # noqa: S704 - converted by this same function in a worker
     if _converter["busy"]:  # called from inside a conversion (an extension rendering Markdown)
-        return Markup(Markdown(**options).convert(text or ""))  # noqa: S704
+        return Markup(new_converter(options).convert(text or ""))  # noqa: S704
     key = _key(settings, options)
     if _converter["key"] != key:
-        _converter.update(key=key, markdown=Markdown(**options))
+        _converter.update(key=key, markdown=new_converter(options))
     converter = _converter["markdown"]
     _converter["busy"] = True
     try:

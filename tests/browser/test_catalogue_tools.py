@@ -30,8 +30,10 @@ def subregion(r):
 
 
 def visible(page):
-    return page.locator(".pl-product-card:visible .pl-product-card__title a").evaluate_all(
-        "links => links.map(a => a.getAttribute('href').split('/')[2])"
+    return page.locator(
+        ".pl-product-card:visible .pl-product-card__title a"
+    ).evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname.split('/')[2])"  # the site's address may be absolute
     )
 
 

@@ -32,7 +32,7 @@ def expected(subregion=None, forma=None, oferta=None, ps=False):
 def visible(page):
     return sorted(
         page.locator(".pl-entity-card:visible .pl-entity-card__title a").evaluate_all(
-            "links => links.map(a => a.getAttribute('href'))"
+            "links => links.map(a => new URL(a.href).pathname)"  # the site's address may be absolute
         )
     )
 

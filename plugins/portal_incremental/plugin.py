@@ -36,7 +36,7 @@ A test builds the site, edits a news item's text, updates, and compares every fi
 clean full build of the edited content.
 
 Signals: ``initialized`` (forget the last build), ``all_generators_finalized`` (keep the
-generators), ``get_writer`` (the recording writer), ``finalized`` (render what was deferred;
+generators, fix each content's URL: ``fix_urls``), ``get_writer`` (the recording writer), ``finalized`` (render what was deferred;
 this plugin comes first in PLUGINS so that this runs before the others finish the site).
 Sends ``pages_rendered`` (its own signal) when the pages are written.
 """
@@ -327,6 +327,36 @@ def start(pelican) -> None:
 
 def keep_generators(generators) -> None:
     _last.generators = list(generators)
+    fix_urls(generators)
+
+
+# the lists of Pelican's article and page generators
+CONTENT_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "draft_translations",
+)
+
+
+def fix_urls(generators) -> None:
+    """Give every article and page its URL and output name as Pelican's own overrides
+    (``override_url``, ``override_save_as``), now that slugs, dates and categories are
+    settled. Pelican otherwise formats them from the metadata on every use: a news item's
+    URL is read on its page, its feed entries and each list that shows its card, which cost
+    several seconds of a large portal's build. Overrides set in the metadata are kept."""
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, None) or ():
+                for key in ("url", "save_as"):
+                    if not hasattr(content, f"override_{key}"):
+                        setattr(content, f"override_{key}", getattr(content, key))
 
 
 def get_writer(pelican):

@@ -89,6 +89,9 @@ class Remembered:
     arguments and the environment's globals (an imported macro does not see the page's
     context anyway). A fresh instance is made for each build (``initialized``), and each
     entry keeps its item, so an id is never reused for another object while it is cached.
+    The devserver's quick update changes only a news item's body text in place, and a card
+    shows none of it (title, date, category, summary and photo are front matter, whose
+    change makes a full build).
     """
 
     def __init__(self) -> None:

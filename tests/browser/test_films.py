@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from playwright.sync_api import expect
+
 
 def stub_other_origins(page, server, seen):
     """Answer every request to another origin locally (no network), and record it."""
@@ -27,7 +29,7 @@ def test_hosted_film_loads_nothing_from_the_host_until_clicked(context, server):
     button = page.get_by_role("button", name="Odtwórz film: Pyrlandia od kuchni, 3 min 42 s")
     button.click()
     frame = page.locator("iframe")
-    assert frame.count() == 1
+    expect(frame).to_have_count(1)  # waits for the player, however the script inserts it
     assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/Pq7rL2sVx0a?autoplay=1&rel=0"
     assert frame.get_attribute("title") == "Film: Pyrlandia od kuchni"
     assert page.evaluate("document.activeElement.tagName") == "IFRAME"
@@ -58,7 +60,7 @@ def test_play_button_is_reachable_and_operable_with_the_keyboard(context, server
             break
     assert page.evaluate("document.activeElement.tagName") == "BUTTON"
     page.keyboard.press("Enter")
-    assert page.locator("iframe[title='Film: Gala „Zakup Prospołeczny” 2025']").count() == 1
+    expect(page.locator("iframe[title='Film: Gala „Zakup Prospołeczny” 2025']")).to_have_count(1)
     assert page.evaluate("document.activeElement.tagName") == "IFRAME"
 
 
@@ -91,7 +93,7 @@ def test_films_without_javascript(browser, server):
 def test_library_filters(context, server):
     page = context.new_page()
     page.goto(server + "/filmy/?tag=upcykling")
-    assert page.locator(".pl-film-card:visible").count() == 1
+    expect(page.locator(".pl-film-card:visible")).to_have_count(1)
     page.get_by_label("Podmiot w filmie").select_option("pyrlandia")
     page.get_by_label("Temat").select_option("")
-    assert page.locator(".pl-film-card:visible").count() == 2
+    expect(page.locator(".pl-film-card:visible")).to_have_count(2)

@@ -8,6 +8,7 @@ import subprocess
 import pytest
 from browsertools import run_axe
 from htmlscan import html_files
+from playwright.sync_api import expect
 
 # One page of every template type.
 TEMPLATES = {
@@ -111,12 +112,12 @@ def test_works_without_javascript(browser, server):
     assert not page.get_by_role("button", name="Wysoki kontrast").is_visible()
     assert page.locator(".pl-news-card").count() >= 6
     page.get_by_role("navigation", name="Menu główne").get_by_role("link", name="Aktualności").click()
-    assert page.url == server + "/aktualnosci/"
+    expect(page).to_have_url(server + "/aktualnosci/")  # these wait for the next page to load
     page.get_by_role("link", name="Starsze ›").click()
-    assert page.url == server + "/aktualnosci/strona/2/"
+    expect(page).to_have_url(server + "/aktualnosci/strona/2/")
     page.locator(".pl-news-card__link").first.click()
-    assert page.locator("h1").count() == 1
-    assert page.locator(".pl-article__body p").first.is_visible()
+    expect(page.locator(".pl-article__body p").first).to_be_visible()
+    expect(page.locator("h1")).to_have_count(1)
     context.close()
 
 

@@ -36,8 +36,9 @@ A test builds the site, edits a news item's text, updates, and compares every fi
 clean full build of the edited content.
 
 Signals: ``initialized`` (forget the last build), ``all_generators_finalized`` (keep the
-generators, fix each content's URL: ``fix_urls``), ``get_writer`` (the recording writer), ``finalized`` (render what was deferred;
-this plugin comes first in PLUGINS so that this runs before the others finish the site).
+generators, fix each content's URL: ``fix_urls``), ``get_writer`` (the recording writer),
+``finalized`` (render what was deferred; this plugin comes first in PLUGINS so that this
+runs before the others finish the site).
 Sends ``pages_rendered`` (its own signal) when the pages are written.
 """
 

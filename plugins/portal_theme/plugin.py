@@ -1,8 +1,9 @@
 """portal_theme: Polish template filters, the build date and checks of theme settings.
 
 Signals:
-- ``initialized``: adds JINJA_FILTERS/JINJA_GLOBALS (a fresh ``remember`` each build), fixes ``BUILD_DATE`` and checks
-  ``EU_FUNDING_SIGNS`` (at most four signs, each with an existing file and alt text).
+- ``initialized``: adds JINJA_FILTERS/JINJA_GLOBALS (SITEURL, and a fresh ``remember``
+  each build), fixes ``BUILD_DATE`` and checks ``EU_FUNDING_SIGNS`` (at most four signs,
+  each with an existing file and alt text).
 Settings read: ``PORTAL_BUILD_DATE`` (YYYY-MM-DD; default today, or the environment
 variable of the same name, so builds can be reproduced), ``EU_FUNDING_SIGNS``, ``THEME``.
 """

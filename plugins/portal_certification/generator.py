@@ -138,7 +138,7 @@ QR_DRAWING = "2"  # part of the cache key: a change of qr_matrix_svg draws every
 def qr_matrix_svg(matrix: list[list[bool]]) -> str:
     """A QR code's modules (quiet zone included) as one SVG path of horizontal runs, on
     white: scanners need the light margin, also where a high-contrast theme darkens the page.
-    (The qrcode package's own SVG writes a square per module: ten times the bytes and a
+    (The qrcode package's own SVG writes a square per module: twice the bytes, and a
     quarter of the time it takes to make a code.)"""
     size = len(matrix)
     runs = []

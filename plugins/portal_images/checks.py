@@ -15,6 +15,7 @@ the repository with the image cache kept, is not decoded a second time.
 from __future__ import annotations
 
 import atexit
+import io
 import json
 import os
 import warnings
@@ -84,20 +85,22 @@ def check_image(path: Path, settings: dict[str, Any], label: str | None = None) 
     data = path.read_bytes()
     cache = Path(cfg.get(settings, "IMAGES_CACHE_PATH"))
     decoded = pipeline.encoded_before(cache, pipeline.cache_key(data, cfg.encoding_signature(settings)))
-    problem = _inspect(path, max_pixels, min_width, not decoded)
+    problem = _inspect(path, max_pixels, min_width, not decoded, data)
     if problem is None:
         passed.add(key)
         _passed["dirty"] = True
     return problem
 
 
-def _inspect(path: Path, max_pixels: int, min_width: int, decode: bool = True) -> str | None:
+def _inspect(
+    path: Path, max_pixels: int, min_width: int, decode: bool = True, data: bytes | None = None
+) -> str | None:
     """Check the header; with ``decode``, also decode the pixels (at 1/8 scale, which reads
-    every byte of a JPEG)."""
+    every byte of a JPEG). ``data``: the file's bytes when already read (not read again)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
+            with Image.open(io.BytesIO(data) if data is not None else path) as image:
                 width, height = image.size
                 if width * height > max_pixels:
                     raise Image.DecompressionBombError

@@ -173,9 +173,7 @@ class RecordingWriter(Writer):
         try:
             children = [self._fork(batches, taken, index) for _ in range(self.workers - 1)]
             try:
-                for batch in _batches(batches, taken):
-                    for call in batch:
-                        self._run(call)
+                self._render_batches(batches, taken)
             except BaseException as error:  # noqa: BLE001 - re-raised after the workers are collected
                 failure = error
                 with taken.get_lock():
@@ -204,11 +202,7 @@ class RecordingWriter(Writer):
         os.close(reader)  # the worker: render, send the results, exit without cleanup
         status = 0
         try:
-            done: list[Call] = []
-            for batch in _batches(batches, taken):
-                for call in batch:
-                    self._run(call)
-                done += batch
+            done = self._render_batches(batches, taken)
             result: dict[str, Any] = {
                 "calls": [(index[id(c)], c.outputs, c.reads) for c in done],
                 "written": (self._written_files, self._overridden_files),
@@ -239,6 +233,15 @@ class RecordingWriter(Writer):
         merges = {name: merge for name, _, merge in RENDER_STATE}
         for name, value in result["state"].items():
             merges[name](value)
+
+    def _render_batches(self, batches: list[list[Call]], taken) -> list[Call]:
+        """Render batches nobody has taken yet until none is left; the calls rendered."""
+        done: list[Call] = []
+        for batch in _batches(batches, taken):
+            for call in batch:
+                self._run(call)
+            done += batch
+        return done
 
     def _run(self, call: Call) -> Any:
         _rendering.append(call)

@@ -19,7 +19,7 @@ from typing import Any
 
 from pelican import signals
 from portal_content.problems import Problem, display_path
-from portal_content.validate import Kind, Record, register_checker, register_kind
+from portal_content.validate import Kind, Record, check_named_image, register_checker, register_kind
 
 from .generator import CatalogueGenerator
 from .schema import AVAILABILITY, CATEGORIES, ProductMeta
@@ -32,8 +32,6 @@ DEFAULTS = {
 
 
 def check_catalogue(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
-    from portal_images.checks import check_image
-
     makers = {r.slug: r for r in records if r.kind == "entity"}
     problems = []
     for record in records:
@@ -73,7 +71,7 @@ def check_catalogue(records: list[Record], settings: dict[str, Any]) -> list[Pro
                     )
                 )
         for index, photo in enumerate(meta.photos):
-            message = check_image(record.path.parent / photo.src, settings, label=photo.src)
+            message = check_named_image(record.path.parent, photo.src, settings)
             if message:
                 message = message.replace(
                     "(ścieżka liczy się od folderu content/)",

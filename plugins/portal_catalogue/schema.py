@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from portal_content.schema import Slug, Strict, Text, choice
+from portal_content.schema import Slug, Strict, Text, choice, media_path
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -74,7 +74,7 @@ Vat = Annotated[int, BeforeValidator(_vat), WithJsonSchema({"enum": list(VAT_RAT
 
 
 class Photo(Strict):
-    src: Text = Field(
+    src: media_path("catalogue_photo") = Field(
         description="Plik zdjęcia obok pliku produktu (JPEG, ok. 2000 px).", examples=["brelok-pyra-1.jpg"]
     )
     alt: Text = Field(

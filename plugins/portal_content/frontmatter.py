@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .files import MAX_TEXT_BYTES
+
 try:  # the C loader is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -30,8 +32,14 @@ class _PortalLoader(_Loader):  # type: ignore[misc, valid-type]
     """
 
 
+# Dates stay text too: the schemas read them (PyYAML's own reading of 2026-02-30 ends in a
+# ValueError that names no line, and it drops the offset of 10:00+02:00 without a word).
 _PortalLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:int"]
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp")
+    ]
     for first, resolvers in _Loader.yaml_implicit_resolvers.items()
 }
 _PortalLoader.add_implicit_resolver(
@@ -42,10 +50,11 @@ _PortalLoader.add_implicit_resolver(
 class FrontMatterError(Exception):
     """The file cannot be split or parsed; carries the 1-based line."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.field = field  # the field it concerns, when one is known
 
 
 @dataclass
@@ -133,16 +142,95 @@ def split(text: str) -> tuple[str, str, int]:
     raise FrontMatterError(1, "brak zamykającej linii '---' po polach; dopisz '---' po ostatnim polu")
 
 
+MAX_DEPTH = 12  # nesting of lists and mappings; the deepest schema needs 4
+
+
+def _prescan(loader: Any, offset: int) -> None:
+    """Refuse anchors, aliases and deep nesting before anything is built from the text.
+
+    An alias makes one node appear in many places: ten aliases of ten aliases are a billion
+    values to validate (the "billion laughs"), and composing deep nesting recurses. The
+    events are read by the C parser with constant memory and no recursion.
+    """
+    depth = 0
+    while loader.check_event():
+        event = loader.get_event()
+        line = event.start_mark.line + 1 + offset if event.start_mark else 1 + offset
+        if isinstance(event, yaml.AliasEvent):
+            raise FrontMatterError(
+                line,
+                "błąd zapisu YAML: znak * na początku wartości oznacza w YAML odwołanie (alias), którego "
+                "portal nie przyjmuje; ujmij tekst w cudzysłów",
+            )
+        if getattr(event, "anchor", None):
+            raise FrontMatterError(
+                line,
+                "błąd zapisu YAML: znak & na początku wartości oznacza w YAML kotwicę, której portal "
+                "nie przyjmuje; ujmij tekst w cudzysłów",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise FrontMatterError(
+                    line,
+                    f"błąd zapisu YAML: za głębokie zagnieżdżenie (ponad {MAX_DEPTH} poziomów list "
+                    "i pól podrzędnych); sprawdź wcięcia i nawiasy [ ] { }",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _needs_prescan(text: str) -> bool:
+    """Whether the text can hold an anchor, an alias or deep nesting at all (most front
+    matter has none of & * [ { and shallow indentation: the scan is skipped)."""
+    if any(mark in text for mark in ("&", "*", "[", "{", "- -", "-\t", "? ")):
+        return True
+    return any(len(line) - len(line.lstrip()) > MAX_DEPTH for line in text.splitlines())
+
+
+def _duplicate_key(node: yaml.Node, offset: int) -> None:
+    """A key written twice in one mapping: YAML keeps the last silently, an editor meant one.
+    The first repetition in the file is reported."""
+    stack = [node]
+    repeated: list[tuple[int, int, str]] = []  # (line, first line, key)
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    line = key.start_mark.line + 1 + offset
+                    if key.value in seen:
+                        repeated.append((line, seen[key.value], key.value))
+                    seen.setdefault(key.value, line)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    if repeated:
+        line, first, key = min(repeated)
+        raise FrontMatterError(
+            line, f"pole '{key}' jest wpisane drugi raz (pierwszy raz w linii {first}); zostaw jedno", key
+        )
+
+
 def _compose(yaml_text: str, body: str, body_line: int, offset: int) -> FrontMatter:
     """YAML text (starting ``offset`` lines into its file) to data and node tree."""
     loader = _PortalLoader(yaml_text)
     try:
+        if _needs_prescan(yaml_text):
+            _prescan(loader, offset)
+            loader.dispose()
+            loader = _PortalLoader(yaml_text)
         node = loader.get_single_node()
+        if node is not None:
+            _duplicate_key(node, offset)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + offset) if mark else 1
         raise FrontMatterError(line, _explain_yaml(error.problem or "")) from None
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
+        raise FrontMatterError(1 + offset, _explain_yaml("")) from None
     finally:
         loader.dispose()
     if node is None:
@@ -163,11 +251,34 @@ def parse_yaml_text(text: str) -> FrontMatter:
     return _compose(text, "", 0, 0)
 
 
-def _read(path: Path) -> str:
+def decode(data: bytes) -> str:
+    """A content file's bytes as text: UTF-8, with or without the byte-order mark Windows
+    Notepad writes; any other encoding is an error that says which and where."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FrontMatterError(
+            1,
+            "plik jest zapisany w UTF-16; zapisz go jako UTF-8 (w Notatniku: Zapisz jako → Kodowanie: UTF-8)",
+        )
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise FrontMatterError(1, "plik nie jest zapisany w UTF-8; zapisz go jako UTF-8") from None
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise FrontMatterError(
+            line,
+            "plik nie jest zapisany w UTF-8 (może w Windows-1250 albo ISO-8859-2: polskie litery są "
+            "zapisane inaczej); zapisz go jako UTF-8",
+        ) from None
+
+
+def _read(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise FrontMatterError(
+            1,
+            f"plik ma {size / 1_000_000:.1f} MB, a plik treści może mieć najwyżej "
+            f"{MAX_TEXT_BYTES // 1_000_000} MB; usuń wklejone dane albo podziel tekst",
+        )
+    return decode(path.read_bytes())
 
 
 def parse_yaml_file(path: Path) -> FrontMatter:

@@ -4,7 +4,7 @@ Why our own plugin: pelican-yaml-metadata reads YAML but neither validates field
 line numbers, and the working group needs ``path:line: field: message`` for every mistake.
 
 Signals:
-- ``readers_init``: registers PortalMarkdownReader for ``.md``.
+- ``readers_init``: makes PortalMarkdownReader the only reader (``.md``).
 - ``get_generators``: sent at the start of every build (also every devserver rebuild),
   before any generator exists; validates the whole content tree and on any problem raises
   ContentError, so nothing is written. It adds no generator.
@@ -27,6 +27,9 @@ PREFIX = "[portal_content]"
 
 
 def add_reader(readers) -> None:
+    """Ours is the only reader: Pelican would also read .markdown, .rst and .html files
+    (and docutils is installed), publishing them without any check."""
+    readers.reader_classes.clear()
     readers.reader_classes["md"] = PortalMarkdownReader
 
 

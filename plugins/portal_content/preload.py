@@ -32,7 +32,6 @@ from . import frontmatter, render, validate
 
 # below this many files, starting workers costs more than it saves (tests set it lower)
 MIN_FILES = int(os.environ.get("PORTAL_PRELOAD_MIN_FILES") or 200)
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 _settings: dict[str, Any] = {}
 
 
@@ -135,7 +134,8 @@ def preload(settings: dict[str, Any]) -> int:
         process.join()
     disk = DiskCache(settings)
     todo = []
-    for path, kind in validate.content_files(settings):
+    found = validate.scan(settings)  # symbolic links and refused files are never read
+    for path, kind in found.content:
         path = os.path.abspath(path)
         mtime, size, digest = _fingerprint(path)
         cached = disk.entries.get((path, digest))
@@ -144,15 +144,12 @@ def preload(settings: dict[str, Any]) -> int:
             continue
         disk.used[(path, digest)] = cached
         _remember(path, mtime, size, *cached, config)
-    roots = [settings["PATH"], settings.get("CATALOGUE_PATH")]
     passed = checks._remembered(settings)
     known = {key.split("|", 1)[0] for key in passed}
     photos = [
         str(path)
-        for root in roots
-        if root and Path(root).is_dir()
-        for path in Path(root).rglob("*")
-        if path.suffix.lower() in PHOTO_SUFFIXES and os.path.abspath(path) not in known
+        for path, media in found.media
+        if media in ("photo", "catalogue_photo") and os.path.abspath(path) not in known
     ]
     _settings.clear()
     _settings.update(settings)

@@ -151,5 +151,28 @@ def translate(model: type[BaseModel], error: dict[str, Any]) -> str:
     if kind in {"less_than_equal", "less_than"}:
         limit = ctx.get("le", ctx.get("lt"))
         return f"wartość {value} jest za duża; wpisz najwyżej {limit}"
-    # Our own validators raise PydanticCustomError with a finished Polish sentence.
-    return str(error["msg"])
+    if kind == "finite_number":
+        return f"„{value}” to nie jest liczba; wpisz zwykłą liczbę, np. 12.50"
+    if kind in {"int_parsing_size", "decimal_max_digits", "decimal_max_places", "decimal_whole_digits"}:
+        return f"liczba „{value}” jest za długa; wpisz liczbę o rozsądnej wielkości"
+    if kind in {
+        "date_type",
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "datetime_type",
+        "datetime_parsing",
+    }:
+        return f"„{value}” to nie jest data; wpisz datę jako RRRR-MM-DD, np. 2026-11-27"
+    if kind == "multiple_of":
+        return f"wartość {value} musi być wielokrotnością {ctx.get('multiple_of')}"
+    if kind == "string_pattern_mismatch":
+        return f"„{value}” ma niedozwolony zapis; sprawdź opis pola w docs/redakcja.md"
+    if kind.startswith("portal_"):
+        # Our own validators raise PydanticCustomError with a finished Polish sentence.
+        return str(error["msg"])
+    # Any other pydantic error: never its English sentence (the editors read Polish).
+    shown = str(value) if len(str(value)) <= 60 else str(value)[:57] + "..."
+    return (
+        f"nieprawidłowa wartość „{shown}”; sprawdź, co wpisać w tym polu, w docs/redakcja.md "
+        "(albo w podpowiedziach edytora)"
+    )

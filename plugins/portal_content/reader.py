@@ -9,7 +9,7 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import SafeDatetime
 
-from .problems import ContentError
+from .problems import ContentError, Problem, display_path
 from .render import render_markdown
 from .schema import CATEGORIES
 from .validate import kind_of, load
@@ -25,8 +25,10 @@ class PortalMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         path = Path(source_path)
         kind = kind_of(path, Path(self.settings["PATH"]))
-        if kind is None:
-            return super().read(source_path)
+        if kind is None:  # every content folder is a kind: nothing is read unchecked
+            raise ContentError(
+                [Problem(display_path(path), 1, "(plik)", "plik poza folderami treści nie jest czytany")]
+            )
         record = load(path, kind)
         if isinstance(record, list):
             raise ContentError(record)

@@ -7,11 +7,14 @@ example into the "what to write instead" part of error messages.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -20,6 +23,8 @@ from pydantic import (
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
+
+from . import files
 
 # The portal's task areas (DOMAIN: zadania ROPS w zakresie ES). Slug -> name shown to readers.
 CATEGORIES: dict[str, str] = {
@@ -33,29 +38,84 @@ CATEGORIES: dict[str, str] = {
 }
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S")
+_DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DATETIME_RE = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?$"
+)
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+
+def _impossible(year: int, month: int, day: int, value: Any) -> PydanticCustomError | None:
+    """The error for a date that does not exist (30 February, 31 September, month 13)."""
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        if 1 <= month <= 12:
+            last = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+            return PydanticCustomError(
+                "portal_no_such_day",
+                "data „{value}” nie istnieje: miesiąc {month} roku {year} ma {last} dni; popraw dzień",
+                {"value": value, "month": month, "year": year, "last": last},
+            )
+        return PydanticCustomError(
+            "portal_no_such_month",
+            "data „{value}” nie istnieje: miesiąc {month}; wpisz RRRR-MM-DD z miesiącem od 01 do 12",
+            {"value": value, "month": month},
+        )
+    return None
 
 
 def _to_datetime(value: Any) -> dt.datetime:
+    """A date, optionally with a time, in Polish time (Europe/Warsaw). A time written with an
+    offset (+01:00, Z) is converted to Polish time, never cut off."""
     if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(WARSAW)
         return value.replace(tzinfo=None)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return dt.datetime.combine(dt.date.fromisoformat(text), dt.time())
-        except ValueError:
-            pass
-        for fmt in _DATETIME_FORMATS:
-            try:
-                return dt.datetime.strptime(text, fmt)
-            except ValueError:
-                continue
+    match = _DATETIME_RE.match(value.strip()) if isinstance(value, str) else None
+    if match:
+        year, month, day = (int(g) for g in match.groups()[:3])
+        impossible = _impossible(year, month, day, value)
+        if impossible:
+            raise impossible
+        hour, minute, second = (int(g or 0) for g in match.groups()[3:6])
+        if hour > 23 or minute > 59 or second > 59:
+            raise PydanticCustomError(
+                "portal_time",
+                "godzina w „{value}” nie istnieje; wpisz ją jako GG:MM, od 00:00 do 23:59",
+                {"value": value},
+            )
+        moment = dt.datetime(year, month, day, hour, minute, second)
+        zone = match.group("zone")
+        if zone:
+            if match.group(4) is None:
+                raise PydanticCustomError(
+                    "portal_zone_without_time",
+                    "„{value}”: strefa czasowa bez godziny; wpisz datę z godziną albo samą datę",
+                    {"value": value},
+                )
+            if zone == "Z":
+                offset = dt.timedelta(0)
+            else:
+                digits = zone[1:].replace(":", "")
+                hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+                if hours > 14 or minutes > 59:
+                    raise PydanticCustomError(
+                        "portal_zone",
+                        "„{value}”: nieprawidłowa strefa czasowa {zone}; najprościej wpisz czas polski "
+                        "bez strefy, np. 2026-11-27 10:00",
+                        {"value": value, "zone": zone},
+                    )
+                offset = dt.timedelta(hours=hours, minutes=minutes) * (-1 if zone[0] == "-" else 1)
+            moment = moment.replace(tzinfo=dt.timezone(offset)).astimezone(WARSAW).replace(tzinfo=None)
+        return moment
     raise PydanticCustomError(
         "portal_date",
         "„{value}” to nie jest data; wpisz datę jako RRRR-MM-DD, np. 2026-11-27 "
-        "(można dodać godzinę: 2026-11-27 10:30)",
+        "(można dodać godzinę czasu polskiego: 2026-11-27 10:30)",
         {"value": value},
     )
 
@@ -63,11 +123,13 @@ def _to_datetime(value: Any) -> dt.datetime:
 def _to_date(value: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+    match = _DATE_RE.match(value.strip()) if isinstance(value, str) else None
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        impossible = _impossible(year, month, day, value)
+        if impossible:
+            raise impossible
+        return dt.date(year, month, day)
     raise PydanticCustomError(
         "portal_day",
         "„{value}” to nie jest data; wpisz datę jako RRRR-MM-DD, np. 2026-03-31",
@@ -118,6 +180,22 @@ def _to_tags(value: Any) -> Any:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def media_path(*media: str) -> Any:
+    """A field that names a file of one of the ``media`` kinds (see files.MEDIA): relative
+    to its root, inside the kind's folder, of an allowed type. Checked on the text alone."""
+
+    def validate(value: str) -> str:
+        problem = files.path_problem(value, media)
+        if problem:
+            raise PydanticCustomError("portal_path", problem)
+        return value
+
+    return Annotated[Text, AfterValidator(validate)]
+
+
+PhotoPath = media_path("photo")
 DateTime = Annotated[
     dt.datetime,
     BeforeValidator(_to_datetime),
@@ -141,7 +219,7 @@ class Strict(BaseModel):
 
 
 class Image(Strict):
-    src: Text = Field(
+    src: PhotoPath = Field(
         description="Ścieżka zdjęcia względem folderu content/ (JPEG lub PNG, najlepiej 1600–2400 px szerokości).",
         examples=["images/aktualnosci/gala-2025.jpg"],
     )

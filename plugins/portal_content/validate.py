@@ -20,7 +20,7 @@ from typing import Any
 from pelican.utils import slugify
 from pydantic import ValidationError
 
-from . import frontmatter
+from . import files, frontmatter
 from .problems import Problem, display_path, field_name, translate
 from .schema import NewsMeta, PageMeta, Strict
 
@@ -125,7 +125,8 @@ def _load(path: Path, kind: str) -> Record | list[Problem]:
     try:
         doc = frontmatter.parse_file(path) if markdown else frontmatter.parse_yaml_file(path)
     except frontmatter.FrontMatterError as error:
-        return [Problem(shown, error.line, "(nagłówek)" if markdown else "(plik)", error.message)]
+        where = error.field or ("(nagłówek)" if markdown else "(plik)")
+        return [Problem(shown, error.line, where, error.message)]
     model = KINDS[kind].model
     unfilled = placeholders(doc.data)
     problems: list[Problem] = [
@@ -153,18 +154,25 @@ def _load(path: Path, kind: str) -> Record | list[Problem]:
     return problems or Record(path, kind, meta, doc)
 
 
-def content_files(settings: dict[str, Any] | Path) -> list[tuple[Path, str]]:
-    """Every content file of every registered kind; a bare Path stands for PATH."""
+DATA_FILES: set[tuple[str, str]] = set()  # (root setting, path below it) of data files
+
+
+def register_data_file(root: str, relative: str) -> None:
+    """A data file a plugin reads and validates itself (e.g. the region's powiats)."""
+    DATA_FILES.add((root, relative))
+
+
+def scan(settings: dict[str, Any] | Path) -> files.Inventory:
+    """Every entry under the content roots: content files, media files and the entries
+    refused (see files.py); a bare Path stands for PATH."""
     if isinstance(settings, Path):
         settings = {"PATH": settings}
-    files = []
-    for kind in KINDS.values():
-        if kind.root not in settings:
-            continue
-        base = Path(settings[kind.root]) / kind.folder
-        if base.is_dir():
-            files.extend((p, kind.name) for p in sorted(base.rglob("*" + kind.suffix)))
-    return files
+    return files.inventory(settings, list(KINDS.values()), DATA_FILES)
+
+
+def content_files(settings: dict[str, Any] | Path) -> list[tuple[Path, str]]:
+    """Every content file of every registered kind (never one behind a symbolic link)."""
+    return scan(settings).content
 
 
 def records_of(settings: dict[str, Any], kind: str) -> list[Record]:
@@ -178,15 +186,25 @@ def records_of(settings: dict[str, Any], kind: str) -> list[Record]:
     return found
 
 
-def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Problem]]:
-    """All records and all problems of the content tree at settings['PATH']."""
+def check_named_image(root: Path, relative: str, settings: dict[str, Any]) -> str | None:
+    """What is wrong with the photo a field names (``relative``, already a valid path for
+    its field), or None. Never reads a file whose real place is outside ``root``."""
     # Imported here: portal_images is a sibling plugin on the same plugin path.
     from portal_images.checks import check_image
 
+    path = files.contained(root, relative)
+    if path is None:
+        return "ścieżka prowadzi przez dowiązanie symboliczne poza folder; użyj zwykłego pliku w repozytorium"
+    return check_image(path, settings, label=relative)
+
+
+def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Problem]]:
+    """All records and all problems of the content tree at settings['PATH']."""
     content_root = Path(settings["PATH"])
     records: list[Record] = []
-    problems: list[Problem] = []
-    for path, kind in content_files(settings):
+    found = scan(settings)
+    problems: list[Problem] = list(found.problems)
+    for path, kind in found.content:
         result = load(path, kind)
         if isinstance(result, list):
             problems.extend(result)
@@ -214,7 +232,7 @@ def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Probl
             seen[key] = record
         image = getattr(meta, "image", None)
         if image is not None:
-            message = check_image(content_root / image.src, settings, label=image.src)
+            message = check_named_image(content_root, image.src, settings)
             if message:
                 problems.append(Problem(shown, record.doc.line_for(("image", "src")), "image.src", message))
     for checker in CHECKERS:

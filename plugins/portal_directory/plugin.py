@@ -18,10 +18,17 @@ from typing import Any
 
 from pelican import signals
 from portal_content.problems import Problem, display_path
-from portal_content.validate import Kind, Record, register_checker, register_kind
+from portal_content.validate import (
+    Kind,
+    Record,
+    check_named_image,
+    register_checker,
+    register_data_file,
+    register_kind,
+)
 
 from .generator import register_generator
-from .region import load_region
+from .region import REGION_FILE, load_region
 from .schema import EntityMeta, OwesMeta
 from .vocabulary import BENEFICIARIES, LEGAL_FORMS, LEGAL_FORMS_PLURAL, OFFER_CATEGORIES, REINTEGRATION_UNITS
 
@@ -38,8 +45,6 @@ DEFAULTS = {
 
 
 def check_directory(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
-    from portal_images.checks import check_image
-
     content_root = Path(settings["PATH"])
     region, problems = load_region(content_root)
     entities = [r for r in records if r.kind == "entity"]
@@ -68,7 +73,7 @@ def check_directory(records: list[Record], settings: dict[str, Any]) -> list[Pro
                 )
             )
         for index, photo in enumerate(meta.photos):
-            message = check_image(content_root / photo.src, settings, label=photo.src)
+            message = check_named_image(content_root, photo.src, settings)
             if message:
                 problems.append(
                     Problem(
@@ -120,6 +125,7 @@ def register_kinds() -> None:
     register_kind(Kind("entity", "podmioty", EntityMeta, "directory"))
     register_kind(Kind("owes", "owes", OwesMeta, "directory"))
     register_checker(check_directory)
+    register_data_file("PATH", REGION_FILE.as_posix())
 
 
 def register() -> None:

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from pelican import signals
+from portal_content import files
 from portal_content.problems import Problem, display_path
-from portal_content.validate import Kind, Record, register_checker, register_kind
+from portal_content.validate import Kind, Record, check_named_image, register_checker, register_kind
 
 from . import plugin_state
 from .embed import FilmExtension, embeds_in
@@ -39,8 +40,6 @@ DEFAULTS = {
 
 
 def check_films(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
-    from portal_images.checks import check_image
-
     content_root = Path(settings["PATH"])
     films = {r.slug for r in records if r.kind == "film"}
     entities = {r.slug for r in records if r.kind == "entity"}
@@ -52,12 +51,13 @@ def check_films(records: list[Record], settings: dict[str, Any]) -> list[Problem
             for field, message in provider_problems(meta):
                 problems.append(Problem(shown, record.doc.line_for((field,)), field, message))
             if meta.poster is not None:
-                message = check_image(content_root / meta.poster.src, settings, label=meta.poster.src)
+                message = check_named_image(content_root, meta.poster.src, settings)
                 if message:
                     problems.append(
                         Problem(shown, record.doc.line_for(("poster", "src")), "poster.src", message)
                     )
-            if meta.provider == "local" and meta.file and not (content_root / meta.file).is_file():
+            video = files.contained(content_root, meta.file) if meta.file else None
+            if meta.provider == "local" and meta.file and (video is None or not video.is_file()):
                 problems.append(
                     Problem(
                         shown,
@@ -67,8 +67,8 @@ def check_films(records: list[Record], settings: dict[str, Any]) -> list[Problem
                     )
                 )
             if meta.provider == "local" and isinstance(meta.captions, str):
-                vtt = content_root / meta.captions
-                if not vtt.is_file():
+                vtt = files.contained(content_root, meta.captions)
+                if vtt is None or not vtt.is_file():
                     problems.append(
                         Problem(
                             shown,

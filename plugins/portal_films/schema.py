@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from portal_content.schema import Day, Image, Slug, Strict, Text
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from portal_content import files
+from portal_content.schema import Day, Image, Slug, Strict, Text, media_path
+from pydantic import BeforeValidator, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 ID_FORMATS = {
@@ -44,6 +45,28 @@ Duration = Annotated[
 ]
 
 
+def _captions(value: Any) -> bool | str:
+    """true/false (a hosted film has captions or not), or the path of a WebVTT file."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip():
+        problem = files.path_problem(value.strip(), ("captions",))
+        if problem:
+            raise PydanticCustomError("portal_path", problem)
+        return value.strip()
+    raise PydanticCustomError(
+        "portal_captions",
+        "wpisz true albo false (film z serwisu) albo ścieżkę pliku napisów, np. filmy/pliki/klip.pl.vtt",
+    )
+
+
+Captions = Annotated[
+    bool | str,
+    PlainValidator(_captions),
+    WithJsonSchema({"type": ["boolean", "string"], "pattern": r"^filmy/pliki/.+\.vtt$"}),
+]
+
+
 class Credit(Strict):
     role: Text = Field(description="Funkcja, np. reżyseria.", examples=["reżyseria"])
     name: Text = Field(description="Imię i nazwisko lub nazwa.", examples=["Anna Nowak"])
@@ -65,7 +88,7 @@ class FilmMeta(Strict):
     video_id: Text | None = Field(
         None, description="Identyfikator filmu w serwisie (dla youtube i vimeo).", examples=["dQw4w9WgXcQ"]
     )
-    file: Text | None = Field(
+    file: media_path("video") | None = Field(
         None,
         description="Plik wideo względem content/ (dla local), WebM lub MP4.",
         examples=["filmy/pliki/klip.webm"],
@@ -79,7 +102,7 @@ class FilmMeta(Strict):
     language: Literal["pl", "en", "pjm"] = Field(
         "pl", description="Język: pl, en albo pjm (polski język migowy)."
     )
-    captions: bool | Text = Field(
+    captions: Captions = Field(
         description="youtube/vimeo: true/false (czy film ma napisy); local: plik WebVTT względem content/.",
         examples=["true"],
     )

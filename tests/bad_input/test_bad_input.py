@@ -79,6 +79,9 @@ def test_good_fixture_builds(tmp_path):
     result = run_build(content, tmp_path / "output", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "output" / "aktualnosci" / "2026" / "ok" / "index.html").is_file()
+    # a byte-order mark (Windows Notepad) is read as UTF-8, not as part of the first line
+    notepad = (tmp_path / "output" / "aktualnosci" / "2026" / "z-notatnika" / "index.html").read_text()
+    assert "Zapisane w Notatniku" in notepad and "\ufeff" not in notepad
     page = (tmp_path / "output" / "aktualnosci" / "2026" / "ze-zdjeciem" / "index.html").read_text()
     assert 'alt="Żółte koło na niebieskim tle"' in page
     assert (tmp_path / "output" / "aktualnosci" / "tag" / "lodz" / "index.html").is_file()

@@ -50,9 +50,9 @@ def test_duration_words():
         ({"provider": "vimeo", "video_id": "12ab5678"}, "video_id"),
         ({"video_id": None}, "video_id"),
         ({"poster": None}, "poster"),
-        ({"captions": "napisy.vtt"}, "captions"),
-        ({"provider": "local", "video_id": None, "file": None, "captions": "a.vtt"}, "file"),
-        ({"provider": "local", "video_id": None, "file": "a.webm", "captions": True}, "captions"),
+        ({"captions": "filmy/pliki/napisy.vtt"}, "captions"),
+        ({"provider": "local", "video_id": None, "file": None, "captions": "filmy/pliki/a.vtt"}, "file"),
+        ({"provider": "local", "video_id": None, "file": "filmy/pliki/a.webm", "captions": True}, "captions"),
     ],
 )
 def test_provider_rules(changes, field):

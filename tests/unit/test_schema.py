@@ -55,7 +55,19 @@ def test_bad_date_explains_the_format():
 
 
 def test_impossible_date_is_rejected():
-    assert "to nie jest data" in messages({**VALID, "date": "2025-02-31"})["date"]
+    assert messages({**VALID, "date": "2025-02-31"})["date"] == (
+        "data „2025-02-31” nie istnieje: miesiąc 2 roku 2025 ma 28 dni; popraw dzień"
+    )
+    assert "miesiąc 9 roku 2026 ma 30 dni" in messages({**VALID, "date": "2026-09-31"})["date"]
+    assert "miesiąc 2 roku 2026 ma 28 dni" in messages({**VALID, "date": "2026-02-29 10:00"})["date"]
+    assert NewsMeta.model_validate({**VALID, "date": "2024-02-29"}).date == dt.datetime(2024, 2, 29)
+
+
+def test_time_with_an_offset_is_converted_to_polish_time():
+    winter = NewsMeta.model_validate({**VALID, "date": "2026-12-03T09:00:00Z"})
+    summer = NewsMeta.model_validate({**VALID, "date": "2026-07-03 10:00+00:00"})
+    assert (winter.date.hour, summer.date.hour) == (10, 12)
+    assert "strefa czasowa" in messages({**VALID, "date": "2026-12-03 09:00+25:00"})["date"]
 
 
 def test_unknown_category_lists_choices():

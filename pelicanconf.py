@@ -87,8 +87,16 @@ IGNORE_FILES = [".#*", "*.swp", "README.md"]
 # URLs: ASCII-folded Polish, stable, one folder per page
 ARTICLE_URL = "aktualnosci/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+# Drafts (status: draft) are never written by `make html` or `make publish`: not as pages,
+# and so not in feeds, lists, the sitemap, the search index or share cards. `make
+# devserver` shows them under /szkice/ with a "SZKIC" banner (tools/portal.py, --drafts).
 DRAFT_URL = "szkice/{slug}/"
-DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_URL = "szkice/strony/{slug}/"
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+PORTAL_SHOW_DRAFTS = False
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
 CATEGORY_URL = "aktualnosci/kategoria/{slug}/"

@@ -210,8 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     parser.add_argument("--content")
     parser.add_argument("--catalogue")
-    parser.add_argument("--output", default=str(ROOT / "output"))
+    # not output/: the preview holds drafts, and output/ is what `make publish` uploads
+    parser.add_argument("--output", default=str(ROOT / ".cache" / "podglad"))
     args = parser.parse_args(argv)
+    args.drafts = True  # drafts are shown here, with a "SZKIC" banner, and nowhere else
     args.render_workers = None  # the first build runs before any thread: all cores
     portal._init_logging()
     watched = [ROOT / name for name in WATCHED if name not in ("content", "catalogue")]

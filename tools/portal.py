@@ -42,6 +42,12 @@ def _settings(args: argparse.Namespace, output: Path | None = None) -> dict:
         override["OUTPUT_PATH"] = str(output)
     if getattr(args, "render_workers", None):
         override["RENDER_WORKERS"] = args.render_workers
+    if getattr(args, "drafts", False):  # the editor's own preview (make devserver) only
+        override.update(
+            PORTAL_SHOW_DRAFTS=True,
+            DRAFT_SAVE_AS="szkice/{slug}/index.html",
+            DRAFT_PAGE_SAVE_AS="szkice/strony/{slug}/index.html",
+        )
     return read_settings(str(Path(args.settings).resolve()), override=override)
 
 
@@ -313,6 +319,11 @@ def main(argv: list[str] | None = None) -> int:
             )
             p.add_argument(
                 "--render-workers", type=int, help="processes reading and rendering (default: RENDER_WORKERS)"
+            )
+            p.add_argument(
+                "--drafts",
+                action="store_true",
+                help="also write drafts, with a banner (the editor's preview; never for publishing)",
             )
     p = sub.add_parser("schemas")
     p.add_argument("--out", default=str(ROOT / "schemas"))

@@ -1,4 +1,6 @@
-"""Markdown rendering shared by every plugin: bodies, structured fields, transcripts."""
+"""Markdown rendering shared by every plugin: bodies, structured fields, transcripts.
+
+Every conversion is cleaned to the HTML allow-list (safety.clean) before it is returned."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ from typing import Any
 
 from markdown import Markdown
 from markupsafe import Markup
+
+from .safety import clean
 
 
 def markdown_options(settings: dict[str, Any]) -> dict[str, Any]:
@@ -71,7 +75,7 @@ def render_markdown(text: str, settings: dict[str, Any]) -> Markup:
     if ready is not None:
         return Markup(ready)  # noqa: S704 - converted by this same function in a worker
     if _converter["busy"]:  # called from inside a conversion (an extension rendering Markdown)
-        return Markup(new_converter(options).convert(text or ""))  # noqa: S704
+        return Markup(clean(new_converter(options).convert(text or ""), settings.get("SITEURL", "")))  # noqa: S704
     key = _key(settings, options)
     if _converter["key"] != key:
         _converter.update(key=key, markdown=new_converter(options))
@@ -79,7 +83,7 @@ def render_markdown(text: str, settings: dict[str, Any]) -> Markup:
     _converter["busy"] = True
     try:
         converter.reset()
-        # Markdown written by the working group, like every content body Pelican renders
-        return Markup(converter.convert(text or ""))  # noqa: S704
+        # Markdown written by the working group, cleaned to the allow-list (safety.py)
+        return Markup(clean(converter.convert(text or ""), settings.get("SITEURL", "")))  # noqa: S704
     finally:
         _converter["busy"] = False

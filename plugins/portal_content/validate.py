@@ -20,7 +20,7 @@ from typing import Any
 from pelican.utils import slugify
 from pydantic import ValidationError
 
-from . import files, frontmatter
+from . import files, frontmatter, safety
 from .problems import Problem, display_path, field_name, translate
 from .schema import NewsMeta, PageMeta, Strict
 
@@ -134,6 +134,10 @@ def _load(path: Path, kind: str) -> Record | list[Problem]:
         for loc, hint in unfilled
     ]
     if markdown:
+        problems += [
+            Problem(shown, doc.body_line + index, "(treść)", message)
+            for index, message in safety.body_problems(doc.body)
+        ]
         for number, line in enumerate(doc.body.splitlines()):
             if PLACEHOLDER in line:
                 hint = line.split(PLACEHOLDER, 1)[1].lstrip(" :").rstrip(" *_.") or "napisz tekst"
@@ -146,6 +150,11 @@ def _load(path: Path, kind: str) -> Record | list[Problem]:
             Problem(shown, doc.line_for(tuple(e["loc"])), field_name(tuple(e["loc"])), translate(model, e))
             for e in error.errors()
             if not any(tuple(e["loc"])[: len(loc)] == loc for loc in marked)
+        ]
+    for loc, text in _markdown_fields(meta):
+        problems += [
+            Problem(shown, doc.line_for(loc), field_name(loc), message)
+            for _, message in safety.body_problems(text)
         ]
     if KINDS[kind].body_required and not doc.body.strip():
         problems.append(
@@ -168,6 +177,19 @@ def scan(settings: dict[str, Any] | Path) -> files.Inventory:
     if isinstance(settings, Path):
         settings = {"PATH": settings}
     return files.inventory(settings, list(KINDS.values()), DATA_FILES)
+
+
+def _markdown_fields(model: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
+    """(location, text) of every field rendered as Markdown (its description says so),
+    e.g. the accessibility statement's procedure: checked like a body."""
+    found: list[tuple[tuple, str]] = []
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if isinstance(value, str) and "markdown" in (info.description or "").lower():
+            found.append(((*loc, name), value))
+        elif isinstance(value, Strict):
+            found += _markdown_fields(value, (*loc, name))
+    return found
 
 
 def content_files(settings: dict[str, Any] | Path) -> list[tuple[Path, str]]:

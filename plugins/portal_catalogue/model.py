@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -74,7 +73,7 @@ class Product:
     def availability_label(self) -> str:
         return AVAILABILITY[self.meta.availability]
 
-    def jsonld(self, siteurl: str, image_urls: list[str]) -> str:
+    def jsonld(self, siteurl: str, image_urls: list[str]) -> dict[str, Any]:
         meta = self.meta
         offer: dict[str, Any] = {
             "@type": "Offer",
@@ -121,4 +120,4 @@ class Product:
                 "name": self.maker.meta.name,
                 "url": f"{siteurl}/{self.maker.url}",
             }
-        return json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")
+        return data  # written into the page by the `jsonld` filter (portal_theme), escaped there

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +48,7 @@ class Entity(Content):
     def display_name(self) -> str:
         return self.meta.short_name or self.meta.name
 
-    def jsonld(self, siteurl: str) -> str:
+    def jsonld(self, siteurl: str) -> dict[str, Any]:
         meta = self.meta
         data: dict[str, Any] = {
             "@context": "https://schema.org",
@@ -94,7 +93,7 @@ class Entity(Content):
             data["sameAs"] = links
         if meta.founded:
             data["foundingDate"] = str(meta.founded)
-        return json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")
+        return data  # written into the page by the `jsonld` filter (portal_theme), escaped there
 
 
 class Owes(Content):

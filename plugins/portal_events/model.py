@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -81,7 +80,7 @@ class Event:
         digest = hashlib.sha256(self.url.encode("utf-8")).hexdigest()[:16]
         return f"{digest}@wielkopolskaes.pl"
 
-    def jsonld(self, siteurl: str, image_url: str | None) -> str:
+    def jsonld(self, siteurl: str, image_url: str | None) -> dict[str, Any]:
         meta = self.meta
         modes = {
             "stacjonarnie": "https://schema.org/OfflineEventAttendanceMode",
@@ -126,7 +125,7 @@ class Event:
         }
         if image_url:
             data["image"] = [image_url]
-        return json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")
+        return data  # written into the page by the `jsonld` filter (portal_theme), escaped there
 
     def ics_event(self, siteurl: str, stamp: dt.datetime) -> IcsEvent:
         meta = self.meta

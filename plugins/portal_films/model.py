@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +84,7 @@ class Film:
     def file_url(self, path: str) -> str:
         return f"{self.settings.get('SITEURL', '')}/{self.settings['FILM_MEDIA_URL']}{Path(path).name}"
 
-    def jsonld(self, siteurl: str, poster_url: str | None) -> str:
+    def jsonld(self, siteurl: str, poster_url: str | None) -> dict[str, Any]:
         data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "VideoObject",
@@ -104,7 +103,7 @@ class Film:
             data["contentUrl"] = siteurl + self.file_url(self.meta.file).removeprefix(
                 self.settings.get("SITEURL", "")
             )
-        return json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")
+        return data  # written into the page by the `jsonld` filter (portal_theme), escaped there
 
 
 def player(film: Film, picture, heading: str | None = None) -> Markup:

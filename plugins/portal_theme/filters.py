@@ -8,7 +8,12 @@ CLDR (no grouping) and what buyers expect on prices (always grouped).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 
 MONTHS_GENITIVE = (
     "stycznia",
@@ -119,7 +124,16 @@ def page_window(current: int, last: int, around: int = 2) -> list[int | None]:
     return numbers
 
 
+def jsonld(data: dict[str, Any]) -> Markup:
+    """The one way structured data (JSON-LD) is written into a page, for every content type:
+    ``<``, ``>``, ``&`` and ``'`` become ``\\u003c`` etc. (as Jinja's ``tojson`` does), so a
+    title or a URL can never end the ``<script>`` element or open an HTML comment in it,
+    and the block still parses as JSON equal to the data."""
+    return htmlsafe_json_dumps(data, dumps=json.dumps, ensure_ascii=False)
+
+
 FILTERS = {
+    "jsonld": jsonld,
     "date_pl": date_pl,
     "month_pl": month_pl,
     "date_iso": date_iso,

@@ -9,6 +9,7 @@ import pytest
 from icalendar import Calendar
 from portal_events.model import WARSAW, Event, calendar
 from portal_events.schema import EventMeta
+from portal_theme.filters import jsonld
 
 SETTINGS = {"EVENTS_URL": "wydarzenia/", "OWNER": {"name": "ROPS w Poznaniu", "email": "es@rops.poznan.pl"}}
 STAMP = dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
@@ -77,7 +78,7 @@ def test_calendar_defines_the_time_zone_and_is_stable():
 
 def test_jsonld_is_a_schema_org_event_with_offsets():
     data = json.loads(
-        event(online="https://example.org/transmisja").jsonld("https://wielkopolskaes.pl", None)
+        jsonld(event(online="https://example.org/transmisja").jsonld("https://wielkopolskaes.pl", None))
     )
     assert data["@type"] == "Event"
     assert data["startDate"] == "2026-10-24T08:00:00+02:00"

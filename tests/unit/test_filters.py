@@ -40,3 +40,21 @@ def test_page_window_links_ends_and_neighbours_of_long_lists():
     # a gap of one page shows that page, not an ellipsis
     assert page_window(5, 400) == [1, 2, 3, 4, 5, 6, 7, None, 400]
     assert page_window(396, 400) == [1, None, 394, 395, 396, 397, 398, 399, 400]
+
+
+def test_jsonld_cannot_end_its_script_and_parses_to_the_data():
+    import json
+    from pathlib import Path
+
+    from portal_theme.filters import jsonld
+
+    hostile = "</script><!--<script>alert('x')</script>&amp;"
+    written = str(jsonld({"name": hostile, "url": "https://x.pl/?a=1&b='2'"}))
+    assert not any(mark in written for mark in ("<", ">", "&", "'"))
+    assert json.loads(written) == {"name": hostile, "url": "https://x.pl/?a=1&b='2'"}
+    # every JSON-LD block of every template goes through that one filter
+    templates = Path(__file__).resolve().parents[2] / "theme" / "templates"
+    for template in templates.rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        for block in text.split('<script type="application/ld+json">')[1:]:
+            assert block.split("</script>", 1)[0].rstrip().endswith("|jsonld }}"), template.name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from portal_content.schema import Slug, Strict, Text, choice, media_path
+from portal_content.schema import Line, Slug, Strict, Text, choice, media_path
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -110,7 +110,7 @@ class Personalisation(Strict):
 class ProductMeta(Strict):
     """A product of the social-design souvenir brand: catalogue/<adres>.yaml"""
 
-    name: Text = Field(description="Nazwa produktu.", examples=["Brelok „Pyra”"], max_length=120)
+    name: Line = Field(description="Nazwa produktu.", examples=["Brelok „Pyra”"], max_length=120)
     slug: Slug | None = Field(
         None, description="Adres w URL; domyślnie nazwa pliku bez .yaml.", examples=["brelok-pyra"]
     )

@@ -25,19 +25,40 @@ def mark_paths(x: float, y: float, size: float) -> str:
     )
 
 
-def certificate_badge_svg(number: str, year: int, valid_until, entity_name: str) -> str:
-    """The badge an entity puts on its own site: it states its end date, so it cannot
-    claim more than the certificate does even when copied."""
-    title = (
-        f"Zakup Prospołeczny {year}: certyfikat {number} dla {entity_name}, ważny do {date_pl(valid_until)}"
-    )
+GREY = "#5a5f66"
+RED = "#a3141c"
+
+
+def certificate_badge_svg(
+    number: str, year: int, valid_from, valid_until, entity_name: str, status: str = "valid"
+) -> str:
+    """The badge an entity puts on its own site, at a fixed address. While the certificate
+    is valid it shows the mark and the end date; once it has expired (or before it starts)
+    the same address serves a grey card without the mark, saying so in red - a copy on
+    another site stops looking valid at the next build."""
+    if status in ("valid", "expiring"):
+        title = f"Zakup Prospołeczny {year}: certyfikat {number} dla {entity_name}, ważny do {date_pl(valid_until)}"
+        return (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 100" width="320" height="100" role="img" '
+            f'aria-labelledby="t"><title id="t">{escape(title)}</title>'
+            '<rect width="320" height="100" rx="10" fill="#fff" stroke="#1d6b3a" stroke-width="3"/>'
+            + mark_paths(10, 10, 80)
+            + f'<text x="100" y="36" font-family="Arial, sans-serif" font-size="19" font-weight="700" fill="{NAVY}">Zakup Prospołeczny</text>'
+            f'<text x="100" y="60" font-family="Arial, sans-serif" font-size="15" fill="#1b1b1b">certyfikat {escape(number)}</text>'
+            f'<text x="100" y="82" font-family="Arial, sans-serif" font-size="15" fill="#1b1b1b">ważny do {escape(date_pl(valid_until))}</text>'
+            "</svg>\n"
+        )
+    if status == "future":
+        state, detail = "JESZCZE NIEWAŻNY", f"ważny od {date_pl(valid_from)}"
+    else:
+        state, detail = "WYGASŁ", f"ważny był do {date_pl(valid_until)}"
+    title = f"Zakup Prospołeczny {year}: certyfikat {number} dla {entity_name} {state.lower()} ({detail})"
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 100" width="320" height="100" role="img" '
         f'aria-labelledby="t"><title id="t">{escape(title)}</title>'
-        '<rect width="320" height="100" rx="10" fill="#fff" stroke="#1d6b3a" stroke-width="3"/>'
-        + mark_paths(10, 10, 80)
-        + f'<text x="100" y="36" font-family="Arial, sans-serif" font-size="19" font-weight="700" fill="{NAVY}">Zakup Prospołeczny</text>'
-        f'<text x="100" y="60" font-family="Arial, sans-serif" font-size="15" fill="#1b1b1b">certyfikat {escape(number)}</text>'
-        f'<text x="100" y="82" font-family="Arial, sans-serif" font-size="15" fill="#1b1b1b">ważny do {escape(date_pl(valid_until))}</text>'
+        f'<rect width="320" height="100" rx="10" fill="#eceef0" stroke="{GREY}" stroke-width="3" stroke-dasharray="8 5"/>'
+        f'<text x="16" y="32" font-family="Arial, sans-serif" font-size="15" fill="{GREY}">Zakup Prospołeczny · certyfikat {escape(number)}</text>'
+        f'<text x="16" y="64" font-family="Arial, sans-serif" font-size="26" font-weight="700" fill="{RED}">{state}</text>'
+        f'<text x="16" y="88" font-family="Arial, sans-serif" font-size="15" fill="#1b1b1b">{escape(detail)}</text>'
         "</svg>\n"
     )

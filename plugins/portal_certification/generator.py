@@ -45,7 +45,29 @@ class CertificationGenerator(Generator):
 
     @property
     def current(self) -> list[CertificateRecord]:
-        return [c for c in self.certificates if c.status.current]
+        """Certificates valid on the build day, each entity once per scope: where a renewal
+        already runs while the certificate it renews still does, the one that lasts longer
+        stands for both (a list would otherwise show the entity twice for one thing)."""
+        chosen: dict[tuple, CertificateRecord] = {}
+        for certificate in self.certificates:
+            if not certificate.status.current:
+                continue
+            key = (
+                certificate.meta.entity,
+                frozenset(certificate.meta.products),
+                frozenset(certificate.services),
+            )
+            held = chosen.get(key)
+            if held is None or (certificate.valid_until, certificate.number) > (
+                held.valid_until,
+                held.number,
+            ):
+                chosen[key] = certificate
+        return [
+            c
+            for c in self.certificates
+            if chosen.get((c.meta.entity, frozenset(c.meta.products), frozenset(c.services))) is c
+        ]
 
     def count(self, code: str) -> int:
         return sum(1 for c in self.certificates if c.status.code == code)
@@ -83,12 +105,16 @@ class CertificationGenerator(Generator):
             folder.mkdir(parents=True, exist_ok=True)  # the page itself may be rendered later
             # drawn with the pages (in parallel): ~15 ms a code, hundreds of certificates
             write_data(writer, folder / "qr.svg", qr_svg, f"{public}/{certificate.url}", self.settings)
+            # at a fixed address: copies embedded on other sites show "wygasł" the day after
+            # the end (the site is rebuilt daily), never a valid-looking mark
             (folder / "znak.svg").write_text(
                 certificate_badge_svg(
                     certificate.number,
                     certificate.year,
+                    certificate.valid_from,
                     certificate.valid_until,
                     certificate.entity.meta.name,
+                    certificate.status.code,
                 ),
                 encoding="utf-8",
             )

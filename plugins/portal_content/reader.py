@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import SafeDatetime
@@ -45,7 +46,9 @@ class PortalMarkdownReader(MarkdownReader):
         if getattr(meta, "modified", None):
             metadata["modified"] = _safe(meta.modified)
         if meta.summary:
-            metadata["summary"] = meta.summary
+            # Pelican treats a summary as HTML (feeds mark it type="html"); ours is plain text
+            # from the front matter, so it is escaped here once and for all
+            metadata["summary"] = escape(meta.summary)
         if kind == "news":
             metadata["date"] = _safe(meta.date)
             category = Category(CATEGORIES[meta.category], self.settings)

@@ -179,7 +179,32 @@ def _to_tags(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+def _printable(value: str) -> str:
+    """No control characters but line breaks and tabs: feeds, calendars and SVG are XML
+    or line-based formats, and a stray escape character makes the whole file unreadable."""
+    bad = next((ch for ch in value if (ord(ch) < 32 and ch not in "\n\t") or ord(ch) == 127), None)
+    if bad is not None:
+        raise PydanticCustomError(
+            "portal_control",
+            "tekst zawiera niewidoczny znak sterujący (kod {code}), zwykle wklejony z innego programu; "
+            "przepisz ten fragment",
+            {"code": ord(bad)},
+        )
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\t" in value:
+        raise PydanticCustomError(
+            "portal_one_line",
+            "tytuł lub nazwa musi być w jednej linii (trafia do kalendarzy, kanałów RSS i kart); "
+            "usuń złamanie linii",
+        )
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_printable)]
+Line = Annotated[Text, AfterValidator(_one_line)]  # titles and names: one line
 
 
 def media_path(*media: str) -> Any:
@@ -235,7 +260,7 @@ class Image(Strict):
 class NewsMeta(Strict):
     """A news item (aktualność): content/aktualnosci/<rok>/<adres>.md"""
 
-    title: Text = Field(
+    title: Line = Field(
         description="Tytuł aktualności.", examples=["Gala Zakup Prospołeczny 2025"], max_length=160
     )
     date: DateTime = Field(
@@ -307,7 +332,7 @@ class AccessibilityStatement(Strict):
 class PageMeta(Strict):
     """A static page: content/strony/<adres>.md"""
 
-    title: Text = Field(description="Tytuł strony.", examples=["O ekonomii społecznej"], max_length=160)
+    title: Line = Field(description="Tytuł strony.", examples=["O ekonomii społecznej"], max_length=160)
     slug: Slug | None = Field(
         None, description="Adres w URL; domyślnie nazwa pliku bez .md.", examples=["o-ekonomii-spolecznej"]
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from portal_content.schema import Day, Image, Slug, Strict, Text, choice
+from portal_content.schema import Day, Image, Line, Slug, Strict, Text, choice
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
@@ -138,10 +138,10 @@ class Offer(Strict):
 class EntityMeta(Strict):
     """A social-economy entity (PES/PS): content/podmioty/<adres>.md"""
 
-    name: Text = Field(
+    name: Line = Field(
         description="Pełna nazwa podmiotu.", examples=["Spółdzielnia Socjalna „Pyra”"], max_length=200
     )
-    short_name: Text | None = Field(None, description="Krótka nazwa na kartach.", max_length=60)
+    short_name: Line | None = Field(None, description="Krótka nazwa na kartach.", max_length=60)
     legal_form: LegalForm = Field(
         description="Forma prawna (ustawa o ekonomii społecznej).", examples=["spoldzielnia-socjalna"]
     )
@@ -188,7 +188,7 @@ class EntityMeta(Strict):
 class OwesMeta(Strict):
     """A support centre (OWES): content/owes/<adres>.md"""
 
-    name: Text = Field(description="Nazwa ośrodka.", examples=["Ośrodek Wsparcia Ekonomii Społecznej w Pile"])
+    name: Line = Field(description="Nazwa ośrodka.", examples=["Ośrodek Wsparcia Ekonomii Społecznej w Pile"])
     operator: Text = Field(
         description="Kto prowadzi ośrodek (organizacja lub partnerstwo).", examples=["Fundacja Przykładowa"]
     )

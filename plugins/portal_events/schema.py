@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal_content.schema import DateTime, Day, Image, Slug, Strict, Text, choice
+from portal_content.schema import DateTime, Day, Image, Line, Slug, Strict, Text, choice
 from portal_directory.schema import Email, Phone, PostalCode, Url
 from pydantic import Field
 
@@ -19,7 +19,7 @@ ROPS = "rops"  # the organiser value that names the portal's owner (OWNER in the
 
 
 class Place(Strict):
-    name: Text = Field(description="Nazwa miejsca.", examples=["Sala konferencyjna ROPS"])
+    name: Line = Field(description="Nazwa miejsca.", examples=["Sala konferencyjna ROPS"])
     street: Text = Field(description="Ulica i numer.", examples=["ul. Feliksa Nowowiejskiego 11"])
     postal_code: PostalCode = Field(description="Kod pocztowy NN-NNN.", examples=["61-731"])
     city: Text = Field(description="Miejscowość.", examples=["Poznań"])
@@ -41,7 +41,7 @@ class Registration(Strict):
 class EventMeta(Strict):
     """An event: content/wydarzenia/<rok>/<adres>.md; the text below the header describes it."""
 
-    title: Text = Field(
+    title: Line = Field(
         description="Nazwa wydarzenia.", max_length=140, examples=["Gala Zakup Prospołeczny 2026"]
     )
     slug: Slug | None = Field(None, description="Adres w URL; domyślnie nazwa pliku.")

@@ -6,7 +6,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from portal_content import files
-from portal_content.schema import Day, Image, Slug, Strict, Text, media_path
+from portal_content.schema import Day, Image, Line, Slug, Strict, Text, media_path
 from pydantic import BeforeValidator, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -75,7 +75,7 @@ class Credit(Strict):
 class FilmMeta(Strict):
     """A film: content/filmy/<adres>.md; the body below the header is the transcript."""
 
-    title: Text = Field(description="Tytuł filmu.", examples=["Pyrlandia od kuchni"], max_length=140)
+    title: Line = Field(description="Tytuł filmu.", examples=["Pyrlandia od kuchni"], max_length=140)
     slug: Slug | None = Field(None, description="Adres w URL; domyślnie nazwa pliku.")
     description: Text = Field(
         description="Opis filmu (1–3 zdania).",

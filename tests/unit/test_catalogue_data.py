@@ -80,3 +80,15 @@ def test_bad_values_get_polish_messages(field, value, message):
     first = error.value.errors()[0]
     assert first["loc"][0] == field
     assert translate(ProductMeta, first) == message
+
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("https://x")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+def test_csv_cells_that_start_a_formula_are_written_as_text(cell):
+    import csv
+    import io
+
+    from portal_content.opendata import csv_text
+
+    text = csv_text(["a", "b"], [[cell, 5]])
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[1] == ["'" + cell, "5"]

@@ -32,3 +32,26 @@ def test_current_means_valid_or_expiring():
     assert status_on(UNTIL, FROM, UNTIL).label == "ważny, wygasa wkrótce"
     assert status_on(UNTIL + dt.timedelta(days=1), FROM, UNTIL).label == "wygasł"
     assert status_on(UNTIL - dt.timedelta(days=1), FROM, UNTIL).days_left == 1
+
+
+def test_lists_of_valid_certificates_show_an_entity_once_per_scope():
+    from types import SimpleNamespace
+
+    from portal_certification.generator import CertificationGenerator
+
+    def cert(number, entity, until, products=(), services=("catering",), code="valid"):
+        return SimpleNamespace(
+            number=number,
+            meta=SimpleNamespace(entity=entity, products=list(products)),
+            services=list(services),
+            valid_until=dt.date.fromisoformat(until),
+            status=SimpleNamespace(current=code in ("valid", "expiring")),
+        )
+
+    old = cert("ZP-2025-01", "pyra", "2026-12-31")
+    renewal = cert("ZP-2026-04", "pyra", "2027-12-31")  # already valid, same scope
+    other_scope = cert("ZP-2026-05", "pyra", "2027-12-31", services=("sprzątanie",))
+    expired = cert("ZP-2024-02", "glina", "2025-12-31", code="expired")
+    generator = object.__new__(CertificationGenerator)
+    generator.certificates = [old, renewal, other_scope, expired]
+    assert generator.current == [renewal, other_scope]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from importlib import metadata
 from pathlib import Path
 
 import qrcode
 import qrcode.constants
 from pelican.generators import Generator
+from portal_content.atomic import write_atomic
 from portal_content.opendata import csv_text
 from portal_content.validate import records_of
 from portal_incremental.plugin import write_data
@@ -191,14 +191,15 @@ def qr_svg(url: str, settings) -> bytes:
     cache = Path(settings["IMAGES_CACHE_PATH"]).parent / "qr"
     key = hashlib.sha256(f"{metadata.version('qrcode')}|{QR_DRAWING}|{url}".encode()).hexdigest()[:20]
     cached = cache / f"{key}.svg"
-    if cached.is_file():
-        return cached.read_bytes()
+    try:
+        known = cached.read_bytes()
+    except OSError:
+        known = b""
+    if known.endswith(b"</svg>\n"):  # written whole (write_atomic), by any process
+        return known
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
     code.add_data(url)
     code.make(fit=True)
     data = qr_matrix_svg(code.get_matrix()).encode()
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(f".{os.getpid()}.part")
-    partial.write_bytes(data)
-    partial.replace(cached)
+    write_atomic(cached, data)
     return data

@@ -20,6 +20,7 @@ pipeline for the poster, and that request must happen in the building process.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from . import frontmatter, render, validate
+from .atomic import write_atomic
 
 # below this many files, starting workers costs more than it saves (tests set it lower)
 MIN_FILES = int(os.environ.get("PORTAL_PRELOAD_MIN_FILES") or 200)
@@ -107,14 +109,10 @@ class DiskCache:
     def save(self) -> None:
         if not self.changed:
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.file.with_name(f"{self.file.name}.{os.getpid()}")
-            with open(partial, "wb") as handle:
-                pickle.dump((self.signature, self.used), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            partial.replace(self.file)
-        except OSError:
-            pass  # only a cache
+        with contextlib.suppress(OSError):  # only a cache
+            write_atomic(
+                self.file, pickle.dumps((self.signature, self.used), protocol=pickle.HIGHEST_PROTOCOL)
+            )
 
 
 def _fingerprint(path: str) -> tuple[int, int, str]:

@@ -23,7 +23,13 @@ def build_date(settings) -> dt.date:
 class EventGenerator(Generator):
     def generate_context(self) -> None:
         events = [
-            Event(record.meta, record.slug, render_markdown(record.doc.body, self.settings), self.settings)
+            Event(
+                record.meta,
+                record.slug,
+                render_markdown(record.doc.body, self.settings),
+                self.settings,
+                str(record.path),
+            )
             for record in records_of(self.settings, "event")
         ]
         self.events = sorted(events, key=lambda e: (e.start, e.slug))

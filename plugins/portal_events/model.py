@@ -18,8 +18,11 @@ PRODID = "-//ROPS Poznań//Ekonomia społeczna w Wielkopolsce//PL"
 
 
 class Event:
-    def __init__(self, meta: EventMeta, slug: str, html: str, settings: dict[str, Any]) -> None:
+    def __init__(
+        self, meta: EventMeta, slug: str, html: str, settings: dict[str, Any], source_path: str = ""
+    ) -> None:
         self.meta = meta
+        self.source_path = source_path  # the content file (named when its page fails)
         self.slug = meta.slug or slug
         self.html = html  # the description rendered from Markdown
         self.settings = settings

@@ -39,8 +39,11 @@ def duration_clock(seconds: int) -> str:
 
 
 class Film:
-    def __init__(self, meta: FilmMeta, slug: str, transcript: str, settings: dict[str, Any]) -> None:
+    def __init__(
+        self, meta: FilmMeta, slug: str, transcript: str, settings: dict[str, Any], source_path: str = ""
+    ) -> None:
         self.meta = meta
+        self.source_path = source_path  # the content file (named when its page fails)
         self.slug = slug
         self.title = meta.title
         self.url = settings["FILM_URL"].format(slug=slug)

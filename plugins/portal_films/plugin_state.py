@@ -21,7 +21,7 @@ def films(settings: dict[str, Any]) -> list[Film]:
     for record in records_of(settings, "film"):
         cached = _built.get(id(record))
         if cached is None or cached[0] is not record:
-            cached = (record, Film(record.meta, record.slug, record.doc.body, settings))
+            cached = (record, Film(record.meta, record.slug, record.doc.body, settings, str(record.path)))
             _built[id(record)] = cached
         found.append(cached[1])
     return sorted(found, key=lambda f: (f.meta.published, f.slug), reverse=True)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image, UnidentifiedImageError
+from portal_content.atomic import read_json, write_atomic
 
 from . import pipeline
 from . import settings as cfg
@@ -35,10 +36,8 @@ def _remembered(settings: dict[str, Any]) -> set[str]:
     file = Path(cfg.get(settings, "IMAGES_CACHE_PATH")) / "checked.json"
     if _passed["file"] != file:
         _passed.update(file=file, dirty=False)
-        try:
-            _passed["keys"] = set(json.loads(file.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            _passed["keys"] = set()
+        kept = read_json(file)
+        _passed["keys"] = set(kept) if isinstance(kept, list) else set()
     return _passed["keys"]
 
 
@@ -48,12 +47,9 @@ def _save() -> None:
     if not _passed["dirty"] or file is None:
         return
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        partial = file.with_name(f"checked.{os.getpid()}.part")
         # forget photos that are gone (test sites in temporary folders, renamed files)
         kept = sorted(k for k in _passed["keys"] if Path(k.split("|", 1)[0]).exists())
-        partial.write_text(json.dumps(kept), encoding="utf-8")
-        partial.replace(file)
+        write_atomic(file, json.dumps(kept))
     except OSError:
         pass  # only a cache: the next build checks the photos again
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageOps
+from portal_content.atomic import read_json, write_atomic
 
 from . import settings as cfg
 
@@ -117,10 +118,12 @@ def encode(
         elif fmt == "avif":
             options.update(speed=avif_speed)
         resized.save(tmp / Variant(width, fmt).filename, fmt.upper(), **options)
-    if target.exists():  # another process finished first; keep its files
-        shutil.rmtree(tmp)
-    else:
+    try:
         tmp.rename(target)
+    except OSError:
+        if not target.is_dir():
+            raise
+        shutil.rmtree(tmp)  # another process finished first; keep its files
     return len(variants)
 
 
@@ -145,12 +148,10 @@ class Pipeline:
             return found
         key = cache_key(source.read_bytes(), self.signature)
         meta_file = self.cache / key / "meta.json"
-        if meta_file.is_file():
-            meta = json.loads(meta_file.read_text())
-        else:
+        meta = read_json(meta_file)  # render workers may ask for the same photo at once
+        if not isinstance(meta, dict) or not {"width", "height", "colour"} <= meta.keys():
             meta = _measure(source)
-            meta_file.parent.mkdir(parents=True, exist_ok=True)
-            meta_file.write_text(json.dumps(meta))
+            write_atomic(meta_file, json.dumps(meta))
         widths = [w for w in self.widths if w <= meta["width"]] or [meta["width"]]
         stem = source.stem.lower().replace(" ", "-")
         result = ResponsiveImage(
@@ -206,7 +207,7 @@ class Pipeline:
                 "seconds": round(time.perf_counter() - started, 3),
                 "workers": workers,
             }
-            (self.cache / "last-encoding.json").write_text(json.dumps(stats), encoding="utf-8")
+            write_atomic(self.cache / "last-encoding.json", json.dumps(stats))
         target_dir = output_path / self.output_dir
         target_dir.mkdir(parents=True, exist_ok=True)
         for img in self.requested.values():

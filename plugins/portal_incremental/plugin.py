@@ -60,6 +60,7 @@ from blinker import Namespace
 from pelican import signals
 from pelican.contents import Article, Content
 from pelican.writers import Writer
+from portal_content.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -249,6 +250,10 @@ class RecordingWriter(Writer):
             if call.method == "write_data":
                 return self._write_data(call)
             return getattr(super(), call.method)(*call.args, **call.kwargs)
+        except RenderError:
+            raise
+        except Exception as error:  # noqa: BLE001 - named with the page and its file, re-raised
+            raise RenderError(f"{_describe(call)}: {type(error).__name__}: {error}") from error
         finally:
             _rendering.pop()
 
@@ -294,6 +299,24 @@ class RecordingWriter(Writer):
             self.pending = None
 
 
+class RenderError(Exception):
+    """A page could not be made; the message names it and the content file it shows."""
+
+
+def _describe(call: Call) -> str:
+    """The page a call writes and, where one is known, the content file it shows."""
+    name = call.kwargs.get("name") or (call.args[0] if call.args else "?")
+    sources = []
+    for value in call.kwargs.values():
+        source = getattr(value, "source_path", None) or getattr(value, "source", None)
+        if isinstance(source, str | os.PathLike):
+            from portal_content.problems import display_path
+
+            sources.append(display_path(Path(source)))
+    where = f" (z pliku {', '.join(sources)})" if sources else ""
+    return f"strona {os.fspath(name)}{where}"
+
+
 def _batches(batches: list[list[Call]], taken) -> Iterator[list[Call]]:
     """The batches this process renders: each the next one nobody has taken yet."""
     while True:
@@ -313,14 +336,6 @@ class _MemoryFile(io.StringIO):
     def close(self) -> None:
         self.store[self.path] = self.getvalue()
         super().close()
-
-
-def _replace(path: str, text: str | bytes) -> None:
-    partial = f"{path}.{os.getpid()}.part"
-    data = text if isinstance(text, bytes) else text.encode("utf-8")
-    with open(partial, "wb") as handle:
-        handle.write(data)
-    os.replace(partial, path)
 
 
 def start(pelican) -> None:
@@ -469,7 +484,7 @@ def update(paths: list[Path]) -> list[str]:
         _forget_rendered_text()
         raise
     for path, text in texts.items():
-        _replace(path, text)  # under the output folder: Pelican's writer joined it safely
+        write_atomic(path, text)  # under the output folder: Pelican's writer joined it safely
     _last.written = sorted(texts)
     return _last.written
 

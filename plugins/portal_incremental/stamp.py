@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from portal_content.atomic import write_atomic
+
 TEXT = {".md", ".yaml", ".yml", ".html", ".py", ".css", ".js", ".txt", ".json", ".svg", ".xml", ".csv"}
 SKIP_DIRS = {"__pycache__", ".git", "node_modules"}
 
@@ -86,10 +88,7 @@ class StampFile:
             return False
 
     def save(self, stamp: str) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}")
-        partial.write_text(stamp)
-        partial.replace(self.path)
+        write_atomic(self.path, stamp)
 
     def forget(self) -> None:
         self.path.unlink(missing_ok=True)

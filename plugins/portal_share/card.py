@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+from portal_content.atomic import write_atomic
 
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -94,13 +96,11 @@ def draw(card: Card) -> Image.Image:
 
 
 def render(card: Card, target: Path) -> None:
-    """Draw ``card`` into ``target`` (PNG), written beside and renamed so no half file is left."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
+    """Draw ``card`` into ``target`` (PNG), written atomically: render workers and the next
+    build may draw or read the same card at once."""
     # 32 colours keep the anti-aliased text smooth at a third of the RGB file's size. Fast
     # octree and zlib level 6: 22 ms a card instead of 105 (median cut, level 9) for about
     # 2 KB more - a large portal draws thousands of cards on its first build.
-    draw(card).quantize(colors=32, method=Image.Quantize.FASTOCTREE).save(
-        partial, format="PNG", compress_level=6
-    )
-    partial.replace(target)
+    png = io.BytesIO()
+    draw(card).quantize(colors=32, method=Image.Quantize.FASTOCTREE).save(png, format="PNG", compress_level=6)
+    write_atomic(target, png.getvalue())

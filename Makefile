@@ -37,7 +37,7 @@ $(STAMP): requirements.txt
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; \
 	  else echo "Brak modułu venv: zainstaluj pakiet python3-venv (sudo apt-get install python3-venv)"; exit 1; fi; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -104,9 +104,11 @@ bench-large: venv
 clean:
 	rm -rf output output.new-* output.old-* .cache .pytest_cache
 
-# Re-pin dependencies from requirements.in in a clean virtual environment.
+# Re-pin dependencies from requirements.in, with the hash of every file (pip-tools in a
+# clean virtual environment; pins already in requirements.txt are kept unless they no
+# longer fit). `make serve` and `make test` install with --require-hashes.
 lock:
 	rm -rf /tmp/portal-lock && $(PYTHON) -m venv /tmp/portal-lock
-	/tmp/portal-lock/bin/pip install --quiet -r requirements.in
-	(echo "# Generated from requirements.in by 'make lock' (pip freeze in a clean venv). Do not edit by hand."; \
-	 /tmp/portal-lock/bin/pip freeze) > requirements.txt
+	/tmp/portal-lock/bin/pip install --quiet pip-tools==7.6.2
+	/tmp/portal-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.txt requirements.in

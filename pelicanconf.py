@@ -206,6 +206,12 @@ EU_PROJECT = {
     "sample": True,
 }
 
+# The Content-Security-Policy of the published site, from its one source (the deploy
+# headers are written from the same file). Pages carry it as <meta http-equiv> too, for
+# hosts that ignore _headers; portal_theme leaves out what a <meta> cannot hold.
+with open(os.path.join(ROOT, "deploy", "content-security-policy.txt"), encoding="utf-8") as _policy:
+    CONTENT_SECURITY_POLICY = _policy.read().strip()
+
 # Image pipeline (plugins/portal_images/settings.py has the defaults)
 # PORTAL_CACHE_DIR lets benchmarks measure cold builds without touching the real cache.
 IMAGES_CACHE_PATH = os.path.join(os.environ.get("PORTAL_CACHE_DIR", os.path.join(ROOT, ".cache")), "images")

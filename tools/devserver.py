@@ -151,13 +151,50 @@ def error_page(error: str) -> bytes:
     ).encode()
 
 
+POLICY = (ROOT / "deploy" / "content-security-policy.txt").read_text(encoding="utf-8").strip()
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the preview to this machine's browser only.
+
+    - Only requests whose Host is the address the server is bound to are answered (a web
+      page elsewhere cannot reach the preview through a name that resolves to 127.0.0.1:
+      DNS rebinding).
+    - Nothing outside the output folder is served, also not through a symbolic link.
+    - Every response carries the production Content-Security-Policy, so a violation shows
+      in the preview as it would on the published site.
+    """
+
     state: State
+    hosts: frozenset[str] = frozenset()
 
     def log_message(self, *args) -> None:
         pass
 
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", POLICY)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+    def _refused(self) -> bool:
+        """Answer 421 or 404 and return True when the request must not be served."""
+        if (self.headers.get("Host") or "").lower() not in self.hosts:
+            self._send(421, "text/plain; charset=utf-8", "Nieznany adres serwera podglądu.\n".encode())
+            return True
+        target = os.path.realpath(self.translate_path(self.path.split("?", 1)[0]))
+        root = os.path.realpath(self.directory)
+        if target != root and not target.startswith(root + os.sep):
+            self._send(404, "text/plain; charset=utf-8", b"Nie ma takiej strony.\n")
+            return True
+        return False
+
+    def do_HEAD(self) -> None:  # noqa: N802 - the http.server API
+        if not self._refused():
+            super().do_HEAD()
+
     def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        if self._refused():
+            return
         path = self.path.split("?", 1)[0]
         if path == "/__portal/reload.js":
             return self._send(200, "application/javascript; charset=utf-8", RELOAD_SCRIPT)
@@ -203,6 +240,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return
 
 
+def allowed_hosts(host: str, port: int) -> frozenset[str]:
+    """The Host header values of requests to the address the server is bound to (a loopback
+    address may also be called localhost, which never leaves the machine)."""
+    names = {f"[{host}]" if ":" in host else host}
+    if host in ("127.0.0.1", "::1", "localhost"):
+        names |= {"localhost", "127.0.0.1", "[::1]"} if host != "::1" else {"localhost", "[::1]"}
+    return frozenset(f"{name.lower()}:{port}" for name in names) | (
+        frozenset(n.lower() for n in names) if port == 80 else frozenset()
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
@@ -227,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.output).mkdir(parents=True, exist_ok=True)
     threading.Thread(target=watch, args=(watched, before, args, state), daemon=True).start()
     Handler.state = state
+    Handler.hosts = allowed_hosts(args.host, args.port)
     handler = functools.partial(Handler, directory=args.output)
     server = http.server.ThreadingHTTPServer((args.host, args.port), handler)
     server.daemon_threads = True

@@ -54,6 +54,7 @@ def _settings(args: argparse.Namespace, output: Path | None = None) -> dict:
 def _settings_files(args: argparse.Namespace, settings: dict) -> list[Path]:
     """Files outside the content, theme and plugin folders that a build reads."""
     files = [ROOT / "pelicanconf.py", Path(args.settings).resolve(), ROOT / "requirements.txt"]
+    files.append(ROOT / "deploy" / "content-security-policy.txt")  # read by pelicanconf.py
     if settings.get("PUBLISH_HEADERS_FILE"):
         files.append(Path(settings["PUBLISH_HEADERS_FILE"]))
     return [f for f in dict.fromkeys(files) if f.is_file()]

@@ -1,10 +1,10 @@
 """portal_theme: Polish template filters, the build date and checks of theme settings.
 
 Signals:
-- ``initialized``: adds JINJA_FILTERS/JINJA_GLOBALS (SITEURL, and a fresh ``remember``
-  each build), fixes ``BUILD_DATE`` and checks ``EU_FUNDING_SIGNS`` (at most four signs,
+- ``initialized``: adds JINJA_FILTERS/JINJA_GLOBALS (SITEURL, CSP_META: the policy for
+  pages' <meta http-equiv>, and a fresh ``remember`` each build), fixes ``BUILD_DATE`` and checks ``EU_FUNDING_SIGNS`` (at most four signs,
   each with an existing file and alt text).
-Settings read: ``PORTAL_BUILD_DATE`` (YYYY-MM-DD; default today, or the environment
+Settings read: ``CONTENT_SECURITY_POLICY``, ``PORTAL_BUILD_DATE`` (YYYY-MM-DD; default today, or the environment
 variable of the same name, so builds can be reproduced), ``EU_FUNDING_SIGNS``, ``THEME``.
 """
 
@@ -81,6 +81,18 @@ def check_signs(settings) -> list[Problem]:
     return problems
 
 
+# Directives a policy in <meta http-equiv> cannot carry (browsers ignore them there and
+# report it); they stay in the HTTP headers (deploy/_headers, nginx).
+HEADER_ONLY = ("frame-ancestors", "report-uri", "report-to", "sandbox")
+
+
+def meta_policy(policy: str) -> str:
+    """The Content-Security-Policy for a page's <meta http-equiv> (for hosts that ignore
+    the _headers file): the same policy without the directives only a header can carry."""
+    kept = [part.strip() for part in policy.split(";") if part.strip()]
+    return "; ".join(part for part in kept if part.split()[0].lower() not in HEADER_ONLY)
+
+
 class Remembered:
     """``remember(macro, item, *args)``: the macro's HTML for ``item``, made once per build.
 
@@ -118,6 +130,7 @@ def setup(pelican) -> None:
     # macros imported without the page's context (cards, breadcrumbs, pagination) see only
     # the globals: without this their links lost the production address
     settings["JINJA_GLOBALS"]["SITEURL"] = settings["SITEURL"]
+    settings["JINJA_GLOBALS"]["CSP_META"] = meta_policy(settings.get("CONTENT_SECURITY_POLICY", ""))
 
     def markdown(text: str) -> Markup:
         """Markdown text from structured fields (e.g. the accessibility statement) to HTML."""

@@ -20,6 +20,33 @@ def test_serves_pages_with_the_reload_script(devserver):
     assert get(base + "/__portal/reload.js")[0] == 200
 
 
+def test_answers_only_its_own_address_within_the_output_with_the_policy(devserver, tmp_path):
+    import http.client
+    import os
+    from urllib.parse import urlsplit
+
+    from devserver import POLICY
+
+    base, _ = devserver
+    port = urlsplit(base).port
+    os.symlink("/etc", tmp_path / "output" / "etc")  # a link out of the output folder
+
+    def ask(path: str, host: str) -> tuple[int, dict]:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", path, headers={"Host": host})
+        response = connection.getresponse()
+        response.read()
+        return response.status, dict(response.getheaders())
+
+    status, headers = ask("/aktualnosci/", f"127.0.0.1:{port}")
+    assert status == 200 and headers["Content-Security-Policy"] == POLICY
+    assert ask("/aktualnosci/", f"localhost:{port}")[0] == 200
+    assert ask("/aktualnosci/", f"atakujacy.example:{port}")[0] == 421  # DNS rebinding
+    assert ask("/aktualnosci/", "127.0.0.1")[0] == 421
+    assert ask("/etc/passwd", f"127.0.0.1:{port}")[0] == 404
+    assert ask("/etc/hostname", f"127.0.0.1:{port}")[0] == 404
+
+
 def test_rebuilds_on_save_and_shows_errors_on_the_page(devserver):
     base, content = devserver
     news = content / "aktualnosci" / "ok.md"

@@ -54,7 +54,7 @@ def test_embeds_render_players(site):
         "podmioty/kgw-czarnkowianki/index.html",
     ):
         html = (site / path).read_text(encoding="utf-8")
-        assert '<figure class="pl-film" data-pagefind-ignore>' in html and "[film:" not in html, path
+        assert '<figure class="pl-film" data-pagefind-ignore' in html and "[film:" not in html, path
     edition = (site / "zakup-prospoleczny" / "edycja-2025" / "index.html").read_text(encoding="utf-8")
     assert 'href="/filmy/gala-zakup-prospoleczny-2025/"' in edition
 

@@ -16,11 +16,41 @@ def test_publish_workflow_tests_before_it_publishes_and_runs_daily():
     triggers = job[True]  # YAML 1.1 reads the key "on" as True
     assert triggers["push"]["branches"] == ["main"]
     assert triggers["schedule"][0]["cron"].split()[2:] == ["*", "*", "*"]  # every day
-    assert job["jobs"]["publish"]["needs"] == "test"
-    tests = " ".join(step.get("run", "") for step in job["jobs"]["test"]["steps"])
-    assert ".ci/run" in tests
-    steps = " ".join(step.get("run", "") for step in job["jobs"]["publish"]["steps"])
-    assert "PORTAL_BUILD_DATE" in steps and "make publish" in steps and "rsync" in steps
+    build, deploy = job["jobs"]["build"], job["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    runs = " ".join(step.get("run", "") for step in build["steps"])
+    assert runs.index(".ci/run") < runs.index("make publish") and "PORTAL_BUILD_DATE" in runs
+    assert "rsync" in " ".join(step.get("run", "") for step in deploy["steps"])
+
+
+def test_publish_workflow_holds_least_privilege():
+    text = (DEPLOY / "ci" / "publish.yml").read_text(encoding="utf-8")
+    job = yaml.safe_load(text)
+    build, deploy = job["jobs"]["build"], job["jobs"]["deploy"]
+    assert job["permissions"] == {"contents": "read"} and build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {} and deploy["environment"] == "production"
+    uses = [step["uses"] for j in (build, deploy) for step in j["steps"] if "uses" in step]
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses)  # pinned by commit
+    checkout = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    assert "secrets." not in yaml.safe_dump(build) and "secrets." in yaml.safe_dump(deploy)
+    assert not any("checkout" in step.get("uses", "") for step in deploy["steps"])  # no repository code
+
+
+def test_publish_workflow_passes_zizmor():
+    """zizmor (GitHub Actions security audits, offline) finds nothing in the workflow."""
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "zizmor"),
+            "--offline",
+            "--no-progress",
+            str(DEPLOY / "ci" / "publish.yml"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "No findings to report" in done.stdout + done.stderr
 
 
 def test_generated_header_files_are_current():
@@ -72,3 +102,13 @@ def test_nginx_site_includes_headers_in_every_location():
     assert all("include snippets/portal/security-headers.conf;" in body for body in locations)
     assert "gzip_static on;" in site and "brotli_static on;" in site and "error_page 404 /404.html;" in site
     assert "include snippets/portal/site.conf;" in (DEPLOY / "nginx" / "portal.conf").read_text()
+
+
+def test_dependencies_are_installed_by_hash():
+    requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    pins = re.findall(
+        r"^([A-Za-z0-9_.-]+)==(\S+) \\\n((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", requirements, re.M
+    )
+    names = re.findall(r"^([A-Za-z0-9_.-]+)==", requirements, re.M)
+    assert len(pins) == len(names) > 40  # every pinned package carries its hashes
+    assert "--require-hashes -r requirements.txt" in (ROOT / "Makefile").read_text(encoding="utf-8")

@@ -58,3 +58,19 @@ def test_jsonld_cannot_end_its_script_and_parses_to_the_data():
         text = template.read_text(encoding="utf-8")
         for block in text.split('<script type="application/ld+json">')[1:]:
             assert block.split("</script>", 1)[0].rstrip().endswith("|jsonld }}"), template.name
+
+
+def test_the_meta_policy_is_the_header_policy_without_header_only_directives():
+    from pathlib import Path
+
+    from portal_theme.plugin import meta_policy
+
+    policy = (
+        (Path(__file__).resolve().parents[2] / "deploy" / "content-security-policy.txt").read_text().strip()
+    )
+    meta = meta_policy(policy)
+    assert "frame-ancestors" in policy and "frame-ancestors" not in meta
+    assert meta == "; ".join(
+        p.strip() for p in policy.split(";") if not p.strip().startswith("frame-ancestors")
+    )
+    assert "script-src 'self' 'wasm-unsafe-eval'" in meta and "object-src 'none'" in meta

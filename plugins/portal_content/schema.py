@@ -206,6 +206,24 @@ def _one_line(value: str) -> str:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_printable)]
 Line = Annotated[Text, AfterValidator(_one_line)]  # titles and names: one line
 
+_URL_RE = re.compile(r"^https?://[^\s/$.?#<>\"][^\s<>\"]*$", re.IGNORECASE)
+
+
+def _url(value: str) -> str:
+    """A web address for a link: http(s) only (never javascript: or data:), and no space,
+    < > or " (nothing that could end the attribute or the element it is written into)."""
+    if not _URL_RE.match(value):
+        raise PydanticCustomError(
+            "portal_url",
+            "„{value}” to nie jest adres strony; wpisz pełny adres zaczynający się od https:// "
+            '(bez spacji i znaków < > ")',
+            {"value": value},
+        )
+    return value
+
+
+Url = Annotated[str, AfterValidator(_url), WithJsonSchema({"type": "string", "pattern": _URL_RE.pattern})]
+
 
 def media_path(*media: str) -> Any:
     """A field that names a file of one of the ``media`` kinds (see files.MEDIA): relative
@@ -302,7 +320,7 @@ class AccessibilityStatement(Strict):
         description="Nazwa podmiotu publicznego (a11y-podmiot).",
         examples=["Regionalny Ośrodek Polityki Społecznej w Poznaniu"],
     )
-    url: Text = Field(description="Adres strony (a11y-url).", examples=["https://wielkopolskaes.pl"])
+    url: Url = Field(description="Adres strony (a11y-url).", examples=["https://wielkopolskaes.pl"])
     published: Day = Field(
         description="Data publikacji strony (a11y-data-publikacja).", examples=["2026-11-27"]
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from portal_content.schema import Day, Image, Line, Slug, Strict, Text, choice
+from portal_content.schema import Day, Image, Line, Slug, Strict, Text, Url, choice
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
@@ -60,16 +60,6 @@ def _phone(value: str) -> str:
     return value
 
 
-def _url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/$.?#].[^\s]*$", value):
-        raise PydanticCustomError(
-            "portal_url",
-            "„{value}” to nie jest adres strony; wpisz pełny adres zaczynający się od https://",
-            {"value": value},
-        )
-    return value
-
-
 def _postal(value: str) -> str:
     if not re.fullmatch(r"\d{2}-\d{3}", value):
         raise PydanticCustomError(
@@ -82,7 +72,6 @@ def _postal(value: str) -> str:
 
 Email = Annotated[str, AfterValidator(_email)]
 Phone = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v), AfterValidator(_phone)]
-Url = Annotated[str, AfterValidator(_url)]
 PostalCode = Annotated[str, AfterValidator(_postal)]
 
 

@@ -275,7 +275,7 @@ def path_problem(value: str, media_names: tuple[str, ...], base: str = "") -> st
         return f"ścieżka nie może wychodzić poza folder ani zawierać '..' i '//'; wpisz plik z {folders}"
     suffix = PurePosixPath(value).suffix.lower()
     if not any(suffix in m.suffixes for m in medias):
-        return f"to pole przyjmuje tylko pliki {types} (nie {suffix or 'bez rozszerzenia'}); plik z {folders}"
+        return f"tu można wskazać tylko pliki {types} (nie {suffix or 'bez rozszerzenia'}); plik z {folders}"
     relative = f"{base}/{value}" if base else value
     if not any(_under(relative, f) for m in medias for f in m.folders):
         return f"plik musi leżeć w {folders}; przenieś go tam i popraw ścieżkę"

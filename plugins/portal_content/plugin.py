@@ -29,8 +29,11 @@ PREFIX = "[portal_content]"
 def add_reader(readers) -> None:
     """Ours is the only reader: Pelican would also read .markdown, .rst and .html files
     (and docutils is installed), publishing them without any check."""
-    readers.reader_classes.clear()
+    static = readers.reader_classes.get("static")  # Pelican's own, for the documents that
+    readers.reader_classes.clear()  # {static} links copy (validate.py allows content/pliki/ only)
     readers.reader_classes["md"] = PortalMarkdownReader
+    if static is not None:
+        readers.reader_classes["static"] = static
 
 
 def validate_before_build(pelican) -> None:

@@ -203,6 +203,29 @@ def _tag_problems(name: str, attributes: str) -> list[str]:
     return found
 
 
+def links_in(body: str) -> list[tuple[int, str]]:
+    """(0-based line, address) of every link and embedded file of a Markdown body: inline
+    and reference links, autolinks, and href/src of HTML elements (code excluded)."""
+    text = _without_code(body)
+    found = []
+    for match in _LINK.finditer(text):
+        found.append((match.start(), match.group(2)))
+    for match in _REFERENCE.finditer(text):
+        found.append((match.start(), match.group(1)))
+    for match in _AUTOLINK.finditer(text):
+        found.append((match.start(), match.group(1)))
+    for match in _TAG.finditer(text):
+        for attribute in _ATTRIBUTE.finditer(match.group(3)):
+            if attribute.group(1).lower() in URL_ATTRIBUTES and attribute.group(2):
+                found.append((match.start(), attribute.group(2).strip("\"'")))
+    return sorted((text.count("\n", 0, offset), url) for offset, url in found)
+
+
+# Pelican's links to other content ({filename}), to files ({static}, {attach}) and to its
+# own pages ({index}, {category}, {tag}); the |what| spelling is the older one.
+INTRASITE = re.compile(r"^[{|]([a-z]*)[}|](.*)$")
+
+
 def body_problems(body: str) -> list[tuple[int, str]]:
     """(0-based line, message) of everything in a Markdown body that may not be published."""
     text = _without_code(body)

@@ -12,10 +12,12 @@ is then reported in one list.
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from pelican.utils import slugify
 from pydantic import ValidationError
@@ -220,6 +222,72 @@ def check_named_image(root: Path, relative: str, settings: dict[str, Any]) -> st
     return check_image(path, settings, label=relative)
 
 
+# Kinds whose bodies Pelican reads as its own content (and so resolves {static} and the
+# like); films and events render their text themselves.
+PELICAN_CONTENT = {"news", "page", "entity", "owes"}
+
+
+def _link_problems(record: Record, root: Path, by_path: dict[str, Record]) -> list[Problem]:
+    """Pelican's links in a body: {static}/{attach} only to documents in content/pliki/,
+    {filename} only to published content; nothing that leaves content/ (Pelican would
+    copy whatever such a link names, from anywhere on the machine, into the site)."""
+    found = []
+    shown = display_path(record.path)
+    for index, url in safety.links_in(record.doc.body):
+        match = safety.INTRASITE.match(url)
+        if match is None:
+            continue
+        what, target = match.groups()
+        pelican_content = record.kind in PELICAN_CONTENT
+
+        def add(message: str, index: int = index, url: str = url) -> None:
+            found.append(Problem(shown, record.doc.body_line + index, "(treść)", f"link {url}: {message}"))
+
+        if not pelican_content:
+            add(
+                "w tym rodzaju treści takie linki nie działają; wpisz pełny adres strony w portalu, np. /kontakt/"
+            )
+            continue
+        if what in ("index", "category", "tag"):
+            continue
+        if what not in ("static", "attach", "filename"):
+            add(
+                "nieznany rodzaj linku; pisz {filename}ścieżka.md do treści albo {static}/pliki/nazwa.pdf do dokumentu"
+            )
+            continue
+        path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        if path.startswith("/"):
+            relative = posixpath.normpath(path.lstrip("/"))
+        else:
+            here = Path(os.path.relpath(record.path.parent, root)).as_posix()
+            relative = posixpath.normpath(f"{here}/{path}")
+        if not path or relative.startswith("../") or relative in (".", "..") or "\\" in path:
+            add("link musi prowadzić do pliku w folderze content/ (bez wychodzenia poza niego)")
+            continue
+        if what == "filename":
+            linked = by_path.get(os.path.abspath(root / relative))
+            if linked is None:
+                document = files.path_problem(relative, ("document",)) is None
+                add(
+                    "do dokumentu linkuj przez {static}, np. {static}/" + relative
+                    if document
+                    else "nie ma takiej treści; wpisz ścieżkę pliku .md względem content/, np. {filename}/strony/kontakt.md"
+                )
+            elif getattr(linked.meta, "status", "published") == "draft":
+                add(
+                    "ten plik to szkic (status: draft), którego strona nie jest publikowana; usuń link albo opublikuj szkic"
+                )
+            continue
+        problem = files.path_problem(relative, ("document",))
+        if problem:
+            add(problem)
+            continue
+        document_file = files.contained(root, relative)
+        if document_file is None or not document_file.is_file():
+            add(f"nie ma pliku content/{relative}; sprawdź nazwę (dokumenty leżą w content/pliki/)")
+    return found
+
+
 def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Problem]]:
     """All records and all problems of the content tree at settings['PATH']."""
     content_root = Path(settings["PATH"])
@@ -257,6 +325,10 @@ def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Probl
             message = check_named_image(content_root, image.src, settings)
             if message:
                 problems.append(Problem(shown, record.doc.line_for(("image", "src")), "image.src", message))
+    by_path = {os.path.abspath(r.path): r for r in records}
+    for record in records:
+        if KINDS[record.kind].suffix == ".md" and ("{" in record.doc.body or "|" in record.doc.body):
+            problems.extend(_link_problems(record, content_root, by_path))
     for checker in CHECKERS:
         problems.extend(checker(records, settings))
     return records, problems

@@ -420,6 +420,21 @@ def _films(text: str) -> set[str]:
     return {slug for _, slug in embeds_in(text)}
 
 
+def _intrasite(text: str) -> set[str]:
+    from portal_content.safety import INTRASITE, links_in
+
+    return {url for _, url in links_in(text) if INTRASITE.match(url)}
+
+
+def _intrasite_of(article: Content) -> set[str]:
+    from portal_content import validate
+
+    cached = validate._cache.get(os.path.abspath(article.source_path))
+    if cached is None or isinstance(cached[2], list):
+        return {"?"}  # not known: a full build
+    return _intrasite(cached[2].doc.body)
+
+
 def _films_of(article: Content) -> set[str] | None:
     """Films embedded in the text the last build read (None when it is not known)."""
     from portal_content import validate
@@ -458,9 +473,13 @@ def update(paths: list[Path]) -> list[str]:
         old = known.get(os.path.abspath(path))
         if old is None or not Path(path).is_file():
             raise NotIncremental(f"{path}: nowy, usunięty albo nie jest aktualnością")
-        if _films_of(old) != _films(Path(path).read_text(encoding="utf-8", errors="replace")):
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+        if _films_of(old) != _films(text):
             # whether an embedded film exists is a check across files: a full build makes it
             raise NotIncremental(f"{path}: zmienione filmy w treści")
+        if _intrasite(text) or _intrasite_of(old):
+            # {static}/{filename} links are checked across files, and linked files are copied
+            raise NotIncremental(f"{path}: linki do plików lub innych treści")
         new = articles.readers.read_file(
             base_path=articles.path,
             path=os.path.relpath(path, articles.path),

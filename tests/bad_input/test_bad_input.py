@@ -123,3 +123,16 @@ def test_good_films_fixture_builds(tmp_path):
     assert (
         '<video class="pl-film__video" controls preload="none"' in local and '<track kind="captions"' in local
     )
+
+
+def test_good_links_fixture_builds(tmp_path):
+    content = copy_fixture_site("ok-links", tmp_path)
+    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "output" / "aktualnosci" / "2026" / "z-linkami" / "index.html").read_text()
+    assert 'href="/pliki/regulamin.pdf"' in page and 'href="/o-nas/"' in page
+    # the linked document is published; nothing else of content/ is copied as it is
+    assert (tmp_path / "output" / "pliki" / "regulamin.pdf").read_bytes() == (
+        content / "pliki" / "regulamin.pdf"
+    ).read_bytes()
+    assert not list((tmp_path / "output").rglob("*.md"))

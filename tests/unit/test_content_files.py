@@ -138,8 +138,10 @@ def test_a_path_that_leaves_its_folder_is_refused_by_its_text(value):
 
 def test_a_path_field_takes_only_its_types_and_folder():
     assert files.path_problem("images/a.jpg", ("photo",)) is None
-    assert "tylko pliki JPEG, JPG, PNG, WEBP (nie .svg)" in files.path_problem("images/a.svg", ("photo",))
-    assert "tylko pliki MP4, WEBM (nie .js)" in files.path_problem("filmy/pliki/a.js", ("video",))
+    assert "wskazać tylko pliki JPEG, JPG, PNG, WEBP (nie .svg)" in files.path_problem(
+        "images/a.svg", ("photo",)
+    )
+    assert "wskazać tylko pliki MP4, WEBM (nie .js)" in files.path_problem("filmy/pliki/a.js", ("video",))
     assert "musi leżeć w content/filmy/pliki/" in files.path_problem("images/a.vtt", ("captions",))
     assert files.path_problem("brelok-1.jpg", ("catalogue_photo",)) is None
 

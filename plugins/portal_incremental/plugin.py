@@ -61,6 +61,7 @@ from pelican import signals
 from pelican.contents import Article, Content
 from pelican.writers import Writer
 from portal_content.atomic import write_atomic
+from portal_content.problems import ContentError
 
 log = logging.getLogger(__name__)
 
@@ -146,19 +147,39 @@ class RecordingWriter(Writer):
         self.pending: dict[str, str | bytes] | None = None  # replay: path -> text or bytes
         self.workers = workers
         self.deferred: list[Call] = []
+        self.claimed: dict[str, Call] = {}  # output file -> the call that writes it
+        self.collisions: list = []  # portal_content Problems, raised by flush()
 
     def _record(self, method: str, args: tuple, kwargs: dict) -> Any:
         call = Call(method, args, kwargs)
+        if not self._claim(call):
+            return None  # reported with every other collision when the pages are rendered
         self.calls.append(call)
         if self.workers > 1:
             self.deferred.append(call)
             return None
         return self._run(call)
 
+    def _claim(self, call: Call) -> bool:
+        """Whether ``call`` may write its file: a second call for the same output file is a
+        collision (a page whose address is /katalog/, an entity slug equal to a listing's),
+        noted with both sources and raised by ``flush`` with all others. Pelican would let
+        an override win silently, and files rendered in two processes are never compared."""
+        target = _target(call, self.output_path)
+        if target is None:
+            return True
+        first = self.claimed.setdefault(target, call)
+        if first is call:
+            return True
+        self.collisions.append(_collision(first, call, os.path.relpath(target, self.output_path)))
+        return False
+
     def flush(self) -> None:
         """Render the deferred calls in the worker processes (this one included), which take
         batches of calls as they go: pages differ in cost, so a fixed split left one process
         waiting seconds for the other."""
+        if self.collisions:
+            raise ContentError(self.collisions)
         calls, self.deferred = self.deferred, []
         if self.workers <= 1 or len(calls) < 2 * self.workers:
             for call in calls:
@@ -297,6 +318,60 @@ class RecordingWriter(Writer):
             return self.pending
         finally:
             self.pending = None
+
+
+def _target(call: Call, output_path: str) -> str | None:
+    """The output file a call writes (its first, for a paginated list), or None."""
+    if call.method == "write_data":
+        name = call.args[0]
+    elif call.method == "write_feed":
+        name = call.kwargs.get("path") or (call.args[2] if len(call.args) > 2 else None)
+    else:
+        name = call.kwargs.get("name") or (call.args[0] if call.args else None)
+    if not name:
+        return None
+    return os.path.abspath(os.path.join(output_path, os.fspath(name)))
+
+
+def _source(call: Call) -> tuple[str, int, str] | None:
+    """(file, line, field) of the content file a call shows: the line of its slug when the
+    slug is written in it (that is what to change), else the first line."""
+    from portal_content import validate
+    from portal_content.problems import display_path
+
+    for value in call.kwargs.values():
+        source = getattr(value, "source_path", None) or getattr(value, "source", None)
+        if isinstance(source, str | os.PathLike) and source:
+            cached = validate._cache.get(os.path.abspath(source))
+            record = cached[2] if cached and not isinstance(cached[2], list) else None
+            if record is not None and getattr(record.meta, "slug", None):
+                return display_path(Path(source)), record.doc.line_for(("slug",)), "slug"
+            return display_path(Path(source)), 1, "slug"
+    return None
+
+
+def _collision(first: Call, second: Call, relative: str):
+    """The problem of two calls writing one file: reported at the content file (or files)."""
+    from portal_content.problems import Problem
+
+    address = "/" + relative.replace(os.sep, "/").removesuffix("index.html")
+    mine, theirs = _source(second), _source(first)
+    if mine is None:
+        mine, theirs, first, second = theirs, mine, second, first
+    template = (
+        getattr(first.args[1], "name", "") if first.method == "write_file" and len(first.args) > 1 else ""
+    )
+    other = theirs[0] if theirs else f"stronę generowaną przez portal ({template or 'wykaz'})"
+    if mine is None:
+        return Problem(
+            "(portal)", 1, "adres", f"dwie strony portalu mają adres {address}; zgłoś to administratorowi"
+        )
+    return Problem(
+        mine[0],
+        mine[1],
+        mine[2],
+        f"adres {address} ma już {other}; nadaj tej treści inny adres polem 'slug:' (albo zmień nazwę pliku)",
+    )
 
 
 class RenderError(Exception):

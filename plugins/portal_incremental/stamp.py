@@ -52,11 +52,15 @@ def input_stamp(settings: dict[str, Any], settings_files: list[Path]) -> str:
             for name in sorted(filenames):
                 path = os.path.join(dirpath, name)
                 digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
-                if os.path.splitext(name)[1].lower() in TEXT:
+                if os.path.islink(path):  # never read through (the build refuses links)
+                    digest.update(os.readlink(path).encode("utf-8", "surrogateescape"))
+                elif not os.path.isfile(path):  # a pipe or a device: never opened
+                    digest.update(b"?")
+                elif os.path.splitext(name)[1].lower() in TEXT:
                     with open(path, "rb") as handle:
                         digest.update(hashlib.sha256(handle.read()).digest())
                 else:
-                    stat = os.stat(path)
+                    stat = os.lstat(path)
                     digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
     for file in settings_files:
         digest.update(str(file).encode() + b"\0" + file.read_bytes())

@@ -68,13 +68,34 @@ def fingerprint(output: Path, siteurl: str) -> int:
     return len(renames)
 
 
+# minify-html writes the shortest correct HTML: it turns &lt; and &gt; back into < and > in
+# attribute values, titles and text areas, where the HTML standard reads them as text. The
+# portal's pages keep every < and > the templates escaped (a reader that is not a browser
+# must not see markup either), so they pass through the minifier as private-use
+# characters no page contains.
+_KEPT = {"&lt;": "\ue000", "&gt;": "\ue001"}
+
+
+def minify_page(text: str) -> str:
+    """A page minified, with every escaped < and > kept escaped (a page that contains the
+    private-use stand-ins itself is left as it was)."""
+    import minify_html
+
+    if any(stand_in in text for stand_in in _KEPT.values()):
+        return text
+    for entity, stand_in in _KEPT.items():
+        text = text.replace(entity, stand_in)
+    result = minify_html.minify(text, keep_closing_tags=True, keep_html_and_head_opening_tags=True)
+    for entity, stand_in in _KEPT.items():
+        result = result.replace(stand_in, entity)
+    return result
+
+
 def _minify_file(path: str) -> bool:
     file = Path(path)
     text = file.read_text(encoding="utf-8")
     if file.suffix == ".html":
-        import minify_html
-
-        result = minify_html.minify(text, keep_closing_tags=True, keep_html_and_head_opening_tags=True)
+        result = minify_page(text)
     elif file.suffix == ".css":
         import rcssmin
 

@@ -124,3 +124,21 @@ def test_problem_format_and_polish_plural():
     assert text.splitlines()[1] == "b.md:3: title: x"
     assert "Znaleziono 2 problemy" in text
     assert "Znaleziono 5 problemów" in format_problems([Problem("a", i, "f", "m") for i in range(5)])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        'https://x.pl/"onmouseover=x',
+        "https://x.pl/<b>",
+        "https://x.pl/a b",
+        "//x.pl",
+    ],
+)
+def test_url_fields_take_only_web_addresses_without_breaking_characters(url):
+    from portal_content.schema import AccessibilityStatement
+
+    found = messages({"url": url}, model=AccessibilityStatement)
+    assert found["url"].startswith(f"„{url}” to nie jest adres strony")

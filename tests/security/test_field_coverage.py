@@ -1,0 +1,98 @@
+"""Every free-text and URL field of every content type is in the hostile site, so the
+hostile-input tests cover a field from the day it is added to a schema."""
+
+from __future__ import annotations
+
+import pytest
+from hostilesite import HOSTILE, HOSTILE_LINES, HOSTILE_URL, documents
+from portal_catalogue.plugin import register_kinds as catalogue_kinds
+from portal_certification.plugin import register_kinds as certification_kinds
+from portal_content.schema import _URL_RE
+from portal_content.validate import KINDS
+from portal_directory.plugin import register_kinds as directory_kinds
+from portal_events.plugin import register_kinds as event_kinds
+from portal_films.plugin import register_kinds as film_kinds
+
+# fields whose text is checked against a format (identifiers, numbers, contact details)
+# or names a file (contained and typed by tests/unit/test_content_files.py)
+FORMATTED = {
+    "email",
+    "phone",
+    "contact_email",
+    "contact_phone",
+    "postal_code",
+    "krs",
+    "nip",
+    "regon",
+    "number",
+    "renews",
+    "video_id",
+    "powiat",  # names checked against content/region/wielkopolska.yaml
+    "subregion",
+}
+FILES = {"src", "file"}
+FILE_OF_KIND = {
+    "news": "content/aktualnosci/2026/wiadomosc.md",
+    "page": "content/strony/deklaracja.md",
+    "entity": "content/podmioty/proba.md",
+    "owes": "content/owes/owes-proba.md",
+    "product": "catalogue/brelok-proba.yaml",
+    "edition": "content/zakup-prospoleczny/2025.yaml",
+    "film": "content/filmy/film-proba.md",
+    "event": "content/wydarzenia/2026/spotkanie.md",
+}
+
+
+def text_fields(schema: dict, node: dict, path: tuple = ()) -> list[tuple[tuple, str]]:
+    """(path, "text" | "url") of every free-text and URL property, lists as their first item."""
+    if "$ref" in node:
+        return text_fields(schema, schema["$defs"][node["$ref"].rsplit("/", 1)[1]], path)
+    for key in ("anyOf", "oneOf"):
+        if key in node:
+            return [found for option in node[key] for found in text_fields(schema, option, path)]
+    if node.get("type") == "object" or "properties" in node:
+        return [
+            found
+            for name, child in node.get("properties", {}).items()
+            if name not in FORMATTED | FILES and "markdown" not in child.get("description", "").lower()
+            for found in text_fields(schema, child, (*path, name))
+        ]
+    if node.get("type") == "array":
+        return text_fields(schema, node.get("items", {}), (*path, 0))
+    if node.get("type") == "string" and not {"enum", "const", "format"} & node.keys():
+        if node.get("pattern") == _URL_RE.pattern:
+            return [(path, "url")]
+        if "pattern" not in node:
+            return [(path, "text")]
+    return []
+
+
+@pytest.fixture(autouse=True)
+def kinds():
+    for register in (catalogue_kinds, certification_kinds, directory_kinds, event_kinds, film_kinds):
+        register()
+
+
+def test_every_kind_has_a_hostile_file():
+    assert set(KINDS) == set(FILE_OF_KIND)
+
+
+@pytest.mark.parametrize("kind", sorted(FILE_OF_KIND))
+def test_every_text_and_url_field_holds_the_hostile_value(kind):
+    schema = KINDS[kind].model.model_json_schema()
+    fields = text_fields(schema, schema)
+    assert fields, kind
+    data = documents(True)[FILE_OF_KIND[kind]]
+    missing = []
+    for path, what in fields:
+        value = data
+        for part in path:
+            value = (
+                value[part] if isinstance(value, dict) and part in value or isinstance(value, list) else None
+            )
+            if value is None:
+                break
+        expected = {HOSTILE_URL} if what == "url" else {HOSTILE, HOSTILE_LINES}
+        if value not in expected:
+            missing.append(".".join(map(str, path)))
+    assert missing == []

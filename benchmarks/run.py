@@ -4,6 +4,7 @@ Measures (never asserted in tests; see the issues for targets):
 - image pipeline: encodes per second (per core) on the sample photos, cold, and a warm
   run that must encode nothing;
 - sample site build time, cold (empty image cache) and warm;
+- how long the sample site takes to refuse each kind of bad input (benchmarks/refusals.py);
 - page weight of the first view of /katalog/ and of a product page in Chromium
   (bytes transferred: HTML, CSS, JS and the images the viewport loads);
 - catalogue filtering: one filter change with 2,000 products, in headless Chromium;
@@ -428,6 +429,11 @@ def main() -> int:
         results["images"] = bench_images(tmp)
         print("budowanie...", file=sys.stderr)
         results["build"] = bench_build(tmp)
+        print("odmowy złych plików...", file=sys.stderr)
+        import refusals
+
+        (tmp / "refusals").mkdir()
+        results["refusals"] = refusals.run(tmp / "refusals")
         if not args.skip_browser and Path(CHROMIUM).is_file():
             from playwright.sync_api import sync_playwright
 
@@ -460,6 +466,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="portal-large-") as name:
             results["large"] = large.run(args.large_scale, args.large_runs, Path(name))
     print(table(results))
+    print(refusals.table(results["refusals"]))
     if "large" in results:
         print(large.table(results["large"]))
     print(json.dumps(results, ensure_ascii=False, indent=2))

@@ -203,17 +203,19 @@ def _tag_problems(name: str, attributes: str) -> list[str]:
     return found
 
 
+def _addresses(text: str) -> list[tuple[int, str, bool]]:
+    """(offset, address, whether a Markdown image) of the Markdown links of code-free text:
+    inline links and images, reference definitions and autolinks."""
+    found = [(m.start(), m.group(2), bool(m.group(1))) for m in _LINK.finditer(text)]
+    found += [(m.start(), m.group(1), False) for m in _REFERENCE.finditer(text)]
+    return found + [(m.start(), m.group(1), False) for m in _AUTOLINK.finditer(text)]
+
+
 def links_in(body: str) -> list[tuple[int, str]]:
-    """(0-based line, address) of every link and embedded file of a Markdown body: inline
-    and reference links, autolinks, and href/src of HTML elements (code excluded)."""
+    """(0-based line, address) of every link and embedded file of a Markdown body: Markdown
+    links and images, and href/src of HTML elements (code excluded)."""
     text = _without_code(body)
-    found = []
-    for match in _LINK.finditer(text):
-        found.append((match.start(), match.group(2)))
-    for match in _REFERENCE.finditer(text):
-        found.append((match.start(), match.group(1)))
-    for match in _AUTOLINK.finditer(text):
-        found.append((match.start(), match.group(1)))
+    found = [(offset, url) for offset, url, _ in _addresses(text)]
     for match in _TAG.finditer(text):
         for attribute in _ATTRIBUTE.finditer(match.group(3)):
             if attribute.group(1).lower() in URL_ATTRIBUTES and attribute.group(2):
@@ -239,25 +241,15 @@ def body_problems(body: str) -> list[tuple[int, str]]:
             continue
         for message in _tag_problems(match.group(2), match.group(3)):
             add(match.start(), message)
-    for match in _AUTOLINK.finditer(text):
-        problem = url_problem(match.group(1))
-        if problem:
-            add(match.start(), problem)
-    for match in _LINK.finditer(text):
-        if match.group(1):
+    for offset, url, image in _addresses(text):
+        if image:
             add(
-                match.start(),
+                offset,
                 "zdjęcie w treści (![...](...)) nie jest wyświetlane; dodaj zdjęcie w nagłówku jako "
                 "'image:' (src i alt), a w treści opisz je słowami",
             )
-            continue
-        problem = url_problem(match.group(2))
-        if problem:
-            add(match.start(), problem)
-    for match in _REFERENCE.finditer(text):
-        problem = url_problem(match.group(1))
-        if problem:
-            add(match.start(), problem)
+        elif problem := url_problem(url):
+            add(offset, problem)
     for match in _ATTR_LIST.finditer(text):
         if "=" in match.group(1):
             add(

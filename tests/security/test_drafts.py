@@ -16,14 +16,12 @@ MARKER = b"szkictajny"
 
 
 def readable(path: Path) -> bytes:
-    """The file's bytes, unpacked when it is gzip or brotli (Pagefind's index, .gz/.br)."""
+    """The file's bytes, unpacked when it is gzip (Pagefind's index files, .gz) or brotli."""
     data = path.read_bytes()
     if data[:2] == b"\x1f\x8b":
         return gzip.decompress(data)
     if path.suffix == ".br":
         return brotli.decompress(data)
-    if data[:8] == b"pagefind":  # Pagefind's fragments: its signature, then gzip
-        return gzip.decompress(data[data.index(b"\x1f\x8b") :])
     return data
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import pytest
 from htmlscan import broken_links, html_files, scan
@@ -176,6 +177,18 @@ def test_eu_sign_bar_and_footer(site):
     assert {"/deklaracja-dostepnosci/", "/polityka-prywatnosci/"} <= hrefs
 
 
+def attribute_names(html: str) -> set[str]:
+    """The names of every attribute of every element of a page, as a browser parses it."""
+    names: set[str] = set()
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            names.update(name for name, _ in attrs)
+
+    Collect().feed(html)
+    return names
+
+
 def test_templates_escape_content_fields(tmp_path):
     content = copy_fixture_site("ok-minimal", tmp_path)
     evil = content / "aktualnosci" / "zly.md"
@@ -190,9 +203,8 @@ def test_templates_escape_content_fields(tmp_path):
     for path in html_files(tmp_path / "output"):
         html = path.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html and "<b>tag</b>" not in html, path
-        assert 'onload="alert' not in html and "onerror=alert" not in html.replace(
-            "onerror=alert(2)&gt;", ""
-        ), path
+        # no element carries an event attribute (the text itself may say "onerror=", escaped)
+        assert not [name for name in attribute_names(html) if name.startswith("on")], path
     article = (tmp_path / "output" / "aktualnosci" / "2026" / "zly" / "index.html").read_text()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; tytuł" in article
 

@@ -210,9 +210,55 @@ def inventory(settings: dict[str, Any], kinds: list[Any], data_files: set[tuple[
                     found.problems.append(
                         Problem(_shown(full), 1, "(plik)", too_big(size, MEDIA[media].max_bytes))
                     )
+                elif problem := content_problem(full, suffix):
+                    found.problems.append(Problem(_shown(full), 1, "(plik)", problem))
                 else:
                     found.media.append((Path(full), media))
     return found
+
+
+# What the first bytes of a file of each type are (a .pdf that is really an HTML page, or a
+# .jpg that is a script, is refused even when nothing names it yet).
+_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".pdf": (b"%PDF-",),
+    ".odt": (b"PK\x03\x04",),
+    ".ods": (b"PK\x03\x04",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".webm": (b"\x1a\x45\xdf\xa3",),
+}
+
+
+def content_problem(path: str, suffix: str) -> str | None:
+    """Why a media file's bytes are not what its name says, or None (the first bytes only:
+    photos are decoded in full where content names them, see portal_images.checks)."""
+    lower = suffix.lower()
+    with open(path, "rb") as handle:
+        head = handle.read(16)
+    wrong = (
+        f"plik nie jest tym, na co wskazuje rozszerzenie {lower}; zapisz go ponownie we właściwym formacie"
+    )
+    if lower in _SIGNATURES:
+        return None if head.startswith(_SIGNATURES[lower]) else wrong
+    if lower == ".webp":
+        return None if head[:4] == b"RIFF" and head[8:12] == b"WEBP" else wrong
+    if lower == ".mp4":
+        return None if head[4:8] == b"ftyp" else wrong
+    if lower in (".vtt", ".csv"):
+        with open(path, "rb") as handle:
+            data = handle.read()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return "plik tekstowy nie jest zapisany w UTF-8; zapisz go jako UTF-8"
+        if "\x00" in text:
+            return wrong
+        if lower == ".vtt" and not text.startswith("WEBVTT"):
+            return "plik napisów musi zaczynać się od WEBVTT (format WebVTT)"
+    return None
 
 
 def too_big(size: int, limit: int) -> str:

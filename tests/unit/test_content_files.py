@@ -29,11 +29,20 @@ def scan(tmp_path: Path) -> dict[str, str]:
     }
 
 
+HEADS = {
+    ".jpg": b"\xff\xd8\xff\xe0",
+    ".pdf": b"%PDF-1.7\n",
+    ".webm": b"\x1a\x45\xdf\xa3",
+    ".vtt": b"WEBVTT\n",
+}
+
+
 def touch(tmp_path: Path, *names: str) -> None:
+    """Files that begin as their type does (media files are sniffed)."""
     for name in names:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(b"x")
+        path.write_bytes(HEADS.get(path.suffix.lower(), b"x"))
 
 
 def test_content_and_media_in_their_folders_are_accepted(tmp_path):
@@ -151,3 +160,23 @@ def test_contained_follows_no_link_out_of_the_root(tmp_path):
     os.symlink("/etc", tmp_path / "images" / "etc")
     assert files.contained(tmp_path, "images/etc/passwd") is None
     assert files.contained(tmp_path, "images/a.jpg") == tmp_path.resolve() / "images" / "a.jpg"
+
+
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        (
+            "content/pliki/regulamin.pdf",
+            b"<html><script>alert(1)</script>",
+            "nie jest tym, na co wskazuje rozszerzenie .pdf",
+        ),
+        ("content/images/a.jpg", b"<svg onload=alert(1)>", "nie jest tym, na co wskazuje rozszerzenie .jpg"),
+        ("content/filmy/pliki/k.vtt", b"1\n00:00.000 --> 00:01.000\nx", "musi zaczynać się od WEBVTT"),
+        ("content/pliki/dane.csv", "a;b\nŁódź;1".encode("cp1250"), "nie jest zapisany w UTF-8"),
+    ],
+)
+def test_a_media_file_whose_bytes_are_not_its_type_is_refused(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data)
+    assert message in scan(tmp_path)[name]

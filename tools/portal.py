@@ -237,8 +237,9 @@ def _load_plugins(settings: dict):
 
 def cmd_check(args: argparse.Namespace) -> int:
     from portal_content.problems import ContentError
-    from portal_content.validate import validate_content
+    from portal_content.validate import forget_scan, validate_content
 
+    forget_scan()
     started = time.perf_counter()
     try:
         settings = _settings(args)

@@ -20,7 +20,7 @@ from pelican import signals
 from .preload import preload
 from .problems import ContentError
 from .reader import PortalMarkdownReader
-from .validate import validate_content
+from .validate import forget_scan, validate_content
 
 log = logging.getLogger(__name__)
 PREFIX = "[portal_content]"
@@ -37,6 +37,7 @@ def add_reader(readers) -> None:
 
 
 def validate_before_build(pelican) -> None:
+    forget_scan()  # each build (also each devserver rebuild) walks the content roots afresh
     preload(pelican.settings)  # large portals: read in parallel first, into the caches used below
     _, problems = validate_content(pelican.settings)
     if problems:

@@ -173,12 +173,26 @@ def register_data_file(root: str, relative: str) -> None:
     DATA_FILES.add((root, relative))
 
 
+_scanned: dict[str, Any] = {"roots": None, "inventory": None}
+
+
 def scan(settings: dict[str, Any] | Path) -> files.Inventory:
     """Every entry under the content roots: content files, media files and the entries
-    refused (see files.py); a bare Path stands for PATH."""
+    refused (see files.py); a bare Path stands for PATH. Walked once per build: the
+    result is kept until ``forget_scan`` (called when a build or a check starts)."""
     if isinstance(settings, Path):
         settings = {"PATH": settings}
-    return files.inventory(settings, list(KINDS.values()), DATA_FILES)
+    roots = tuple(
+        os.path.abspath(settings[root]) if settings.get(root) else None for root in files.ROOT_NAMES
+    )
+    if _scanned["roots"] != roots:
+        _scanned.update(roots=roots, inventory=files.inventory(settings, list(KINDS.values()), DATA_FILES))
+    return _scanned["inventory"]
+
+
+def forget_scan() -> None:
+    """The files may have changed: the next ``scan`` walks the roots again."""
+    _scanned.update(roots=None, inventory=None)
 
 
 def _markdown_fields(model: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:

@@ -26,7 +26,9 @@ the file inside the root (following no link out of it).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -160,7 +162,7 @@ def inventory(settings: dict[str, Any], kinds: list[Any], data_files: set[tuple[
             relative_dir = "" if relative_dir == "." else relative_dir + "/"
             for name in sorted(dirnames):
                 full = os.path.join(directory, name)
-                problem = _entry_problem(full, name, is_dir=True)
+                problem, _ = _entry_problem(full, name, is_dir=True)
                 if problem:
                     found.problems.append(Problem(_shown(full), 1, "(plik)", problem))
                     dirnames.remove(name)
@@ -169,8 +171,8 @@ def inventory(settings: dict[str, Any], kinds: list[Any], data_files: set[tuple[
                 if _is_ignored(name):
                     continue
                 full = os.path.join(directory, name)
-                problem = _entry_problem(full, name, is_dir=False)
-                if problem:
+                problem, info = _entry_problem(full, name, is_dir=False)
+                if problem or info is None:
                     found.problems.append(Problem(_shown(full), 1, "(plik)", problem))
                     continue
                 relative = relative_dir + name
@@ -183,7 +185,7 @@ def inventory(settings: dict[str, Any], kinds: list[Any], data_files: set[tuple[
                     ),
                     None,
                 )
-                size = os.lstat(full).st_size
+                size = info.st_size
                 if kind is not None or (root, relative) in data_files:
                     if size > MAX_TEXT_BYTES:
                         found.problems.append(
@@ -268,31 +270,44 @@ def too_big(size: int, limit: int) -> str:
     )
 
 
-def _entry_problem(full: str, name: str, is_dir: bool) -> str | None:
-    """Why an entry is refused whatever its place, or None."""
+def _entry_problem(full: str, name: str, is_dir: bool) -> tuple[str | None, os.stat_result | None]:
+    """Why an entry is refused whatever its place (or None), and its own status (one
+    lstat: a link is never followed)."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        return "nazwa pliku nie jest zapisana w UTF-8 (np. skopiowana ze starego systemu); zmień ją na nazwę z małych liter bez polskich znaków"
-    if os.path.islink(full):
+        return (
+            "nazwa pliku nie jest zapisana w UTF-8 (np. skopiowana ze starego systemu); "
+            "zmień ją na nazwę z małych liter bez polskich znaków"
+        ), None
+    info = os.lstat(full)
+    if stat.S_ISLNK(info.st_mode):
         return (
             "dowiązanie symboliczne (link do innego miejsca na dysku) nie jest dozwolone; "
             "zastąp je zwykłym plikiem albo folderem (kopią)"
-        )
+        ), info
     if is_dir:
         suffix = PurePosixPath(name).suffix.lower()
         if suffix in _KNOWN_SUFFIXES:
-            return f"folder ma nazwę jak plik ({name}); zmień nazwę folderu albo przenieś jego zawartość"
-        return None
-    if not os.path.isfile(full):
-        return "to nie jest zwykły plik; usuń go"
-    return None
+            return (
+                f"folder ma nazwę jak plik ({name}); zmień nazwę folderu albo przenieś jego zawartość",
+                info,
+            )
+        return None, info
+    if not stat.S_ISREG(info.st_mode):
+        return "to nie jest zwykły plik; usuń go", info
+    return None, info
+
+
+@functools.lru_cache(maxsize=256)
+def _real(root: str) -> str:
+    return os.path.realpath(root)
 
 
 def contained(root: str | Path, relative: str) -> Path | None:
     """The file ``relative`` names under ``root``, or None when its real location (links
     followed) is not inside the root. ``relative`` has passed ``media_path``."""
-    base = os.path.realpath(root)
+    base = _real(os.fspath(root))
     target = os.path.realpath(os.path.join(base, relative))
     if not target.startswith(base + os.sep):
         return None

@@ -180,12 +180,23 @@ def _prescan(loader: Any, offset: int) -> None:
             depth -= 1
 
 
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*]\S")
+_BRACKET = re.compile(r"[\[\]{}]")
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_DEPTH + 1},}}", re.M)
+
+
 def _needs_prescan(text: str) -> bool:
-    """Whether the text can hold an anchor, an alias or deep nesting at all (most front
-    matter has none of & * [ { and shallow indentation: the scan is skipped)."""
-    if any(mark in text for mark in ("&", "*", "[", "{", "- -", "-\t", "? ")):
+    """Whether the text can hold an anchor, an alias or deep nesting at all; most front
+    matter cannot (an & or * inside a word or before a space is text), and is not scanned."""
+    if _ANCHOR_OR_ALIAS.search(text) or "- -" in text or "-\t" in text or "? " in text:
         return True
-    return any(len(line) - len(line.lstrip()) > MAX_DEPTH for line in text.splitlines())
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(text):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH // 3:
+        return True
+    return _DEEP_INDENT.search(text) is not None
 
 
 def _duplicate_key(node: yaml.Node, offset: int) -> None:

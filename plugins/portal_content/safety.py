@@ -149,7 +149,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:\s[^<>]*?)?)/?>", re.S)
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>")
-_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)")
+_LINK = re.compile(r"(!?)\[[^\[\]]*(?:\[[^\]]*\][^\[\]]*)*\]\(\s*<?([^)\s>]*)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*((?:[#.][\w-]+|[\w-]+=)[^}\n]*)\}")
 
@@ -157,6 +157,8 @@ _ATTR_LIST = re.compile(r"\{:?[ \t]*((?:[#.][\w-]+|[\w-]+=)[^}\n]*)\}")
 def _without_code(text: str) -> str:
     """The text with fenced code blocks, code spans and HTML comments blanked out (their
     characters become spaces, so offsets and line numbers stay)."""
+    if "```" not in text and "~~~" not in text and "<!--" not in text and "`" not in text:
+        return text  # most bodies: nothing to blank out
     lines = text.split("\n")
     fence: str | None = None
     for index, line in enumerate(lines):
@@ -206,7 +208,7 @@ def _tag_problems(name: str, attributes: str) -> list[str]:
 def _addresses(text: str) -> list[tuple[int, str, bool]]:
     """(offset, address, whether a Markdown image) of the Markdown links of code-free text:
     inline links and images, reference definitions and autolinks."""
-    found = [(m.start(), m.group(2), bool(m.group(1))) for m in _LINK.finditer(text)]
+    found = [(m.start(), m.group(2), bool(m.group(1))) for m in _LINK.finditer(text)] if "](" in text else []
     found += [(m.start(), m.group(1), False) for m in _REFERENCE.finditer(text)]
     return found + [(m.start(), m.group(1), False) for m in _AUTOLINK.finditer(text)]
 

@@ -179,11 +179,15 @@ def _to_tags(value: Any) -> Any:
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _printable(value: str) -> str:
     """No control characters but line breaks and tabs: feeds, calendars and SVG are XML
     or line-based formats, and a stray escape character makes the whole file unreadable."""
-    bad = next((ch for ch in value if (ord(ch) < 32 and ch not in "\n\t") or ord(ch) == 127), None)
-    if bad is not None:
+    found = _CONTROL.search(value)
+    if found is not None:
+        bad = found.group(0)
         raise PydanticCustomError(
             "portal_control",
             "tekst zawiera niewidoczny znak sterujący (kod {code}), zwykle wklejony z innego programu; "

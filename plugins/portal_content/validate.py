@@ -11,6 +11,7 @@ is then reported in one list.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 from collections.abc import Callable
@@ -195,15 +196,23 @@ def forget_scan() -> None:
     _scanned.update(roots=None, inventory=None)
 
 
+@functools.cache
+def _markdown_names(model: type[Strict]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A model's fields rendered as Markdown (their descriptions say so), and all its fields
+    (where a nested model may hold more)."""
+    fields = model.model_fields
+    marked = tuple(n for n, info in fields.items() if "markdown" in (info.description or "").lower())
+    return marked, tuple(fields)
+
+
 def _markdown_fields(model: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
-    """(location, text) of every field rendered as Markdown (its description says so),
-    e.g. the accessibility statement's procedure: checked like a body."""
-    found: list[tuple[tuple, str]] = []
-    for name, info in type(model).model_fields.items():
+    """(location, text) of every field rendered as Markdown, e.g. the accessibility
+    statement's procedure: checked like a body."""
+    marked, names = _markdown_names(type(model))
+    found = [((*loc, n), getattr(model, n)) for n in marked if isinstance(getattr(model, n), str)]
+    for name in names:
         value = getattr(model, name)
-        if isinstance(value, str) and "markdown" in (info.description or "").lower():
-            found.append(((*loc, name), value))
-        elif isinstance(value, Strict):
+        if isinstance(value, Strict):
             found += _markdown_fields(value, (*loc, name))
     return found
 

@@ -333,20 +333,27 @@ def _target(call: Call, output_path: str) -> str | None:
     return os.path.abspath(os.path.join(output_path, os.fspath(name)))
 
 
+def _sources(call: Call) -> list[str]:
+    """The content files a call shows (its page's article, entity, product, film ...)."""
+    found = []
+    for value in call.kwargs.values():
+        source = getattr(value, "source_path", None) or getattr(value, "source", None)
+        if isinstance(source, str | os.PathLike) and os.fspath(source):
+            found.append(os.fspath(source))
+    return found
+
+
 def _source(call: Call) -> tuple[str, int, str] | None:
     """(file, line, field) of the content file a call shows: the line of its slug when the
     slug is written in it (that is what to change), else the first line."""
     from portal_content import validate
     from portal_content.problems import display_path
 
-    for value in call.kwargs.values():
-        source = getattr(value, "source_path", None) or getattr(value, "source", None)
-        if isinstance(source, str | os.PathLike) and source:
-            cached = validate._cache.get(os.path.abspath(source))
-            record = cached[2] if cached and not isinstance(cached[2], list) else None
-            if record is not None and getattr(record.meta, "slug", None):
-                return display_path(Path(source)), record.doc.line_for(("slug",)), "slug"
-            return display_path(Path(source)), 1, "slug"
+    for source in _sources(call)[:1]:
+        cached = validate._cache.get(os.path.abspath(source))
+        record = cached[2] if cached and not isinstance(cached[2], list) else None
+        line = record.doc.line_for(("slug",)) if record and getattr(record.meta, "slug", None) else 1
+        return display_path(Path(source)), line, "slug"
     return None
 
 
@@ -380,14 +387,10 @@ class RenderError(Exception):
 
 def _describe(call: Call) -> str:
     """The page a call writes and, where one is known, the content file it shows."""
-    name = call.kwargs.get("name") or (call.args[0] if call.args else "?")
-    sources = []
-    for value in call.kwargs.values():
-        source = getattr(value, "source_path", None) or getattr(value, "source", None)
-        if isinstance(source, str | os.PathLike):
-            from portal_content.problems import display_path
+    from portal_content.problems import display_path
 
-            sources.append(display_path(Path(source)))
+    name = call.kwargs.get("name") or (call.args[0] if call.args else "?")
+    sources = [display_path(Path(source)) for source in _sources(call)]
     where = f" (z pliku {', '.join(sources)})" if sources else ""
     return f"strona {os.fspath(name)}{where}"
 

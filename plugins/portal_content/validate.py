@@ -174,7 +174,7 @@ def register_data_file(root: str, relative: str) -> None:
     DATA_FILES.add((root, relative))
 
 
-_scanned: dict[str, Any] = {"roots": None, "inventory": None}
+_scanned: dict[str, Any] = {"key": None, "inventory": None}
 
 
 def scan(settings: dict[str, Any] | Path) -> files.Inventory:
@@ -186,14 +186,15 @@ def scan(settings: dict[str, Any] | Path) -> files.Inventory:
     roots = tuple(
         os.path.abspath(settings[root]) if settings.get(root) else None for root in files.ROOT_NAMES
     )
-    if _scanned["roots"] != roots:
-        _scanned.update(roots=roots, inventory=files.inventory(settings, list(KINDS.values()), DATA_FILES))
+    key = (roots, tuple(KINDS), frozenset(DATA_FILES))  # a kind registered later changes the answer
+    if _scanned["key"] != key:
+        _scanned.update(key=key, inventory=files.inventory(settings, list(KINDS.values()), DATA_FILES))
     return _scanned["inventory"]
 
 
 def forget_scan() -> None:
     """The files may have changed: the next ``scan`` walks the roots again."""
-    _scanned.update(roots=None, inventory=None)
+    _scanned.update(key=None, inventory=None)
 
 
 @functools.cache

@@ -180,3 +180,17 @@ def test_a_media_file_whose_bytes_are_not_its_type_is_refused(tmp_path, name, da
     path.parent.mkdir(parents=True)
     path.write_bytes(data)
     assert message in scan(tmp_path)[name]
+
+
+def test_a_kind_registered_after_a_scan_is_seen_by_the_next_one(tmp_path):
+    from portal_content.schema import PageMeta
+    from portal_content.validate import KINDS, Kind, content_files
+
+    touch(tmp_path, "content/nowy-rodzaj/a.md")
+    settings = {"PATH": str(tmp_path / "content")}
+    assert content_files(settings) == []  # refused: no kind lives there yet
+    try:
+        KINDS["nowy"] = Kind("nowy", "nowy-rodzaj", PageMeta, "nowy")
+        assert content_files(settings) == [(tmp_path / "content" / "nowy-rodzaj" / "a.md", "nowy")]
+    finally:
+        del KINDS["nowy"]

@@ -96,7 +96,6 @@ DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_URL = "szkice/strony/{slug}/"
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
-PORTAL_SHOW_DRAFTS = False
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
 CATEGORY_URL = "aktualnosci/kategoria/{slug}/"

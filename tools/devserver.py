@@ -243,12 +243,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 def allowed_hosts(host: str, port: int) -> frozenset[str]:
     """The Host header values of requests to the address the server is bound to (a loopback
     address may also be called localhost, which never leaves the machine)."""
-    names = {f"[{host}]" if ":" in host else host}
-    if host in ("127.0.0.1", "::1", "localhost"):
-        names |= {"localhost", "127.0.0.1", "[::1]"} if host != "::1" else {"localhost", "[::1]"}
-    return frozenset(f"{name.lower()}:{port}" for name in names) | (
-        frozenset(n.lower() for n in names) if port == 80 else frozenset()
+    names = {host.lower()} | (
+        {"localhost", "127.0.0.1", "::1"} if host in ("127.0.0.1", "::1", "localhost") else set()
     )
+    hosts = {f"[{name}]" if ":" in name else name for name in names}
+    return frozenset(f"{name}:{port}" for name in hosts) | (frozenset(hosts) if port == 80 else frozenset())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -44,9 +44,7 @@ def _settings(args: argparse.Namespace, output: Path | None = None) -> dict:
         override["RENDER_WORKERS"] = args.render_workers
     if getattr(args, "drafts", False):  # the editor's own preview (make devserver) only
         override.update(
-            PORTAL_SHOW_DRAFTS=True,
-            DRAFT_SAVE_AS="szkice/{slug}/index.html",
-            DRAFT_PAGE_SAVE_AS="szkice/strony/{slug}/index.html",
+            DRAFT_SAVE_AS="szkice/{slug}/index.html", DRAFT_PAGE_SAVE_AS="szkice/strony/{slug}/index.html"
         )
     return read_settings(str(Path(args.settings).resolve()), override=override)
 

@@ -29,6 +29,14 @@ GREY = "#5a5f66"
 RED = "#a3141c"
 
 
+def _badge(title: str, drawing: str) -> str:
+    """A 320×100 badge: its accessible name, then what is drawn."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 100" width="320" height="100" role="img" '
+        f'aria-labelledby="t"><title id="t">{escape(title)}</title>{drawing}</svg>\n'
+    )
+
+
 def certificate_badge_svg(
     number: str, year: int, valid_from, valid_until, entity_name: str, status: str = "valid"
 ) -> str:
@@ -37,28 +45,22 @@ def certificate_badge_svg(
     the same address serves a grey card without the mark, saying so in red - a copy on
     another site stops looking valid at the next build."""
     if status in ("valid", "expiring"):
-        title = f"Zakup Prospołeczny {year}: certyfikat {number} dla {entity_name}, ważny do {date_pl(valid_until)}"
-        return (
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 100" width="320" height="100" role="img" '
-            f'aria-labelledby="t"><title id="t">{escape(title)}</title>'
+        return _badge(
+            f"Zakup Prospołeczny {year}: certyfikat {number} dla {entity_name}, ważny do {date_pl(valid_until)}",
             '<rect width="320" height="100" rx="10" fill="#fff" stroke="#1d6b3a" stroke-width="3"/>'
             + mark_paths(10, 10, 80)
             + f'<text x="100" y="36" font-family="Arial, sans-serif" font-size="19" font-weight="700" fill="{NAVY}">Zakup Prospołeczny</text>'
             f'<text x="100" y="60" font-family="Arial, sans-serif" font-size="15" fill="#1b1b1b">certyfikat {escape(number)}</text>'
-            f'<text x="100" y="82" font-family="Arial, sans-serif" font-size="15" fill="#1b1b1b">ważny do {escape(date_pl(valid_until))}</text>'
-            "</svg>\n"
+            f'<text x="100" y="82" font-family="Arial, sans-serif" font-size="15" fill="#1b1b1b">ważny do {escape(date_pl(valid_until))}</text>',
         )
     if status == "future":
         state, detail = "JESZCZE NIEWAŻNY", f"ważny od {date_pl(valid_from)}"
     else:
         state, detail = "WYGASŁ", f"ważny był do {date_pl(valid_until)}"
-    title = f"Zakup Prospołeczny {year}: certyfikat {number} dla {entity_name} {state.lower()} ({detail})"
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 100" width="320" height="100" role="img" '
-        f'aria-labelledby="t"><title id="t">{escape(title)}</title>'
+    return _badge(
+        f"Zakup Prospołeczny {year}: certyfikat {number} dla {entity_name} {state.lower()} ({detail})",
         f'<rect width="320" height="100" rx="10" fill="#eceef0" stroke="{GREY}" stroke-width="3" stroke-dasharray="8 5"/>'
         f'<text x="16" y="32" font-family="Arial, sans-serif" font-size="15" fill="{GREY}">Zakup Prospołeczny · certyfikat {escape(number)}</text>'
         f'<text x="16" y="64" font-family="Arial, sans-serif" font-size="26" font-weight="700" fill="{RED}">{state}</text>'
-        f'<text x="16" y="88" font-family="Arial, sans-serif" font-size="15" fill="#1b1b1b">{escape(detail)}</text>'
-        "</svg>\n"
+        f'<text x="16" y="88" font-family="Arial, sans-serif" font-size="15" fill="#1b1b1b">{escape(detail)}</text>',
     )

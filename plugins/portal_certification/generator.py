@@ -63,11 +63,8 @@ class CertificationGenerator(Generator):
                 held.number,
             ):
                 chosen[key] = certificate
-        return [
-            c
-            for c in self.certificates
-            if chosen.get((c.meta.entity, frozenset(c.meta.products), frozenset(c.services))) is c
-        ]
+        kept = {id(c) for c in chosen.values()}
+        return [c for c in self.certificates if id(c) in kept]
 
     def count(self, code: str) -> int:
         return sum(1 for c in self.certificates if c.status.code == code)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import io
+import logging
 import os
 import subprocess
 import sys
@@ -21,6 +25,17 @@ class BuildResult:
     output: Path
 
 
+def _argv(
+    content: Path | None, output: Path, settings: str, command: str, extra: list[str] | None
+) -> list[str]:
+    argv = [command, "--settings", str(ROOT / settings)]
+    if content is not None:
+        argv += ["--content", str(content), "--catalogue", str(content.parent / "catalogue")]
+    if command == "build":
+        argv += ["--output", str(output), *(extra or [])]
+    return argv
+
+
 def run_build(
     content: Path | None,
     output: Path,
@@ -31,15 +46,66 @@ def run_build(
     env: dict[str, str] | None = None,
     extra: list[str] | None = None,
 ) -> BuildResult:
-    argv = [sys.executable, str(ROOT / "tools" / "portal.py"), command, "--settings", str(ROOT / settings)]
-    if content is not None:
-        argv += ["--content", str(content), "--catalogue", str(content.parent / "catalogue")]
-    if command == "build":
-        argv += ["--output", str(output), *(extra or [])]
+    """The real command in its own process (exit code, output streams, nothing shared)."""
+    argv = [
+        sys.executable,
+        str(ROOT / "tools" / "portal.py"),
+        *_argv(content, output, settings, command, extra),
+    ]
     environment = dict(os.environ, PORTAL_BUILD_DATE=build_date, **(env or {}))
     environment.pop("PORTAL_DEBUG", None)
     done = subprocess.run(argv, cwd=cwd, env=environment, capture_output=True, text=True, timeout=600)
     return BuildResult(done.returncode, done.stdout, done.stderr, output)
+
+
+def _cli():
+    """tools/portal.py as a module (imported once per test session)."""
+    module = sys.modules.get("portal_cli")
+    if module is None:
+        spec = importlib.util.spec_from_file_location("portal_cli", ROOT / "tools" / "portal.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["portal_cli"] = module
+        spec.loader.exec_module(module)
+    return module
+
+
+def build_in_process(
+    content: Path | None,
+    output: Path,
+    settings: str = "pelicanconf.py",
+    command: str = "build",
+    cwd: Path = ROOT,
+    build_date: str = BUILD_DATE,
+    extra: list[str] | None = None,
+) -> BuildResult:
+    """The same command as ``run_build``, run in this process: what it prints and returns
+    are caught here. Costs a fraction of a new process (no interpreter start, no imports),
+    so the many bad-input cases run this way; ``run_build`` stays for smoke tests of the
+    real command. Log records go to the caught standard error, as the command's own
+    handler sends them there."""
+    out, err = io.StringIO(), io.StringIO()
+    handler = logging.StreamHandler(err)
+    handler.setLevel(logging.WARNING)
+    root = logging.getLogger()
+    saved_env = {key: os.environ.get(key) for key in ("PORTAL_BUILD_DATE", "PORTAL_DEBUG")}
+    os.environ["PORTAL_BUILD_DATE"] = build_date
+    os.environ.pop("PORTAL_DEBUG", None)
+    root.addHandler(handler)
+    try:
+        with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = _cli().main(_argv(content, output, settings, command, extra))
+            except SystemExit as stop:  # argparse
+                code = stop.code if isinstance(stop.code, int) else 1
+    finally:
+        root.removeHandler(handler)
+        for key, value in saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return BuildResult(code, out.getvalue(), err.getvalue(), output)
 
 
 def copy_fixture_site(name: str, destination: Path) -> Path:

@@ -3,6 +3,10 @@
 Each case is a tiny site in tests/fixtures/sites/bad-*/ with the exact expected output in
 expected.txt beside its content folder. Run with PORTAL_UPDATE_REFERENCE=1 to rewrite the
 expected files after a deliberate change of wording (then read the diff).
+
+The cases run the command's ``main`` in this process (``build_in_process``): a new Python
+process per case cost most of the suite's time. Smoke tests run the real command in its own
+process for a few cases, so exit codes and streams are checked end to end too.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import os
 from pathlib import Path
 
 import pytest
-from sitebuild import FIXTURES, copy_fixture_site, run_build
+from sitebuild import FIXTURES, build_in_process, copy_fixture_site, run_build
 
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.name.startswith("bad-"))
 SENTINEL = "<!doctype html><title>poprzednia wersja</title>"
@@ -28,7 +32,7 @@ def previous_site(tmp_path) -> Path:
 @pytest.mark.parametrize("case", CASES)
 def test_bad_input_is_reported_and_nothing_is_written(case, tmp_path, previous_site):
     content = copy_fixture_site(case, tmp_path)
-    result = run_build(content, previous_site, cwd=tmp_path)
+    result = build_in_process(content, previous_site, cwd=tmp_path)
     expected_file = FIXTURES / case / "expected.txt"
     if os.environ.get("PORTAL_UPDATE_REFERENCE"):
         expected_file.write_text(result.stderr, encoding="utf-8")
@@ -45,10 +49,25 @@ def test_bad_input_is_reported_and_nothing_is_written(case, tmp_path, previous_s
 @pytest.mark.parametrize("case", CASES)
 def test_check_reports_the_same_problems(case, tmp_path):
     content = copy_fixture_site(case, tmp_path)
-    result = run_build(content, tmp_path / "unused", command="check", cwd=tmp_path)
+    result = build_in_process(content, tmp_path / "unused", command="check", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == (FIXTURES / case / "expected.txt").read_text(encoding="utf-8")
     assert not (tmp_path / "unused").exists()
+
+
+SMOKE = ["bad-many", "bad-yaml-syntax", "bad-corrupt-image"]
+
+
+@pytest.mark.parametrize("case", SMOKE)
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_the_real_command_reports_the_same_in_its_own_process(case, command, tmp_path, previous_site):
+    content = copy_fixture_site(case, tmp_path)
+    result = run_build(content, previous_site, command=command, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert result.stderr == (FIXTURES / case / "expected.txt").read_text(encoding="utf-8")
+    assert (previous_site / "index.html").read_text() == SENTINEL
+    assert [p.name for p in previous_site.iterdir()] == ["index.html"]
 
 
 def test_every_problem_line_has_path_line_field_message():
@@ -67,7 +86,7 @@ def test_every_problem_line_has_path_line_field_message():
 
 def test_good_directory_fixture_builds(tmp_path):
     content = copy_fixture_site("ok-directory", tmp_path)
-    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    result = build_in_process(content, tmp_path / "output", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "output" / "podmioty" / "proba" / "index.html").is_file()
     assert (tmp_path / "output" / "podmioty" / "cis-proba" / "index.html").is_file()
@@ -90,7 +109,7 @@ def test_good_fixture_builds(tmp_path):
 
 def test_good_catalogue_fixture_builds(tmp_path):
     content = copy_fixture_site("ok-catalogue", tmp_path)
-    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    result = build_in_process(content, tmp_path / "output", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "output" / "katalog" / "brelok-proba" / "index.html").read_text()
     assert "Brelok „Próba”" in page and "12,50\u00a0zł" in page and "15,38\u00a0zł" in page
@@ -99,7 +118,7 @@ def test_good_catalogue_fixture_builds(tmp_path):
 
 def test_good_certification_fixture_builds(tmp_path):
     content = copy_fixture_site("ok-certification", tmp_path)
-    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    result = build_in_process(content, tmp_path / "output", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     page = (
         tmp_path / "output" / "zakup-prospoleczny" / "certyfikat" / "ZP-2025-01" / "index.html"
@@ -114,7 +133,7 @@ def test_good_certification_fixture_builds(tmp_path):
 
 def test_good_films_fixture_builds(tmp_path):
     content = copy_fixture_site("ok-films", tmp_path)
-    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    result = build_in_process(content, tmp_path / "output", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     news = (tmp_path / "output" / "aktualnosci" / "2026" / "z-filmem" / "index.html").read_text()
     assert 'data-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&amp;rel=0"' in news
@@ -127,7 +146,7 @@ def test_good_films_fixture_builds(tmp_path):
 
 def test_good_links_fixture_builds(tmp_path):
     content = copy_fixture_site("ok-links", tmp_path)
-    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    result = build_in_process(content, tmp_path / "output", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "output" / "aktualnosci" / "2026" / "z-linkami" / "index.html").read_text()
     assert 'href="/pliki/regulamin.pdf"' in page and 'href="/o-nas/"' in page

@@ -102,7 +102,7 @@ bench-large: venv
 	$(BIN)/python benchmarks/large.py --scale $(SCALE) --json .cache/bench-large.json
 
 clean:
-	rm -rf output output.new-* output.old-* .cache .pytest_cache
+	rm -rf output .output.*.tmp .output.*.old .cache .pytest_cache
 
 # Re-pin dependencies from requirements.in, with the hash of every file (pip-tools in a
 # clean virtual environment; pins already in requirements.txt are kept unless they no

@@ -25,7 +25,7 @@ THEME = os.path.join(ROOT, "theme")
 TIMEZONE = "Europe/Warsaw"
 DEFAULT_LANG = "pl"
 DEFAULT_PAGINATION = 10
-RENDER_WORKERS = os.cpu_count() or 1  # processes rendering pages (portal_incremental)
+RENDER_WORKERS = os.cpu_count() or 1  # processes reading, rendering and encoding (portal_core.parallel)
 DELETE_OUTPUT_DIRECTORY = False  # the build script writes into a fresh folder and swaps it in
 CACHE_PATH = os.path.join(ROOT, ".cache", "pelican")
 _jinja_cache = os.path.join(os.environ.get("PORTAL_CACHE_DIR", os.path.join(ROOT, ".cache")), "jinja")
@@ -37,22 +37,9 @@ PORTAL_BUILD_DATE = os.environ.get("PORTAL_BUILD_DATE", "")
 LOG_FILTER = [(logging.WARNING, "Empty alt attribute for image %s in %s")]
 
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
-PLUGINS = [
-    # first: its writer renders the pages in parallel before the others finish the site, and
-    # records what each page read, so `make devserver` re-renders only that after an edit
-    "portal_incremental",
-    "portal_content",
-    "portal_images",
-    "portal_theme",
-    "portal_directory",
-    "portal_catalogue",
-    "portal_certification",
-    "portal_films",
-    "portal_events",
-    "portal_share",
-    "pelican.plugins.neighbors",
-    "portal_publish",  # last: finishes what the others wrote
-]
+# One plugin: plugins/portal_site/__init__.py lists every step of a build in order (the
+# capabilities, pelican-plugins' neighbors included). Read it to know what a build does.
+PLUGINS = ["portal_site"]
 
 # Templates autoescape: content HTML is marked safe explicitly where it is HTML.
 # Every Pelican generator has its own Jinja environment and compiles the templates again;

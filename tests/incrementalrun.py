@@ -1,4 +1,4 @@
-"""A build process kept alive for tests of portal_incremental (as `make devserver` keeps one).
+"""A build process kept alive for tests of portal_build.update (as `make devserver` keeps one).
 
     python tests/incrementalrun.py CONTENT CATALOGUE OUTPUT
 
@@ -25,18 +25,19 @@ def main() -> int:
     args = argparse.Namespace(
         settings=str(ROOT / "pelicanconf.py"), content=content, catalogue=catalogue, output=output
     )
-    portal._init_logging()
+    portal.init_logging()
     print("@@" + json.dumps({"built": portal.build(args, force=True)}), flush=True)
-    from portal_incremental.plugin import NotIncremental
+    from portal_build.update import NotIncremental
 
     for line in sys.stdin:
         paths = [Path(p) for p in json.loads(line)]
         try:
             message, stamp = portal.update(args, paths)
             portal.reindex(args, stamp)
-            from portal_incremental.plugin import _last
+            from portal_build.render import last_build
 
-            written = sorted(str(Path(p).relative_to(_last.output)) for p in _last.written)
+            last = last_build()
+            written = sorted(str(Path(p).relative_to(last.output)) for p in last.written)
             reply = {"written": written, "message": message}
         except NotIncremental as why:
             reply = {"full": str(why)}

@@ -4,7 +4,7 @@
 
 Every save in content/, catalogue/, theme/, plugins/ or the settings starts a build (the
 same atomic build as `make html`, run in this process). When only the text of news items
-changed, only the pages showing that text are rendered again (portal_incremental) and the
+changed, only the pages showing that text are rendered again (portal_build.update) and the
 page is served at once; the search index follows a few seconds later. A change of plugin
 code or settings starts the server process again. Open pages reload by themselves when it is done: the
 server adds one small same-origin script to each page it sends, which listens for
@@ -84,7 +84,7 @@ def _stamp() -> str:
 def build(args: argparse.Namespace, state: State, changed: list[Path] | None = None) -> None:
     """Build in this process: only what an edit of news text affects when that is all that
     changed (then the search index is refreshed after the page is served), else in full."""
-    from portal_incremental.plugin import NotIncremental
+    from portal_build.update import NotIncremental
 
     started = time.perf_counter()
     try:
@@ -262,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.drafts = True  # drafts are shown here, with a "SZKIC" banner, and nowhere else
     args.render_workers = None  # the first build runs before any thread: all cores
-    portal._init_logging()
+    portal.init_logging()
     watched = [ROOT / name for name in WATCHED if name not in ("content", "catalogue")]
     watched += [Path(args.content or ROOT / "content"), Path(args.catalogue or ROOT / "catalogue")]
     state = State()

@@ -16,7 +16,6 @@ import json
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from portal_theme.filters import plural_pl  # noqa: E402 - the plugins folder is on the path now
+from portal_core.atomic import new_folder_beside, replace_folder  # noqa: E402 - plugins/ is on the path now
+from portal_theme.filters import plural_pl  # noqa: E402
 
 EXIT_PROBLEMS = 1
 CACHE_DIR = Path(os.environ.get("PORTAL_CACHE_DIR") or ROOT / ".cache")
@@ -86,35 +86,6 @@ def _discard(work: Path) -> None:
     shutil.rmtree(work, ignore_errors=True)
 
 
-def swap_in(new: Path, target: Path, later: bool = False) -> None:
-    """Replace ``target`` by ``new`` with two renames; the old site is kept until then.
-
-    ``later``: the old folder is deleted by a background process (thousands of files on a
-    large portal take seconds to delete, and nobody waits for that).
-    """
-    old = target.with_name(target.name + f".old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    try:
-        new.rename(target)
-    except OSError:
-        if old.exists():
-            old.rename(target)
-        raise
-    if later and old.exists():
-        try:
-            subprocess.Popen(  # noqa: S603 - a fixed command on our own folder
-                ["/bin/rm", "-rf", "--", str(old)],
-                start_new_session=True,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            return
-        except OSError:
-            pass
-    shutil.rmtree(old, ignore_errors=True)
-
-
 class BuildFailed(Exception):
     """A build stopped; the message is for the editor (the previous site is untouched)."""
 
@@ -125,9 +96,9 @@ def build(args: argparse.Namespace, force: bool = False) -> str:
     Raises BuildFailed with the problems when the build stopped.
     """
     from pelican import Pelican
+    from portal_build import render
+    from portal_build.skip import StampFile, input_stamp
     from portal_content.problems import ContentError
-    from portal_incremental import plugin as incremental
-    from portal_incremental.stamp import StampFile, input_stamp
 
     started = time.perf_counter()
     plain = _settings(args)
@@ -136,9 +107,7 @@ def build(args: argparse.Namespace, force: bool = False) -> str:
     stamp = input_stamp(plain, _settings_files(args, plain))
     if not force and stamp_file.matches(stamp):
         return f"Bez zmian od ostatniego budowania ({time.perf_counter() - started:.2f} s) -> {target}"
-    work = target.with_name(target.name + f".new-{os.getpid()}")
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    work = new_folder_beside(target)
     try:
         settings = _settings(args, work)
         Pelican(settings).run()
@@ -156,8 +125,8 @@ def build(args: argparse.Namespace, force: bool = False) -> str:
             "Budowanie przerwane, poprzednia wersja strony została bez zmian.\n" + _explain(error)
         ) from None
     pages = count_pages(work)
-    swap_in(work, target, later=True)
-    incremental.built_into(target)
+    replace_folder(work, target, later=True)
+    render.built_into(target)
     stamp_file.save(stamp)
     workers = settings.get("RENDER_WORKERS") or 1
     return (
@@ -172,15 +141,15 @@ def update(args: argparse.Namespace, paths: list[Path]) -> tuple[str, str]:
     Raises NotIncremental when the change needs a full build, BuildFailed when a file is
     wrong (nothing was written then). The search index is refreshed by ``reindex``.
     """
+    from portal_build import update as partial
+    from portal_build.skip import input_stamp
     from portal_content.problems import ContentError
-    from portal_incremental import plugin as incremental
-    from portal_incremental.stamp import input_stamp
 
     started = time.perf_counter()
     plain = _settings(args)
     stamp = input_stamp(plain, _settings_files(args, plain))  # before reading: a later save is not in it
     try:
-        written = incremental.update(paths)
+        written = partial.update(paths)
     except ContentError as error:
         raise BuildFailed(str(error)) from None
     count = len(written)
@@ -192,33 +161,39 @@ def update(args: argparse.Namespace, paths: list[Path]) -> tuple[str, str]:
 
 def reindex(args: argparse.Namespace, stamp: str) -> str:
     """Index the output for search again (after ``update``) and record the inputs it shows."""
-    from portal_incremental.stamp import StampFile
-    from portal_publish.finish import search_index
+    from portal_build.skip import StampFile
+    from portal_publish.finishing import search_index
 
     started = time.perf_counter()
     plain = _settings(args)
     target = Path(args.output or plain["OUTPUT_PATH"]).resolve()
     if plain.get("SEARCH_INDEX", True):
-        fresh = target / f"pagefind.new-{os.getpid()}"
-        shutil.rmtree(fresh, ignore_errors=True)
+        fresh = new_folder_beside(target / "pagefind")
         try:
             search_index(target, plain.get("SEARCH_LANGUAGE", "pl"), into=fresh)
         except Exception as error:  # noqa: BLE001 - PublishError or an OS error, as a sentence
             shutil.rmtree(fresh, ignore_errors=True)
             raise BuildFailed(str(error)) from None
-        swap_in(fresh, target / "pagefind")
+        replace_folder(fresh, target / "pagefind")
     StampFile(CACHE_DIR, target).save(stamp)
     return f"indeks wyszukiwarki odświeżony w {time.perf_counter() - started:.1f} s"
 
 
-def _init_logging() -> None:
-    from pelican.log import init as init_logging
+def init_logging() -> None:
+    """Warnings and errors to standard error; an error stops the build (Pelican's own
+    logging set-up). Says first when Pelican or Python-Markdown is not the version the
+    compatibility layer was written for."""
+    from pelican.log import init
+    from portal_core.compat import version_warning
 
-    init_logging(level=logging.WARNING, fatal="errors", handler=logging.StreamHandler(sys.stderr))
+    init(level=logging.WARNING, fatal="errors", handler=logging.StreamHandler(sys.stderr))
+    warning = version_warning()
+    if warning:
+        print(warning, file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    _init_logging()
+    init_logging()
     try:
         print(build(args, force=args.force))
     except BuildFailed as error:

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from portal_content.atomic import write_atomic
+from portal_core.atomic import write_atomic
 
 TEXT = {".md", ".yaml", ".yml", ".html", ".py", ".css", ".js", ".txt", ".json", ".svg", ".xml", ".csv"}
 SKIP_DIRS = {"__pycache__", ".git", "node_modules"}

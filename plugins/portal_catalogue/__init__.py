@@ -1,3 +1,4 @@
-from .plugin import register
+"""portal_catalogue: the social-design souvenir catalogue for business buyers.
 
-__all__ = ["register"]
+Declares its content kinds, checkers and handlers in plugin.py; portal_site wires them.
+"""

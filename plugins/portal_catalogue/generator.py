@@ -27,6 +27,10 @@ class CatalogueGenerator(Generator):
         self.products = sorted(products, key=lambda p: sort_key_pl(p.name))
         self.context["catalogue"] = self
 
+    def content_items(self) -> dict[str, list]:
+        """The items this generator made, by kind (portal_content.relations links them)."""
+        return {"product": self.products}
+
     @property
     def categories(self) -> list[tuple[str, str, list[Product]]]:
         """(slug, label, products) of every category that has products."""

@@ -7,6 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from portal_content.relations import Ref, Related
+
 from .schema import AVAILABILITY, CATEGORIES, ProductMeta
 
 CENT = Decimal("0.01")
@@ -31,7 +33,9 @@ class ProductPhoto:
     path: Path
 
 
-class Product:
+class Product(Related):
+    RELATIONS = {"maker": Ref("entity", "maker")}
+
     def __init__(self, meta: ProductMeta, slug: str, source: Path, settings: dict[str, Any]) -> None:
         self.meta = meta
         self.slug = slug
@@ -39,11 +43,26 @@ class Product:
         self.url = settings["PRODUCT_URL"].format(slug=slug)
         self.save_as = settings["PRODUCT_SAVE_AS"].format(slug=slug)
         self.photos = [ProductPhoto(p.src, p.alt, source.parent / p.src) for p in meta.photos]
-        self.maker: Any = None  # the Entity, linked after all generators have read
 
     @property
     def name(self) -> str:
         return self.meta.name
+
+    @property
+    def certificate(self) -> Any:
+        """The maker's certificate valid on the build date that names this product."""
+        maker = self.maker
+        if maker is None:
+            return None
+        return next((c for c in maker.certificates if c.status.current and self in c.products), None)
+
+    @property
+    def maker_certificate(self) -> Any:
+        """The maker's valid certificate when none names this product (shown as the
+        maker's, never as the product's)."""
+        if self.maker is None or self.certificate is not None:
+            return None
+        return self.maker.current_certificate
 
     @property
     def price_gross(self) -> Decimal:

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pelican import signals
 from portal_content.problems import Problem, display_path
-from portal_content.validate import Kind, Record, check_named_image, register_checker, register_kind
+from portal_content.validate import Kind, Record, check_named_image
 
 from .generator import CatalogueGenerator
 from .schema import AVAILABILITY, CATEGORIES, ProductMeta
@@ -85,19 +84,6 @@ def check_catalogue(records: list[Record], settings: dict[str, Any]) -> list[Pro
     return problems
 
 
-def link_makers(generators) -> None:
-    catalogue = next((g for g in generators if isinstance(g, CatalogueGenerator)), None)
-    directory = next((g for g in generators if g.__class__.__name__ == "DirectoryGenerator"), None)
-    if catalogue is None or directory is None:
-        return
-    entities = {e.slug: e for e in directory.entities}
-    for entity in directory.entities:
-        entity.products = []
-    for product in catalogue.products:
-        product.maker = entities[product.meta.maker]
-        product.maker.products.append(product)
-
-
 def setup(pelican) -> None:
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
@@ -110,13 +96,6 @@ def get_generators(pelican):
     return CatalogueGenerator
 
 
-def register_kinds() -> None:
-    register_kind(Kind("product", "", ProductMeta, "product", suffix=".yaml", root="CATALOGUE_PATH"))
-    register_checker(check_catalogue)
-
-
-def register() -> None:
-    register_kinds()
-    signals.initialized.connect(setup)
-    signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(link_makers)
+# What the catalogue declares (the wiring, portal_site, registers it)
+KINDS = [Kind("product", "", ProductMeta, "product", suffix=".yaml", root="CATALOGUE_PATH")]
+CHECKERS = [check_catalogue]

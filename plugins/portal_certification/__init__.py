@@ -1,3 +1,4 @@
-from .plugin import register
+"""portal_certification: the "Zakup Prospołeczny" mark — editions, badges, verification.
 
-__all__ = ["register"]
+Declares its content kinds, checkers and handlers in plugin.py; portal_site wires them.
+"""

@@ -10,10 +10,10 @@ from pathlib import Path
 import qrcode
 import qrcode.constants
 from pelican.generators import Generator
-from portal_content.atomic import write_atomic
+from portal_build.render import write_data
 from portal_content.opendata import csv_text
 from portal_content.validate import records_of
-from portal_incremental.plugin import write_data
+from portal_core.atomic import write_atomic
 
 from .badge import certificate_badge_svg
 from .model import CertificateRecord, Edition
@@ -42,6 +42,10 @@ class CertificationGenerator(Generator):
                 certificate.renews = by_number[certificate.meta.renews]
                 certificate.renews.renewed_by = certificate
         self.context["certification"] = self
+
+    def content_items(self) -> dict[str, list]:
+        """The items this generator made, by kind (portal_content.relations links them)."""
+        return {"edition": self.editions, "certificate": self.certificates}
 
     @property
     def current(self) -> list[CertificateRecord]:

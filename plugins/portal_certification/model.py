@@ -5,21 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from portal_content.relations import Ref, Related
+
 from .schema import Certificate, EditionMeta
 from .status import Status, status_on
 
 
-class Edition:
+class Edition(Related):
+    RELATIONS = {"report": Ref("news", "report"), "film": Ref("film", "film")}
+
     def __init__(self, meta: EditionMeta, settings: dict[str, Any]) -> None:
         self.meta = meta
         self.year = meta.year
         self.url = settings["EDITION_URL"].format(year=meta.year)
         self.save_as = self.url + "index.html"
         self.certificates: list[CertificateRecord] = []
-        self.report: Any = None  # the Article of the gala report, linked later
 
 
-class CertificateRecord:
+class CertificateRecord(Related):
+    RELATIONS = {"entity": Ref("entity", "entity"), "products": Ref("product", "products", many=True)}
+
     def __init__(self, meta: Certificate, edition: Edition, day: dt.date, settings: dict[str, Any]) -> None:
         self.meta = meta
         self.number = meta.number
@@ -30,8 +35,6 @@ class CertificateRecord:
         self.status: Status = status_on(day, meta.valid_from, meta.valid_until)
         self.url = settings["CERTIFICATE_URL"].format(number=meta.number)
         self.save_as = self.url + "index.html"
-        self.entity: Any = None
-        self.products: list[Any] = []
         self.renews: CertificateRecord | None = None
         self.renewed_by: CertificateRecord | None = None
 

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pelican import signals
 from portal_content.problems import Problem, display_path
-from portal_content.validate import Kind, Record, register_checker, register_kind
+from portal_content.validate import Kind, Record
 
 from .generator import CertificationGenerator
 from .schema import EditionMeta, scope_missing
@@ -116,34 +115,6 @@ def check_editions(records: list[Record], settings: dict[str, Any]) -> list[Prob
     return problems
 
 
-def link(generators) -> None:
-    by_class = {g.__class__.__name__: g for g in generators}
-    certification = by_class.get("CertificationGenerator")
-    directory = by_class.get("DirectoryGenerator")
-    catalogue = by_class.get("CatalogueGenerator")
-    articles = by_class.get("ArticlesGenerator")
-    if certification is None or directory is None:
-        return
-    entities = {e.slug: e for e in directory.entities}
-    products = {p.slug: p for p in catalogue.products} if catalogue else {}
-    reports = {a.slug: a for a in articles.articles} if articles else {}
-    for entity in entities.values():
-        entity.certificates = []
-    for certificate in certification.certificates:
-        certificate.entity = entities[certificate.meta.entity]
-        certificate.products = [products[s] for s in certificate.meta.products if s in products]
-        certificate.entity.certificates.append(certificate)
-    for edition in certification.editions:
-        edition.report = reports.get(edition.meta.report) if edition.meta.report else None
-    for entity in entities.values():
-        entity.certificates.sort(key=lambda c: c.sort_key())
-        entity.current_certificate = next((c for c in entity.certificates if c.status.current), None)
-    for product in products.values():
-        covering = [c for c in product.maker.certificates if product in c.products]
-        product.certificate = next((c for c in covering if c.status.current), None)
-        product.maker_certificate = product.maker.current_certificate if product.certificate is None else None
-
-
 def setup(pelican) -> None:
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
@@ -156,13 +127,6 @@ def get_generators(pelican):
     return CertificationGenerator
 
 
-def register_kinds() -> None:
-    register_kind(Kind("edition", "zakup-prospoleczny", EditionMeta, "edition", suffix=".yaml"))
-    register_checker(check_editions)
-
-
-def register() -> None:
-    register_kinds()
-    signals.initialized.connect(setup)
-    signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(link)
+# What certification declares (the wiring, portal_site, registers it)
+KINDS = [Kind("edition", "zakup-prospoleczny", EditionMeta, "edition", suffix=".yaml")]
+CHECKERS = [check_editions]

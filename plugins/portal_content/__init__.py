@@ -1,3 +1,4 @@
-from .plugin import register
+"""portal_content: YAML front matter, schemas and validation of news and pages.
 
-__all__ = ["register"]
+Declares its content kinds, checkers and handlers in plugin.py; portal_site wires them.
+"""

@@ -281,7 +281,8 @@ def decode(data: bytes) -> str:
         ) from None
 
 
-def _read(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """A content file's text (UTF-8, a byte-order mark allowed), within the size limit."""
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise FrontMatterError(
@@ -293,8 +294,8 @@ def _read(path: Path) -> str:
 
 
 def parse_yaml_file(path: Path) -> FrontMatter:
-    return parse_yaml_text(_read(path))
+    return parse_yaml_text(read_text(path))
 
 
 def parse_file(path: Path) -> FrontMatter:
-    return parse_text(_read(path))
+    return parse_text(read_text(path))

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import logging
 
-from pelican import signals
-
 from .preload import preload
 from .problems import ContentError
 from .reader import PortalMarkdownReader
@@ -44,8 +42,3 @@ def validate_before_build(pelican) -> None:
         raise ContentError(problems)
     log.debug("%s content valid", PREFIX)
     return None  # no generator of ours
-
-
-def register() -> None:
-    signals.readers_init.connect(add_reader)
-    signals.get_generators.connect(validate_before_build)

@@ -3,10 +3,10 @@
 A decade of a busy portal is thousands of files: parsing and validating each front matter,
 converting each Markdown body and checking each new photo once take most of a minute on one
 core. Pelican reads files one after another, so this runs first and fills the caches the
-build then reads from: the validated records (``validate._cache``, made in the main
+build then reads from: the validated records (``validate.remember``, made in the building
 process), the HTML of Markdown bodies (``render.prerendered``, converted meanwhile in forked
-worker processes, which already have the plugins and settings) and the photos that passed
-the check (``portal_images.checks``, in the workers too). The results are the same objects
+worker processes - portal_core.parallel - which already have the plugins and settings) and
+the photos that passed the check (``portal_images.checks``, in the workers too). The results are the same objects
 a serial read would make.
 
 Records and HTML are also kept on disk between builds (``CONTENT_CACHE_PATH``), by the
@@ -22,15 +22,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import multiprocessing
 import os
 import pickle
 import sys
 from pathlib import Path
 from typing import Any
 
+from portal_core.atomic import write_atomic
+from portal_core.parallel import Parallel, in_background
+
 from . import frontmatter, render, validate
-from .atomic import write_atomic
 
 # below this many files, starting workers costs more than it saves (tests set it lower)
 MIN_FILES = int(os.environ.get("PORTAL_PRELOAD_MIN_FILES") or 200)
@@ -41,7 +42,7 @@ def _convert(path: str) -> tuple[str, str | None]:
     """A Markdown file's body as HTML (runs in a worker; the main process validates the file
     meanwhile: handing the validated records across would cost more than making them)."""
     try:
-        _, body, _ = frontmatter.split(frontmatter._read(Path(path)))
+        _, body, _ = frontmatter.split(frontmatter.read_text(Path(path)))
     except frontmatter.FrontMatterError:
         return path, None  # reported by the validation
     if not body or "[film:" in body:
@@ -142,7 +143,7 @@ def preload(settings: dict[str, Any]) -> int:
             continue
         disk.used[(path, digest)] = cached
         _remember(path, mtime, size, *cached, config)
-    passed = checks._remembered(settings)
+    passed = checks.remembered_passes(settings)
     known = {key.split("|", 1)[0] for key in passed}
     photos = [
         str(path)
@@ -152,33 +153,27 @@ def preload(settings: dict[str, Any]) -> int:
     _settings.clear()
     _settings.update(settings)
     parallel = workers > 1 and len(todo) + len(photos) >= MIN_FILES
-    pool = multiprocessing.get_context("fork").Pool(workers) if parallel else None
-    try:
-        markdown = [path for path, kind, *_ in todo if validate.KINDS[kind].suffix == ".md"]
-        converted = pool.imap_unordered(_convert, markdown, chunksize=32) if pool else map(_convert, markdown)
-        results = {}
-        for path, kind, mtime, size, digest in todo:  # while the workers convert the Markdown
-            results[path] = (mtime, size, validate._load(Path(path), kind), digest)
-        htmls = dict(converted)
-        for path, (mtime, size, result, digest) in results.items():
-            html = htmls.get(path) if not isinstance(result, list) else None
-            _remember(path, mtime, size, result, html, config)
-            if not isinstance(result, list):  # problems are found again on every build
-                disk.used[(path, digest)] = (result, html)
-        if pool:
-            for key in pool.imap_unordered(_check, photos, chunksize=8):
-                if key:
-                    passed.add(key)
-                    checks._passed["dirty"] = True
-    finally:
-        if pool:
-            pool.close()
-            pool.join()
+    markdown = [path for path, kind, *_ in todo if validate.KINDS[kind].suffix == ".md"]
+    # the other workers convert the Markdown while this process validates the files
+    converting = Parallel(_convert, markdown, workers if parallel else 1, chunk=32, serial_below=0).start()
+    results = {}
+    for path, kind, mtime, size, digest in todo:
+        results[path] = (mtime, size, validate.read_record(Path(path), kind), digest)
+    htmls = dict(converting.results())
+    for path, (mtime, size, result, digest) in results.items():
+        html = htmls.get(path) if not isinstance(result, list) else None
+        _remember(path, mtime, size, result, html, config)
+        if not isinstance(result, list):  # problems are found again on every build
+            disk.used[(path, digest)] = (result, html)
+    if parallel:
+        for key in Parallel(_check, photos, workers, chunk=8, serial_below=0).results():
+            if key:
+                checks.note_passed(key)
     _save_meanwhile(disk)
-    return len(todo) + (len(photos) if pool else 0)
+    return len(todo) + (len(photos) if parallel else 0)
 
 
-_saving: list[multiprocessing.process.BaseProcess] = []
+_saving: list = []  # the process writing the last build's cache (in_background)
 
 
 def _save_meanwhile(disk: DiskCache) -> None:
@@ -190,13 +185,11 @@ def _save_meanwhile(disk: DiskCache) -> None:
     _saving.clear()  # joined by preload before it read the cache
     if not disk.changed:
         return
-    process = multiprocessing.get_context("fork").Process(target=disk.save, daemon=False)
-    process.start()
-    _saving.append(process)
+    _saving.append(in_background(disk.save))
 
 
 def _remember(path: str, mtime: int, size: int, result: Any, html: str | None, config: tuple) -> None:
     """Put one file's read into the caches the build reads from."""
-    validate._cache[path] = (mtime, size, result)
+    validate.remember(path, mtime, size, result)
     if html is not None:
         render.prerendered[(config, result.doc.body)] = html

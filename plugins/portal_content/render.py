@@ -4,11 +4,11 @@ Every conversion is cleaned to the HTML allow-list (safety.clean) before it is r
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from markdown import Markdown
 from markupsafe import Markup
+from portal_core import compat
 
 from .safety import clean
 
@@ -41,13 +41,7 @@ def new_converter(options: dict[str, Any]) -> Markdown:
     """A Markdown converter for ``options`` whose inline patterns match faster, with the
     same matches (see FASTER_PATTERNS)."""
     converter = Markdown(**options)
-    registries = [converter.inlinePatterns]
-    registries += [p.inlinePatterns for p in converter.treeprocessors if hasattr(p, "inlinePatterns")]
-    for registry in registries:
-        for pattern in registry:
-            faster = FASTER_PATTERNS.get(pattern.compiled_re.pattern)
-            if faster is not None:
-                pattern.compiled_re = re.compile(faster, pattern.compiled_re.flags)
+    compat.replace_inline_patterns(converter, FASTER_PATTERNS)
     return converter
 
 

@@ -117,12 +117,26 @@ def load(path: Path, kind: str) -> Record | list[Problem]:
     cached = _cache.get(key)
     if cached and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
         return cached[2]
-    result = _load(path, kind)
+    result = read_record(path, kind)
     _cache[key] = (stat.st_mtime_ns, stat.st_size, result)
     return result
 
 
-def _load(path: Path, kind: str) -> Record | list[Problem]:
+def remember(path: str, mtime_ns: int, size: int, result: Record | list[Problem]) -> None:
+    """Keep a read of ``path`` made elsewhere (preload: in parallel, or from the disk cache)
+    as if ``load`` had made it now."""
+    _cache[os.path.abspath(path)] = (mtime_ns, size, result)
+
+
+def cached_record(path: str | os.PathLike[str]) -> Record | None:
+    """The valid record of ``path`` this process read last (None when it has not read the
+    file, or the file had problems)."""
+    cached = _cache.get(os.path.abspath(path))
+    return cached[2] if cached is not None and not isinstance(cached[2], list) else None
+
+
+def read_record(path: Path, kind: str) -> Record | list[Problem]:
+    """Parse and validate one file without the cache; a Record, or the problems."""
     shown = display_path(path)
     markdown = KINDS[kind].suffix == ".md"
     try:

@@ -1,3 +1,4 @@
-from .plugin import register
+"""portal_directory: entities (PES/PS) and support centres (OWES), listings, open data.
 
-__all__ = ["register"]
+Declares its content kinds, checkers and handlers in plugin.py; portal_site wires them.
+"""

@@ -10,7 +10,6 @@ import logging
 from collections import Counter
 from pathlib import Path
 
-from pelican import signals
 from pelican.generators import CachingGenerator
 from portal_theme.filters import sort_key_pl
 
@@ -136,6 +135,10 @@ class DirectoryGenerator(CachingGenerator):
         )
         return listings
 
+    def content_items(self) -> dict[str, list]:
+        """The items this generator made, by kind (portal_content.relations links them)."""
+        return {"entity": self.entities, "owes": self.owes}
+
     def listings_of(self, kind: str) -> list[Listing]:
         return [item for item in self.listings if item.kind == kind]
 
@@ -216,7 +219,3 @@ class DirectoryGenerator(CachingGenerator):
 
 def get_generators(pelican):
     return DirectoryGenerator
-
-
-def register_generator() -> None:
-    signals.get_generators.connect(get_generators)

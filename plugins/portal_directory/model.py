@@ -6,13 +6,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pelican.contents import Content
+from portal_content.relations import Backref, Related
 
 from .schema import EntityMeta, OwesMeta, tel_href
 from .vocabulary import BENEFICIARIES, LEGAL_FORMS, OFFER_CATEGORIES
 
 
-class Entity(Content):
+class Entity(Content, Related):
     """An entity profile; URL from ENTITY_URL / ENTITY_SAVE_AS."""
+
+    # what other capabilities' content says of this entity (portal_content.relations)
+    RELATIONS = {
+        "products": Backref("product", "maker"),
+        "certificates": Backref("certificate", "entity", order=lambda certificate: certificate.sort_key()),
+        "films": Backref("film", "entities"),
+        "events": Backref("event", "organiser"),
+    }
 
     mandatory_properties = ("title",)
     allowed_statuses = ("published",)
@@ -23,6 +32,11 @@ class Entity(Content):
     powiat_obj: Any
     subregion: Any
     owes: Owes | None = None
+
+    @property
+    def current_certificate(self) -> Any:
+        """The certificate valid on the build date (None when none is)."""
+        return next((c for c in self.certificates if c.status.current), None)
 
     @property
     def legal_form_label(self) -> str:
@@ -96,8 +110,10 @@ class Entity(Content):
         return data  # written into the page by the `jsonld` filter (portal_theme), escaped there
 
 
-class Owes(Content):
+class Owes(Content, Related):
     """A support centre (OWES) profile; URL from OWES_URL / OWES_SAVE_AS."""
+
+    RELATIONS = {"events": Backref("event", "organiser")}
 
     mandatory_properties = ("title",)
     allowed_statuses = ("published",)

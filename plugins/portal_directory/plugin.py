@@ -16,18 +16,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
 from portal_content.problems import Problem, display_path
 from portal_content.validate import (
     Kind,
     Record,
     check_named_image,
-    register_checker,
-    register_data_file,
-    register_kind,
 )
 
-from .generator import register_generator
 from .region import REGION_FILE, load_region
 from .schema import EntityMeta, OwesMeta
 from .vocabulary import BENEFICIARIES, LEGAL_FORMS, LEGAL_FORMS_PLURAL, OFFER_CATEGORIES, REINTEGRATION_UNITS
@@ -120,15 +115,8 @@ def setup(pelican) -> None:
     )
 
 
-def register_kinds() -> None:
-    """Make portal_content know the directory's files (idempotent; tests call it too)."""
-    register_kind(Kind("entity", "podmioty", EntityMeta, "directory"))
-    register_kind(Kind("owes", "owes", OwesMeta, "directory"))
-    register_checker(check_directory)
-    register_data_file("PATH", REGION_FILE.as_posix())
-
-
-def register() -> None:
-    register_kinds()
-    signals.initialized.connect(setup)
-    register_generator()
+# What the directory declares (the wiring, portal_site, registers it): entities and OWES
+# share one slug namespace; the region file is a data file the checker reads itself.
+KINDS = [Kind("entity", "podmioty", EntityMeta, "directory"), Kind("owes", "owes", OwesMeta, "directory")]
+CHECKERS = [check_directory]
+DATA_FILES = [("PATH", REGION_FILE.as_posix())]

@@ -1,3 +1,4 @@
-from .plugin import register
+"""portal_events: the events calendar (wydarzenia): meetings, trainings, conferences, the gala.
 
-__all__ = ["register"]
+Declares its content kinds, checkers and handlers in plugin.py; portal_site wires them.
+"""

@@ -8,9 +8,9 @@ from itertools import groupby
 from pathlib import Path
 
 from pelican.generators import Generator
+from portal_build.render import write_data
 from portal_content.render import render_markdown
 from portal_content.validate import records_of
-from portal_incremental.plugin import write_data
 
 from .model import Event, calendar
 
@@ -34,6 +34,10 @@ class EventGenerator(Generator):
         ]
         self.events = sorted(events, key=lambda e: (e.start, e.slug))
         self.context["events"] = self
+
+    def content_items(self) -> dict[str, list]:
+        """The items this generator made, by kind (portal_content.relations links them)."""
+        return {"event": self.events}
 
     @property
     def today(self) -> dt.date:

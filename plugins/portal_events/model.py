@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vText
 from icalendar import Event as IcsEvent
+from portal_content.relations import Ref, Related
 
 from .schema import EVENT_TYPES, EventMeta
 
@@ -17,7 +18,9 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 PRODID = "-//ROPS Poznań//Ekonomia społeczna w Wielkopolsce//PL"
 
 
-class Event:
+class Event(Related):
+    RELATIONS = {"organiser": Ref(("entity", "owes"), "organiser")}  # None: ROPS itself
+
     def __init__(
         self, meta: EventMeta, slug: str, html: str, settings: dict[str, Any], source_path: str = ""
     ) -> None:
@@ -26,7 +29,6 @@ class Event:
         self.slug = meta.slug or slug
         self.html = html  # the description rendered from Markdown
         self.settings = settings
-        self.organiser: Any = None  # an Entity, an Owes, or None for ROPS (set by link())
         base = settings["EVENTS_URL"]
         self.url = f"{base}{self.start.year}/{self.slug}/"
         self.save_as = self.url + "index.html"

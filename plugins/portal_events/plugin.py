@@ -21,9 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pelican import signals
 from portal_content.problems import Problem, display_path
-from portal_content.validate import Kind, Record, register_checker, register_kind
+from portal_content.validate import Kind, Record
 
 from .generator import EventGenerator
 from .schema import ROPS, EventMeta
@@ -82,34 +81,10 @@ def setup(pelican) -> None:
         pelican.settings.setdefault(key, value)
 
 
-def link(generators) -> None:
-    by_class = {g.__class__.__name__: g for g in generators}
-    events = by_class.get("EventGenerator")
-    directory = by_class.get("DirectoryGenerator")
-    if events is None:
-        return
-    profiles = {}
-    if directory is not None:
-        profiles = {p.slug: p for p in [*directory.entities, *directory.owes]}
-        for profile in profiles.values():
-            profile.events = []
-    for event in events.events:
-        event.organiser = profiles.get(event.meta.organiser)
-        if event.organiser is not None:
-            event.organiser.events.append(event)
-
-
 def get_generators(pelican):
     return EventGenerator
 
 
-def register_kinds() -> None:
-    register_kind(Kind("event", "wydarzenia", EventMeta, "event"))
-    register_checker(check_events)
-
-
-def register() -> None:
-    register_kinds()
-    signals.initialized.connect(setup)
-    signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(link)
+# What events declare (the wiring, portal_site, registers it)
+KINDS = [Kind("event", "wydarzenia", EventMeta, "event")]
+CHECKERS = [check_events]

@@ -1,3 +1,4 @@
-from .plugin import register
+"""portal_films: privacy-first, accessible film embeds and a film library.
 
-__all__ = ["register"]
+Declares its content kinds, checkers and handlers in plugin.py; portal_site wires them.
+"""

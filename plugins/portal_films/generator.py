@@ -15,6 +15,10 @@ class FilmGenerator(Generator):
         self.films = plugin_state.films(self.settings)
         self.context["films"] = self
 
+    def content_items(self) -> dict[str, list]:
+        """The items this generator made, by kind (portal_content.relations links them)."""
+        return {"film": self.films}
+
     @property
     def all(self):
         return self.films

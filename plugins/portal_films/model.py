@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 from pelican.utils import slugify
+from portal_content.relations import Ref, Related
 from portal_content.render import render_markdown
 
 from .schema import FilmMeta
@@ -38,7 +39,9 @@ def duration_clock(seconds: int) -> str:
     return f"{hours}:{minutes:02d}:{sec:02d}" if hours else f"{minutes}:{sec:02d}"
 
 
-class Film:
+class Film(Related):
+    RELATIONS = {"entities": Ref("entity", "entities", many=True)}
+
     def __init__(
         self, meta: FilmMeta, slug: str, transcript: str, settings: dict[str, Any], source_path: str = ""
     ) -> None:
@@ -50,7 +53,6 @@ class Film:
         self.save_as = self.url + "index.html"
         self.transcript_html = render_markdown(transcript, settings)
         self.settings = settings
-        self.entities: list[Any] = []
 
     @property
     def duration_words(self) -> str:

@@ -21,10 +21,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
 from portal_content import files
 from portal_content.problems import Problem, display_path
-from portal_content.validate import Kind, Record, check_named_image, register_checker, register_kind
+from portal_content.validate import Kind, Record, check_named_image
 
 from . import plugin_state
 from .embed import FilmExtension, embeds_in
@@ -138,38 +137,10 @@ def setup(pelican) -> None:
     extensions.append(FilmExtension(render))
 
 
-def link(generators) -> None:
-    by_class = {g.__class__.__name__: g for g in generators}
-    films = by_class.get("FilmGenerator")
-    directory = by_class.get("DirectoryGenerator")
-    certification = by_class.get("CertificationGenerator")
-    if films is None:
-        return
-    if directory is not None:
-        entities = {e.slug: e for e in directory.entities}
-        for entity in entities.values():
-            entity.films = []
-        for film in films.films:
-            film.entities = [entities[s] for s in film.meta.entities if s in entities]
-            for entity in film.entities:
-                entity.films.append(film)
-    if certification is not None:
-        by_slug = {f.slug: f for f in films.films}
-        for edition in certification.editions:
-            edition.film = by_slug.get(edition.meta.film) if edition.meta.film else None
-
-
 def get_generators(pelican):
     return FilmGenerator
 
 
-def register_kinds() -> None:
-    register_kind(Kind("film", "filmy", FilmMeta, "film", body_required=True))
-    register_checker(check_films)
-
-
-def register() -> None:
-    register_kinds()
-    signals.initialized.connect(setup)
-    signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(link)
+# What films declare (the wiring, portal_site, registers it)
+KINDS = [Kind("film", "filmy", FilmMeta, "film", body_required=True)]
+CHECKERS = [check_films]

@@ -1,3 +1,4 @@
-from .plugin import register
+"""portal_images: responsive <picture> elements from source photos, cached and parallel.
 
-__all__ = ["register"]
+Declares its content kinds, checkers and handlers in plugin.py; portal_site wires them.
+"""

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image, UnidentifiedImageError
-from portal_content.atomic import read_json, write_atomic
+from portal_core.atomic import read_json, write_atomic
 
 from . import pipeline
 from . import settings as cfg
@@ -32,7 +32,8 @@ ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 _passed: dict[str, Any] = {"file": None, "keys": set(), "dirty": False}
 
 
-def _remembered(settings: dict[str, Any]) -> set[str]:
+def remembered_passes(settings: dict[str, Any]) -> set[str]:
+    """The keys (``check_key``) of photos that passed the check in an earlier build."""
     file = Path(cfg.get(settings, "IMAGES_CACHE_PATH")) / "checked.json"
     if _passed["file"] != file:
         _passed.update(file=file, dirty=False)
@@ -75,7 +76,7 @@ def check_image(path: Path, settings: dict[str, Any], label: str | None = None) 
     max_pixels = cfg.get(settings, "IMAGES_MAX_PIXELS")
     min_width = min(cfg.get(settings, "IMAGES_WIDTHS"))
     key = check_key(path, settings)
-    passed = _remembered(settings)
+    passed = remembered_passes(settings)
     if key in passed:
         return None
     data = path.read_bytes()
@@ -83,9 +84,14 @@ def check_image(path: Path, settings: dict[str, Any], label: str | None = None) 
     decoded = pipeline.encoded_before(cache, pipeline.cache_key(data, cfg.encoding_signature(settings)))
     problem = _inspect(path, max_pixels, min_width, not decoded, data)
     if problem is None:
-        passed.add(key)
-        _passed["dirty"] = True
+        note_passed(key)
     return problem
+
+
+def note_passed(key: str) -> None:
+    """Remember that the photo of ``key`` passed (kept on disk when the process ends)."""
+    _passed["keys"].add(key)
+    _passed["dirty"] = True
 
 
 def _inspect(

@@ -13,13 +13,13 @@ import json
 import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageOps
-from portal_content.atomic import read_json, write_atomic
+from portal_core.atomic import new_folder_beside, read_json, replace_folder, write_atomic
+from portal_core.parallel import Parallel
 
 from . import settings as cfg
 
@@ -103,8 +103,8 @@ def encode(
 ) -> int:
     """Encode the variants of one photo into target_dir (runs in a worker process)."""
     target = Path(target_dir)
-    tmp = target.with_name(target.name + f".tmp{os.getpid()}")
-    tmp.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = new_folder_beside(target)
     with Image.open(source) as original:
         image = ImageOps.exif_transpose(original).convert("RGB")
     for width, fmt in sorted(variants, reverse=True):
@@ -118,13 +118,12 @@ def encode(
         elif fmt == "avif":
             options.update(speed=avif_speed)
         resized.save(tmp / Variant(width, fmt).filename, fmt.upper(), **options)
-    try:
-        tmp.rename(target)
-    except OSError:
-        if not target.is_dir():
-            raise
-        shutil.rmtree(tmp)  # another process finished first; keep its files
+    replace_folder(tmp, target, keep_existing=True)  # another process finished first: its files stay
     return len(variants)
+
+
+def _encode_task(task: tuple) -> int:
+    return encode(*task)
 
 
 @dataclass
@@ -188,19 +187,17 @@ class Pipeline:
                 shutil.rmtree(self.cache / img.key / "variants", ignore_errors=True)
             workers = min(len(jobs), cfg.get(self.settings, "IMAGES_WORKERS"))
             started = time.perf_counter()
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = [
-                    pool.submit(
-                        encode,
-                        str(img.source),
-                        str(self.cache / img.key / "variants"),
-                        [(v.width, v.fmt) for v, _ in img.output_names()],
-                        quality,
-                        speed,
-                    )
-                    for img, _ in jobs
-                ]
-                self.encoded += sum(f.result() for f in futures)
+            tasks = [
+                (
+                    str(img.source),
+                    str(self.cache / img.key / "variants"),
+                    [(v.width, v.fmt) for v, _ in img.output_names()],
+                    quality,
+                    speed,
+                )
+                for img, _ in jobs
+            ]
+            self.encoded += sum(Parallel(_encode_task, tasks, workers, serial_below=2).results())
             # for `make bench`: how fast the last encoding ran (files, wall seconds, processes)
             stats = {
                 "files": self.encoded,

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
-from pelican import signals
 
 from .pipeline import MIME, Pipeline
 
@@ -87,7 +86,7 @@ def prefix(value: str, start: str) -> str:
     return start + value
 
 
-def start(pelican) -> None:
+def setup(pelican) -> None:
     _state["pipeline"] = Pipeline(pelican.settings)
     pelican.settings.setdefault("JINJA_GLOBALS", {})["picture"] = picture
     pelican.settings.setdefault("JINJA_FILTERS", {}).update(image_url=image_url, prefix=prefix)
@@ -107,18 +106,10 @@ def finish(pelican) -> None:
     pipeline.encoded = 0
 
 
-def _take_requested() -> dict:
+def take_requested() -> dict:
+    """Photos asked for by pages rendered in this (worker) process."""
     return dict(current().requested)
 
 
-def _merge_requested(requested: dict) -> None:
+def merge_requested(requested: dict) -> None:
     current().requested.update(requested)
-
-
-def register() -> None:
-    from portal_incremental.plugin import render_state
-
-    # pages rendered in another process ask for photos there
-    render_state("portal_images", _take_requested, _merge_requested)
-    signals.initialized.connect(start)
-    signals.finalized.connect(finish)

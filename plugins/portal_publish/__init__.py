@@ -1,3 +1,4 @@
-from .plugin import register
+"""portal_publish: site search index, sitemap.xml, robots.txt and the production finish.
 
-__all__ = ["register"]
+Declares its content kinds, checkers and handlers in plugin.py; portal_site wires them.
+"""

@@ -9,9 +9,10 @@ import json
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+from portal_core.parallel import Parallel
 
 FINGERPRINTED = ("theme/**/*.css", "theme/**/*.js", "obrazy/*.css")
 TEXT_SUFFIXES = {
@@ -116,8 +117,7 @@ def minify_tree(output: Path, workers: int = 2) -> int:
         str(p) for p in sorted(output.rglob("*")) if p.suffix in {".html", ".css", ".js"} and p.is_file()
     ]
     files = [f for f in files if "/pagefind/" not in f]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return sum(pool.map(_minify_file, files, chunksize=32))
+    return sum(Parallel(_minify_file, files, workers, chunk=32).results())
 
 
 class SearchIndexing:
@@ -195,5 +195,4 @@ def precompress(output: Path, workers: int) -> int:
         for p in sorted(output.rglob("*"))
         if p.suffix in TEXT_SUFFIXES and p.is_file() and p.stat().st_size >= MIN_COMPRESS
     ]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return sum(pool.map(_compress, files, chunksize=16))
+    return sum(Parallel(_compress, files, workers, chunk=16).results())

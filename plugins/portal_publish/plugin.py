@@ -16,7 +16,7 @@ Why our own plugin:
 Signals:
 - ``initialized``: defaults of the settings below.
 - ``content_written``: remembers every page and its content object for the sitemap.
-- ``pages_rendered`` (portal_incremental's): starts Pagefind in the background when no
+- ``pages_rendered`` (portal_build.render's): starts Pagefind in the background when no
   later step changes the HTML (not with PUBLISH_FINGERPRINT or PUBLISH_MINIFY).
 - ``finalized`` (last plugin, after portal_images and portal_share wrote their files):
   fingerprints CSS/JS (PUBLISH_FINGERPRINT), minifies HTML/CSS/JS (PUBLISH_MINIFY),
@@ -37,9 +37,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
-
-from . import finish
+from . import finishing
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +61,11 @@ DEFAULTS: dict[str, Any] = {
     "SITEMAP_EXCLUDE": ["404.html"],
 }
 _pages: list[tuple[str, Any]] = []
-_search: dict[str, finish.SearchIndexing | None] = {"running": None}
+_search: dict[str, finishing.SearchIndexing | None] = {"running": None}
 _NOINDEX = re.compile(rb'<meta name="?robots"? content="?noindex')
 
 
-def start(pelican) -> None:
+def setup(pelican) -> None:
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
     stop_search()  # left by a build that failed after it started (devserver: same process)
@@ -79,7 +77,12 @@ def start_search(pelican) -> None:
     settings = pelican.settings
     if settings["SEARCH_INDEX"] and not settings["PUBLISH_FINGERPRINT"] and not settings["PUBLISH_MINIFY"]:
         stop_search()
-        _search["running"] = finish.SearchIndexing(Path(pelican.output_path), settings["SEARCH_LANGUAGE"])
+        _search["running"] = finishing.SearchIndexing(Path(pelican.output_path), settings["SEARCH_LANGUAGE"])
+
+
+def search_running() -> finishing.SearchIndexing | None:
+    """The search index this process started and has not waited for or stopped yet."""
+    return _search["running"]
 
 
 @atexit.register
@@ -121,7 +124,7 @@ def write_sitemap(output: Path, settings: dict[str, Any]) -> int:
     ]
     for url in sorted(entries):
         lastmod = f"<lastmod>{entries[url]}</lastmod>" if entries[url] else ""
-        lines.append(f"<url><loc>{finish.xml_escape(base + '/' + url)}</loc>{lastmod}</url>")
+        lines.append(f"<url><loc>{finishing.xml_escape(base + '/' + url)}</loc>{lastmod}</url>")
     lines.append("</urlset>")
     (output / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (output / "robots.txt").write_text(
@@ -130,7 +133,7 @@ def write_sitemap(output: Path, settings: dict[str, Any]) -> int:
     return len(entries)
 
 
-def finalise(pelican) -> None:
+def finish(pelican) -> None:
     settings = pelican.settings
     output = Path(pelican.output_path)
     steps: list[str] = []
@@ -140,26 +143,17 @@ def finalise(pelican) -> None:
     steps.append(f"mapa witryny: {pages} adresów")
     _pages.clear()
     if settings["PUBLISH_FINGERPRINT"]:
-        renamed = finish.fingerprint(output, settings["SITEURL"])
+        renamed = finishing.fingerprint(output, settings["SITEURL"])
         steps.append(f"odciski nazw: {renamed} plików CSS/JS")
     if settings["PUBLISH_MINIFY"]:
-        steps.append(f"minifikacja: {finish.minify_tree(output)} plików")
+        steps.append(f"minifikacja: {finishing.minify_tree(output)} plików")
     if settings["SEARCH_INDEX"]:
         running, _search["running"] = _search["running"], None
-        pages = (running or finish.SearchIndexing(output, settings["SEARCH_LANGUAGE"])).wait()
+        pages = (running or finishing.SearchIndexing(output, settings["SEARCH_LANGUAGE"])).wait()
         steps.append(f"indeks wyszukiwarki: {pages} stron")
     if settings["PUBLISH_HEADERS_FILE"]:
         shutil.copyfile(settings["PUBLISH_HEADERS_FILE"], output / "_headers")
     if settings["PUBLISH_PRECOMPRESS"]:
         workers = os.cpu_count() or 1
-        steps.append(f"kompresja .gz/.br: {finish.precompress(output, workers)} plików")
+        steps.append(f"kompresja .gz/.br: {finishing.precompress(output, workers)} plików")
     log.info("[portal_publish] %s (%.1f s)", "; ".join(steps), time.perf_counter() - started)
-
-
-def register() -> None:
-    from portal_incremental.plugin import pages_rendered
-
-    pages_rendered.connect(start_search)
-    signals.initialized.connect(start)
-    signals.content_written.connect(remember)
-    signals.finalized.connect(finalise)

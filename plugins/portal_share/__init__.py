@@ -1,3 +1,4 @@
-from .plugin import register
+"""portal_share: sharing previews (Open Graph, Twitter cards) and generated share images.
 
-__all__ = ["register"]
+Declares its content kinds, checkers and handlers in plugin.py; portal_site wires them.
+"""

@@ -20,13 +20,12 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
-from pelican import signals
+from portal_core.parallel import Parallel
 
 from .card import HEIGHT, WIDTH, Card, render
 
@@ -102,7 +101,7 @@ def quote_all(value: Any) -> str:
     return quote(str(value), safe="")
 
 
-def start(pelican) -> None:
+def setup(pelican) -> None:
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
     pelican.settings.setdefault("PUBLIC_SITEURL", "https://wielkopolskaes.pl")
@@ -126,12 +125,9 @@ def finish(pelican) -> None:
         for key, card in cards.items()
         if not (cache / f"{key}.png").exists()
     ]
-    if len(missing) > 4:
-        with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            list(pool.map(_render_one, missing, chunksize=4))
-    else:
-        for job in missing:
-            _render_one(job)
+    Parallel(
+        _render_one, missing, int(settings.get("RENDER_WORKERS") or 1), chunk=4, serial_below=5
+    ).results()
     target = Path(pelican.output_path) / settings["SHARE_IMAGE_URL"]
     target.mkdir(parents=True, exist_ok=True)
     for key in sorted(cards):
@@ -143,18 +139,10 @@ def finish(pelican) -> None:
     _state["cards"] = {}  # devserver reruns the same Pelican object
 
 
-def _take_cards() -> dict:
+def take_cards() -> dict:
+    """Share cards asked for by pages rendered in this (worker) process."""
     return dict(_state["cards"])
 
 
-def _merge_cards(cards: dict) -> None:
+def merge_cards(cards: dict) -> None:
     _state["cards"].update(cards)
-
-
-def register() -> None:
-    from portal_incremental.plugin import render_state
-
-    # pages rendered in another process ask for cards there
-    render_state("portal_share", _take_cards, _merge_cards)
-    signals.initialized.connect(start)
-    signals.finalized.connect(finish)

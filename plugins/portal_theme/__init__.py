@@ -1,3 +1,4 @@
-from .plugin import register
+"""portal_theme: Polish template filters, the build date and checks of theme settings.
 
-__all__ = ["register"]
+Declares its content kinds, checkers and handlers in plugin.py; portal_site wires them.
+"""

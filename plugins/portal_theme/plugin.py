@@ -15,7 +15,6 @@ import os
 from pathlib import Path
 
 from markupsafe import Markup
-from pelican import signals
 from portal_content.problems import ContentError, Problem
 from portal_content.render import render_markdown
 
@@ -147,8 +146,3 @@ def news_years(generator) -> None:
     for article in generator.dates:
         counts[article.date.year] = counts.get(article.date.year, 0) + 1
     generator.context["news_years"] = sorted(counts.items(), reverse=True)
-
-
-def register() -> None:
-    signals.initialized.connect(setup)
-    signals.article_generator_finalized.connect(news_years)

@@ -6,14 +6,12 @@ from decimal import Decimal
 from urllib.parse import parse_qs, unquote, urlparse
 
 from browsertools import run_axe
-from portal_catalogue.plugin import register_kinds as register_catalogue
 from portal_content.validate import content_files, load
-from portal_directory.plugin import register_kinds as register_directory
 from portal_directory.region import load_region
+from portal_site import register_content
 from sitebuild import ROOT
 
-register_directory()
-register_catalogue()
+register_content()
 SETTINGS = {"PATH": ROOT / "content", "CATALOGUE_PATH": ROOT / "catalogue"}
 FILES = content_files(SETTINGS)
 PRODUCTS = {r.slug: r for r in (load(p, k) for p, k in FILES if k == "product")}

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from playwright.sync_api import expect
-from portal_certification.plugin import register_kinds
 from portal_content.validate import content_files, load
+from portal_site import register_content
 from sitebuild import ROOT
 
-register_kinds()
+register_content()
 EDITIONS = [load(p, k) for p, k in content_files({"PATH": ROOT / "content"}) if k == "edition"]
 
 

@@ -10,14 +10,12 @@ import pytest
 from htmlscan import scan
 from PIL import Image
 from portal_catalogue.model import gross
-from portal_catalogue.plugin import register_kinds as register_catalogue
 from portal_content.validate import content_files, load
-from portal_directory.plugin import register_kinds as register_directory
+from portal_site import register_content
 from portal_theme.filters import money_pl
 from sitebuild import ROOT
 
-register_directory()
-register_catalogue()
+register_content()
 SETTINGS = {"PATH": ROOT / "content", "CATALOGUE_PATH": ROOT / "catalogue"}
 PRODUCTS = [load(p, k) for p, k in content_files(SETTINGS) if k == "product"]
 

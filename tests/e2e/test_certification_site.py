@@ -9,16 +9,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from htmlscan import html_files, scan
-from portal_catalogue.plugin import register_kinds as register_catalogue
-from portal_certification.plugin import register_kinds as register_certification
 from portal_certification.status import LABELS, status_on
 from portal_content.validate import content_files, load
-from portal_directory.plugin import register_kinds as register_directory
+from portal_site import register_content
 from sitebuild import BUILD_DATE, ROOT, run_build
 
-register_directory()
-register_catalogue()
-register_certification()
+register_content()
 SETTINGS = {"PATH": ROOT / "content", "CATALOGUE_PATH": ROOT / "catalogue"}
 EDITIONS = [load(p, k) for p, k in content_files(SETTINGS) if k == "edition"]
 CERTS = [(e.meta, c) for e in EDITIONS for c in e.meta.certificates]

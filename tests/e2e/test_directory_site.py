@@ -10,11 +10,11 @@ from collections import Counter
 import pytest
 from htmlscan import scan
 from portal_content.validate import content_files, load
-from portal_directory.plugin import register_kinds
 from portal_directory.region import load_region
+from portal_site import register_content
 from sitebuild import ROOT
 
-register_kinds()
+register_content()
 
 REGION, _ = load_region(ROOT / "content")
 ENTITIES = [load(p, k) for p, k in content_files(ROOT / "content") if k == "entity"]

@@ -18,12 +18,12 @@ import os
 import signal
 from pathlib import Path
 
-from pelican import signals
+from portal_build import render
 from portal_publish import plugin as publish
 
 
 def fail(pelican):
-    running = publish._search["running"]
+    running = publish.search_running()
     assert running is not None and running.process.poll() is None, "Pagefind is not running"
     Path(pelican.settings["FAILURE_NOTE"]).write_text(str(running.process.pid))
     os.kill(running.process.pid, signal.SIGSTOP)
@@ -31,7 +31,8 @@ def fail(pelican):
 
 
 def register():
-    signals.finalized.connect(fail)
+    # after portal_publish's receiver of the same signal (connected by portal_site, first)
+    render.pages_rendered.connect(fail)
 """
 
 
@@ -42,8 +43,8 @@ def settings_failing_after_pages(folder: Path) -> Path:
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
         "from pelicanconf import *  # noqa: F403\n"
         f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(folder)!r}]\n"
-        # right after portal_incremental, whose finalized receiver writes the pages first
-        "PLUGINS = PLUGINS[:1] + ['fail_after_pages'] + PLUGINS[1:]\n"
+        # it fails when the pages are written (portal_build.render's pages_rendered)
+        "PLUGINS = PLUGINS + ['fail_after_pages']\n"
         f"FAILURE_NOTE = {str(folder / 'pagefind.pid')!r}\n",
         encoding="utf-8",
     )

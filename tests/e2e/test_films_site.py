@@ -8,10 +8,10 @@ import re
 import pytest
 from htmlscan import scan
 from portal_content.validate import content_files, load
-from portal_films.plugin import register_kinds
+from portal_site import register_content
 from sitebuild import ROOT
 
-register_kinds()
+register_content()
 FILMS = [load(p, k) for p, k in content_files({"PATH": ROOT / "content"}) if k == "film"]
 
 

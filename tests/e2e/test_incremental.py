@@ -1,4 +1,4 @@
-"""portal_incremental: an edit of a news item's text renders only what shows that text, and
+"""portal_build.update: an edit of a news item's text renders only what shows that text, and
 the result is the same, byte for byte, as a clean full build of the edited content."""
 
 from __future__ import annotations

@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 from hostilesite import HOSTILE, HOSTILE_LINES, HOSTILE_URL, documents
-from portal_catalogue.plugin import register_kinds as catalogue_kinds
-from portal_certification.plugin import register_kinds as certification_kinds
 from portal_content.schema import _URL_RE
 from portal_content.validate import KINDS
-from portal_directory.plugin import register_kinds as directory_kinds
-from portal_events.plugin import register_kinds as event_kinds
-from portal_films.plugin import register_kinds as film_kinds
+from portal_site import register_content
 
 # fields whose text is checked against a format (identifiers, numbers, contact details)
 # or names a file (contained and typed by tests/unit/test_content_files.py)
@@ -69,8 +65,7 @@ def text_fields(schema: dict, node: dict, path: tuple = ()) -> list[tuple[tuple,
 
 @pytest.fixture(autouse=True)
 def kinds():
-    for register in (catalogue_kinds, certification_kinds, directory_kinds, event_kinds, film_kinds):
-        register()
+    register_content()
 
 
 def test_every_kind_has_a_hostile_file():

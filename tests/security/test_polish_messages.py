@@ -6,13 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from portal_catalogue.plugin import register_kinds as catalogue_kinds
-from portal_certification.plugin import register_kinds as certification_kinds
 from portal_content.problems import translate
 from portal_content.validate import KINDS
-from portal_directory.plugin import register_kinds as directory_kinds
-from portal_events.plugin import register_kinds as event_kinds
-from portal_films.plugin import register_kinds as film_kinds
+from portal_site import register_content
 from pydantic import BaseModel, ValidationError
 
 WRONG = [
@@ -33,8 +29,7 @@ WRONG = [
 ]
 ENGLISH = re.compile(r"\b(Input|should|Field required|Value error|valid|Extra inputs|at least|at most)\b")
 
-for register in (catalogue_kinds, certification_kinds, directory_kinds, event_kinds, film_kinds):
-    register()
+register_content()
 
 
 def models(model: type[BaseModel], seen: set) -> list[type[BaseModel]]:

@@ -1,30 +1,11 @@
 from pathlib import Path
 
 import pytest
-from portal import swap_in
 from portal_content.problems import ContentError
 from portal_theme.plugin import build_date, check_signs
 
 THEME = Path(__file__).resolve().parents[2] / "theme"
 SIGN = {"src": "img/znaki/unia-europejska.svg", "alt": "UE", "width": 1, "height": 1}
-
-
-def test_swap_replaces_target_and_removes_old(tmp_path):
-    target, new = tmp_path / "output", tmp_path / "output.new"
-    target.mkdir()
-    (target / "old.html").write_text("old")
-    new.mkdir()
-    (new / "index.html").write_text("new")
-    swap_in(new, target)
-    assert sorted(p.name for p in target.iterdir()) == ["index.html"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
-
-
-def test_swap_into_missing_target(tmp_path):
-    new = tmp_path / "n"
-    new.mkdir()
-    swap_in(new, tmp_path / "output")
-    assert (tmp_path / "output").is_dir()
 
 
 def test_at_most_four_signs():

@@ -6,18 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
-from portal_catalogue.plugin import register_kinds as catalogue_kinds
-from portal_certification.plugin import register_kinds as certification_kinds
 from portal_content import files, validate
-from portal_directory.plugin import register_kinds as directory_kinds
-from portal_events.plugin import register_kinds as event_kinds
-from portal_films.plugin import register_kinds as film_kinds
+from portal_site import register_content
 
 
 @pytest.fixture(autouse=True)
 def kinds():
-    for register in (catalogue_kinds, certification_kinds, directory_kinds, event_kinds, film_kinds):
-        register()
+    register_content()
 
 
 def scan(tmp_path: Path) -> dict[str, str]:

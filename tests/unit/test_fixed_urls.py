@@ -1,4 +1,4 @@
-"""portal_incremental.fix_urls: each article's URL is formatted once, as Pelican's own
+"""portal_build.render.fix_urls: each article's URL is formatted once, as Pelican's own
 override, and overrides from the metadata are left alone."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from pelican.contents import Article, Category
 from pelican.settings import read_settings
-from portal_incremental.plugin import fix_urls
+from portal_build.render import fix_urls
 from sitebuild import ROOT
 
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from pelican.settings import DEFAULT_CONFIG
-from portal_incremental.plugin import RecordingWriter, RenderError
+from portal_build.render import RecordingWriter, RenderError
 
 
 class Broken:

@@ -7,17 +7,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 from portal import main as portal_main
-from portal_catalogue.plugin import register_kinds as register_catalogue
-from portal_certification.plugin import register_kinds as register_certification
 from portal_content.validate import KINDS, content_files, load
-from portal_directory.plugin import register_kinds as register_directory
-from portal_films.plugin import register_kinds as register_films
+from portal_site import register_content
 
 ROOT = Path(__file__).resolve().parents[2]
-register_directory()
-register_catalogue()
-register_certification()
-register_films()
+register_content()
 
 
 def test_committed_schemas_are_up_to_date(tmp_path):

@@ -198,7 +198,67 @@ EU_PROJECT = {
 with open(os.path.join(ROOT, "deploy", "content-security-policy.txt"), encoding="utf-8") as _policy:
     CONTENT_SECURITY_POLICY = _policy.read().strip()
 
-# Image pipeline (plugins/portal_images/settings.py has the defaults)
+# The public address of the site: links in open data, feeds' ids, share previews and
+# JSON-LD are absolute even in development (SITEURL is empty there). publishconf.py sets
+# SITEURL itself. Templates and plugins use SITE_ADDRESS (portal_core.address), made from
+# these two when a build starts.
+PUBLIC_SITEURL = "https://wielkopolskaes.pl"
+
+# Addresses of the portal's own sections (each capability's pages)
+ENTITY_URL = "podmioty/{slug}/"
+ENTITY_SAVE_AS = "podmioty/{slug}/index.html"
+OWES_URL = "owes/{slug}/"
+OWES_SAVE_AS = "owes/{slug}/index.html"
+DIRECTORY_URL = "podmioty/"
+OWES_INDEX_URL = "owes/"
+OPEN_DATA_URL = "dane/"
+CATALOGUE_URL = "katalog/"
+PRODUCT_URL = "katalog/{slug}/"
+PRODUCT_SAVE_AS = "katalog/{slug}/index.html"
+EDITION_URL = "zakup-prospoleczny/edycja-{year}/"
+CERTIFICATE_URL = "zakup-prospoleczny/certyfikat/{number}/"
+FILMS_URL = "filmy/"
+FILM_URL = "filmy/{slug}/"
+FILM_MEDIA_URL = "filmy/pliki/"
+EVENTS_URL = "wydarzenia/"
+EVENTS_CALENDAR = "wydarzenia/kalendarz.ics"
+
+# Share previews (portal_share): first segment of a page's URL -> the section on its card
+SHARE_IMAGE_URL = "obrazy/udostepnij/"
+SHARE_SECTIONS = {
+    "": "Portal ekonomii społecznej",
+    "aktualnosci": "Aktualności",
+    "podmioty": "Podmioty ekonomii społecznej",
+    "owes": "Ośrodki wsparcia ekonomii społecznej",
+    "katalog": "Katalog pamiątek i upominków",
+    "zakup-prospoleczny": "Zakup Prospołeczny",
+    "filmy": "Filmy",
+    "wydarzenia": "Wydarzenia",
+    "dane": "Otwarte dane",
+    "szukaj": "Wyszukiwarka",
+    "mapa-strony": "Mapa strony",
+}
+SHARE_DEFAULT_SECTION = "Ekonomia społeczna w Wielkopolsce"
+
+# Search (Pagefind) and the production steps (publishconf.py turns these on)
+SEARCH_INDEX = True
+SEARCH_LANGUAGE = "pl"
+# the sections a page can be indexed under (templates set `search_section`)
+SEARCH_SECTIONS = ["Aktualności", "Podmioty", "Katalog", "Wydarzenia", "Filmy", "Zakup Prospołeczny", "Strony"]
+PUBLISH_FINGERPRINT = False
+PUBLISH_MINIFY = False
+PUBLISH_PRECOMPRESS = False
+PUBLISH_HEADERS_FILE = None
+SITEMAP_EXCLUDE = ["404.html"]
+
+# Image pipeline (portal_images): widths and formats of every photo's derivatives
+IMAGES_WIDTHS = [400, 800, 1200, 1600]
+IMAGES_FORMATS = ["avif", "webp", "jpeg"]
+IMAGES_QUALITY = {"avif": 55, "webp": 76, "jpeg": 80}
+IMAGES_AVIF_SPEED = 8
+IMAGES_OUTPUT = "obrazy"
+IMAGES_MAX_PIXELS = 40_000_000  # larger photos are refused (decompression bombs)
+IMAGES_WORKERS = os.cpu_count() or 1
 # PORTAL_CACHE_DIR lets benchmarks measure cold builds without touching the real cache.
 IMAGES_CACHE_PATH = os.path.join(os.environ.get("PORTAL_CACHE_DIR", os.path.join(ROOT, ".cache")), "images")
 # Validated content and converted Markdown, kept between builds (portal_content.preload)

@@ -126,3 +126,16 @@ def copy_fixture_site(name: str, destination: Path) -> Path:
         region.parent.mkdir(exist_ok=True)
         shutil.copy(ROOT / "content" / "region" / "wielkopolska.yaml", region)
     return content
+
+
+_PORTAL_SETTINGS: dict = {}
+
+
+def portal_settings(**overrides) -> dict:
+    """The settings of pelicanconf.py (every default of the portal is there), with
+    ``overrides``: for tests that call a capability's functions without a build."""
+    if not _PORTAL_SETTINGS:
+        from pelican.settings import read_settings
+
+        _PORTAL_SETTINGS.update(read_settings(str(ROOT / "pelicanconf.py")))
+    return {**_PORTAL_SETTINGS, **overrides}

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 from portal_content.validate import records_of
+from portal_core.address import site_address
 from portal_theme.filters import sort_key_pl
 
 from . import opendata
@@ -56,7 +57,7 @@ class CatalogueGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         base = self.settings["CATALOGUE_URL"]
-        public = self.settings["SITEURL"] or self.settings["PUBLIC_SITEURL"]
+        public = site_address(self.settings)
         for product in self.products:
             writer.write_file(
                 product.save_as, self.get_template("product"), self.context, product=product, url=product.url

@@ -23,12 +23,6 @@ from portal_content.validate import Kind, Record, check_named_image
 from .generator import CatalogueGenerator
 from .schema import AVAILABILITY, CATEGORIES, ProductMeta
 
-DEFAULTS = {
-    "CATALOGUE_URL": "katalog/",
-    "PRODUCT_URL": "katalog/{slug}/",
-    "PRODUCT_SAVE_AS": "katalog/{slug}/index.html",
-}
-
 
 def check_catalogue(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
     makers = {r.slug: r for r in records if r.kind == "entity"}
@@ -85,8 +79,6 @@ def check_catalogue(records: list[Record], settings: dict[str, Any]) -> list[Pro
 
 
 def setup(pelican) -> None:
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(
         PRODUCT_CATEGORIES=CATEGORIES, AVAILABILITY=AVAILABILITY
     )

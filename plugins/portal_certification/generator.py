@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from portal_build.render import write_data
 from portal_content.opendata import csv_text
 from portal_content.validate import records_of
+from portal_core.address import site_address
 from portal_core.atomic import write_atomic
 
 from .badge import certificate_badge_svg
@@ -84,7 +85,7 @@ class CertificationGenerator(Generator):
         return groups
 
     def generate_output(self, writer) -> None:
-        public = self.settings["SITEURL"] or self.settings["PUBLIC_SITEURL"]
+        public = site_address(self.settings)
         for edition in self.editions:
             writer.write_file(
                 edition.save_as, self.get_template("edition"), self.context, edition=edition, url=edition.url

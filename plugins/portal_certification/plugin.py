@@ -11,7 +11,7 @@ Signals:
   and gives every entity and product its badges.
 Content kind registered with portal_content: ``edition`` (content/zakup-prospoleczny/*.yaml),
 with a cross-file checker. Settings read: BUILD_DATE (portal_theme; PORTAL_BUILD_DATE fixes
-it), EDITION_URL, CERTIFICATE_URL, OPEN_DATA_URL, PUBLIC_SITEURL.
+it), EDITION_URL, CERTIFICATE_URL, OPEN_DATA_URL, SITE_ADDRESS.
 """
 
 from __future__ import annotations
@@ -24,11 +24,6 @@ from portal_content.validate import Kind, Record
 from .generator import CertificationGenerator
 from .schema import EditionMeta, scope_missing
 from .status import EXPIRING_DAYS, LABELS
-
-DEFAULTS = {
-    "EDITION_URL": "zakup-prospoleczny/edycja-{year}/",
-    "CERTIFICATE_URL": "zakup-prospoleczny/certyfikat/{number}/",
-}
 
 
 def check_editions(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
@@ -116,8 +111,6 @@ def check_editions(records: list[Record], settings: dict[str, Any]) -> list[Prob
 
 
 def setup(pelican) -> None:
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(
         CERT_STATUS_LABELS=LABELS, CERT_EXPIRING_DAYS=EXPIRING_DAYS
     )

@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from pelican.generators import CachingGenerator
+from portal_core.address import site_address
 from portal_theme.filters import sort_key_pl
 
 from . import charts, opendata
@@ -143,7 +144,6 @@ class DirectoryGenerator(CachingGenerator):
         return [item for item in self.listings if item.kind == kind]
 
     def generate_output(self, writer) -> None:
-        siteurl = self.settings["SITEURL"]
         for entity in self.entities:
             writer.write_file(
                 entity.save_as,
@@ -151,7 +151,7 @@ class DirectoryGenerator(CachingGenerator):
                 self.context,
                 entity=entity,
                 url=entity.url,
-                jsonld=entity.jsonld(siteurl or self.settings["PUBLIC_SITEURL"]),
+                jsonld=entity.jsonld(site_address(self.settings)),
             )
         for owes in self.owes:
             writer.write_file(
@@ -173,7 +173,7 @@ class DirectoryGenerator(CachingGenerator):
 
     def _write_open_data(self, writer) -> None:
         data_url = self.settings["OPEN_DATA_URL"]
-        public = self.settings["SITEURL"] or self.settings["PUBLIC_SITEURL"]
+        public = site_address(self.settings)
         folder = Path(self.output_path) / data_url
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "podmioty.csv").write_text(

@@ -8,7 +8,7 @@ Content kinds registered with portal_content: ``entity`` (content/podmioty/*.md)
 powiats and subregions against content/region/wielkopolska.yaml, parent bodies of
 reintegration units, one OWES per subregion and profile photos.
 Settings read: ENTITY_URL, ENTITY_SAVE_AS, OWES_URL, OWES_SAVE_AS, DIRECTORY_URL,
-OWES_INDEX_URL, OPEN_DATA_URL, PUBLIC_SITEURL (absolute links in open data in development).
+OWES_INDEX_URL, OPEN_DATA_URL, SITE_ADDRESS (absolute links in open data).
 """
 
 from __future__ import annotations
@@ -26,17 +26,6 @@ from portal_content.validate import (
 from .region import REGION_FILE, load_region
 from .schema import EntityMeta, OwesMeta
 from .vocabulary import BENEFICIARIES, LEGAL_FORMS, LEGAL_FORMS_PLURAL, OFFER_CATEGORIES, REINTEGRATION_UNITS
-
-DEFAULTS = {
-    "ENTITY_URL": "podmioty/{slug}/",
-    "ENTITY_SAVE_AS": "podmioty/{slug}/index.html",
-    "OWES_URL": "owes/{slug}/",
-    "OWES_SAVE_AS": "owes/{slug}/index.html",
-    "DIRECTORY_URL": "podmioty/",
-    "OWES_INDEX_URL": "owes/",
-    "OPEN_DATA_URL": "dane/",
-    "PUBLIC_SITEURL": "https://wielkopolskaes.pl",
-}
 
 
 def check_directory(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
@@ -105,8 +94,6 @@ def check_directory(records: list[Record], settings: dict[str, Any]) -> list[Pro
 
 def setup(pelican) -> None:
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
     settings.setdefault("JINJA_GLOBALS", {}).update(
         LEGAL_FORMS=LEGAL_FORMS,
         LEGAL_FORMS_PLURAL=LEGAL_FORMS_PLURAL,

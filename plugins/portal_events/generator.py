@@ -11,6 +11,7 @@ from pelican.generators import Generator
 from portal_build.render import write_data
 from portal_content.render import render_markdown
 from portal_content.validate import records_of
+from portal_core.address import site_address
 
 from .model import Event, calendar
 
@@ -56,7 +57,7 @@ class EventGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         base = self.settings["EVENTS_URL"]
-        public = self.settings["SITEURL"] or self.settings["PUBLIC_SITEURL"]
+        public = site_address(self.settings)
         writer.write_file(base + "index.html", self.get_template("events"), self.context, page_url=base)
         stamp = dt.datetime.combine(self.today, dt.time(), tzinfo=dt.UTC)
         out = Path(self.output_path)

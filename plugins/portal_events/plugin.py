@@ -14,7 +14,7 @@ Signals:
 Content kind registered with portal_content: ``event`` (content/wydarzenia/**/*.md); the
 checker requires the end after the start, a place or an online link, a known organiser and
 a registration contact when registration is given.
-Settings read: EVENTS_URL, EVENTS_CALENDAR, OWNER, SITEURL, PUBLIC_SITEURL, BUILD_DATE.
+Settings read: EVENTS_URL, EVENTS_CALENDAR, OWNER, SITE_ADDRESS, BUILD_DATE.
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ from portal_content.validate import Kind, Record
 
 from .generator import EventGenerator
 from .schema import ROPS, EventMeta
-
-DEFAULTS = {"EVENTS_URL": "wydarzenia/", "EVENTS_CALENDAR": "wydarzenia/kalendarz.ics"}
 
 
 def check_events(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
@@ -74,11 +72,6 @@ def check_events(records: list[Record], settings: dict[str, Any]) -> list[Proble
                 "termin zapisów jest po początku wydarzenia; wpisz datę nie późniejszą niż start",
             )
     return problems
-
-
-def setup(pelican) -> None:
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
 
 
 def get_generators(pelican):

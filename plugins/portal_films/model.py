@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 from pelican.utils import slugify
 from portal_content.relations import Ref, Related
 from portal_content.render import render_markdown
+from portal_core.address import absolute
 
 from .schema import FilmMeta
 
@@ -105,9 +106,7 @@ class Film(Related):
         if self.embed_url:
             data["embedUrl"] = self.embed_url
         else:
-            data["contentUrl"] = siteurl + self.file_url(self.meta.file).removeprefix(
-                self.settings.get("SITEURL", "")
-            )
+            data["contentUrl"] = absolute(self.file_url(self.meta.file), self.settings)
         return data  # written into the page by the `jsonld` filter (portal_theme), escaped there
 
 

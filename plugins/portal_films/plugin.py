@@ -31,12 +31,6 @@ from .generator import FilmGenerator
 from .model import player
 from .schema import FilmMeta, provider_problems
 
-DEFAULTS = {
-    "FILMS_URL": "filmy/",
-    "FILM_URL": "filmy/{slug}/",
-    "FILM_MEDIA_URL": "filmy/pliki/",
-}
-
 
 def check_films(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
     content_root = Path(settings["PATH"])
@@ -120,8 +114,6 @@ def check_films(records: list[Record], settings: dict[str, Any]) -> list[Problem
 
 def setup(pelican) -> None:
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
     from portal_images.plugin import picture
 
     def film_player(film, heading: str | None = None):

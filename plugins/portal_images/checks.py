@@ -34,7 +34,7 @@ _passed: dict[str, Any] = {"file": None, "keys": set(), "dirty": False}
 
 def remembered_passes(settings: dict[str, Any]) -> set[str]:
     """The keys (``check_key``) of photos that passed the check in an earlier build."""
-    file = Path(cfg.get(settings, "IMAGES_CACHE_PATH")) / "checked.json"
+    file = Path(settings["IMAGES_CACHE_PATH"]) / "checked.json"
     if _passed["file"] != file:
         _passed.update(file=file, dirty=False)
         kept = read_json(file)
@@ -58,8 +58,8 @@ def _save() -> None:
 def check_key(path: Path, settings: dict[str, Any]) -> str:
     """What a passed check is remembered by: the file (path, time, size) and the limits."""
     stat = path.stat()
-    max_pixels = cfg.get(settings, "IMAGES_MAX_PIXELS")
-    min_width = min(cfg.get(settings, "IMAGES_WIDTHS"))
+    max_pixels = settings["IMAGES_MAX_PIXELS"]
+    min_width = min(settings["IMAGES_WIDTHS"])
     return f"{os.path.abspath(path)}|{stat.st_mtime_ns}|{stat.st_size}|{max_pixels}|{min_width}"
 
 
@@ -73,14 +73,14 @@ def check_image(path: Path, settings: dict[str, Any], label: str | None = None) 
             f"nie ma pliku zdjęcia {label or path.as_posix()}; sprawdź nazwę pliku i folder "
             "(ścieżka liczy się od folderu content/)"
         )
-    max_pixels = cfg.get(settings, "IMAGES_MAX_PIXELS")
-    min_width = min(cfg.get(settings, "IMAGES_WIDTHS"))
+    max_pixels = settings["IMAGES_MAX_PIXELS"]
+    min_width = min(settings["IMAGES_WIDTHS"])
     key = check_key(path, settings)
     passed = remembered_passes(settings)
     if key in passed:
         return None
     data = path.read_bytes()
-    cache = Path(cfg.get(settings, "IMAGES_CACHE_PATH"))
+    cache = Path(settings["IMAGES_CACHE_PATH"])
     decoded = pipeline.encoded_before(cache, pipeline.cache_key(data, cfg.encoding_signature(settings)))
     problem = _inspect(path, max_pixels, min_width, not decoded, data)
     if problem is None:

@@ -133,11 +133,11 @@ class Pipeline:
     encoded: int = 0
 
     def __post_init__(self) -> None:
-        self.cache = Path(cfg.get(self.settings, "IMAGES_CACHE_PATH"))
+        self.cache = Path(self.settings["IMAGES_CACHE_PATH"])
         self.signature = cfg.encoding_signature(self.settings)
-        self.widths = sorted(cfg.get(self.settings, "IMAGES_WIDTHS"))
-        self.formats = list(cfg.get(self.settings, "IMAGES_FORMATS"))
-        self.output_dir = cfg.get(self.settings, "IMAGES_OUTPUT")
+        self.widths = sorted(self.settings["IMAGES_WIDTHS"])
+        self.formats = list(self.settings["IMAGES_FORMATS"])
+        self.output_dir = self.settings["IMAGES_OUTPUT"]
 
     def image(self, source: Path) -> ResponsiveImage:
         """Describe the responsive versions of ``source``; encoding happens in ``run``."""
@@ -181,11 +181,11 @@ class Pipeline:
         unique = {img.key: img for img in self.requested.values()}
         jobs = [(img, todo) for img in unique.values() if (todo := self._missing(img))]
         if jobs:
-            quality = cfg.get(self.settings, "IMAGES_QUALITY")
-            speed = cfg.get(self.settings, "IMAGES_AVIF_SPEED")
+            quality = self.settings["IMAGES_QUALITY"]
+            speed = self.settings["IMAGES_AVIF_SPEED"]
             for img, _ in jobs:  # partial leftovers of an interrupted run are redone whole
                 shutil.rmtree(self.cache / img.key / "variants", ignore_errors=True)
-            workers = min(len(jobs), cfg.get(self.settings, "IMAGES_WORKERS"))
+            workers = min(len(jobs), self.settings["IMAGES_WORKERS"])
             started = time.perf_counter()
             tasks = [
                 (

@@ -9,7 +9,7 @@ settings, and encoding spread over all cores.
 Signals:
 - ``initialized``: creates the pipeline and adds the Jinja global ``picture``.
 - ``finalized``: encodes what the cache lacks and copies derivatives into the output.
-Settings read: see settings.DEFAULTS (prefix ``IMAGES_``), ``PATH``, ``SITEURL``.
+Settings read: ``IMAGES_*`` (pelicanconf.py), ``PATH``, ``SITEURL``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def current() -> Pipeline:
     return _state["pipeline"]
 
 
-def _describe(image: Any):
+def describe_image(image: Any):
     """The pipeline's description of ``image``: an object with ``path`` (catalogue photos
     carry the file itself), one with ``src``, or a path relative to the content folder."""
     pipeline = current()
@@ -54,7 +54,7 @@ def picture(
     fetch priority); ``css_class``: extra classes on the <img>.
     """
     text = alt if alt is not None else getattr(image, "alt", "")
-    info = _describe(image)
+    info = describe_image(image)
     sources = "".join(
         f'<source type="{MIME[fmt]}" srcset="{escape(info.srcset(fmt))}" sizes="{escape(sizes)}">'
         for fmt in info.formats
@@ -77,19 +77,15 @@ def picture(
 def image_url(image: Any, width: int | None = None) -> str:
     """URL of the JPEG derivative of ``image``: the smallest made at least ``width`` wide
     (the largest when ``width`` is not given or none is that wide)."""
-    info = _describe(image)
+    info = describe_image(image)
     chosen = min((w for w in info.widths if width and w >= width), default=info.widths[-1])
     return info.url(chosen, info.fallback)
-
-
-def prefix(value: str, start: str) -> str:
-    return start + value
 
 
 def setup(pelican) -> None:
     _state["pipeline"] = Pipeline(pelican.settings)
     pelican.settings.setdefault("JINJA_GLOBALS", {})["picture"] = picture
-    pelican.settings.setdefault("JINJA_FILTERS", {}).update(image_url=image_url, prefix=prefix)
+    pelican.settings.setdefault("JINJA_FILTERS", {}).update(image_url=image_url)
 
 
 def finish(pelican) -> None:

@@ -37,37 +37,18 @@ import time
 from pathlib import Path
 from typing import Any
 
+from portal_core.address import site_address
+
 from . import finishing
 
 log = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, Any] = {
-    "SEARCH_INDEX": True,
-    "SEARCH_LANGUAGE": "pl",
-    # the sections a page can be indexed under (templates set `search_section`)
-    "SEARCH_SECTIONS": [
-        "Aktualności",
-        "Podmioty",
-        "Katalog",
-        "Wydarzenia",
-        "Filmy",
-        "Zakup Prospołeczny",
-        "Strony",
-    ],
-    "PUBLISH_FINGERPRINT": False,
-    "PUBLISH_MINIFY": False,
-    "PUBLISH_PRECOMPRESS": False,
-    "PUBLISH_HEADERS_FILE": None,
-    "SITEMAP_EXCLUDE": ["404.html"],
-}
 _pages: list[tuple[str, Any]] = []
 _search: dict[str, finishing.SearchIndexing | None] = {"running": None}
 _NOINDEX = re.compile(rb'<meta name="?robots"? content="?noindex')
 
 
 def setup(pelican) -> None:
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
     stop_search()  # left by a build that failed after it started (devserver: same process)
 
 
@@ -103,7 +84,7 @@ def _lastmod(item: Any) -> str:
 
 
 def write_sitemap(output: Path, settings: dict[str, Any]) -> int:
-    base = settings["SITEURL"] or settings["PUBLIC_SITEURL"]
+    base = site_address(settings)
     excluded = set(settings["SITEMAP_EXCLUDE"])
     entries: dict[str, str] = {}
     root = os.path.abspath(output) + os.sep

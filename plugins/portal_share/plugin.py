@@ -11,7 +11,7 @@ Signals:
 - ``initialized``: the Jinja global ``share_image`` and the filter ``quote_all``.
 - ``finalized``: draws the cards the cache lacks (over all cores) and copies the cards
   used by this build into the output.
-Settings read: SHARE_IMAGE_URL, SHARE_SECTIONS, SITENAME, SITEURL, PUBLIC_SITEURL,
+Settings read: SHARE_IMAGE_URL, SHARE_SECTIONS, SITENAME, SITE_ADDRESS,
 IMAGES_CACHE_PATH.
 """
 
@@ -25,30 +25,14 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
+from portal_core.address import absolute, site_address
 from portal_core.parallel import Parallel
+from portal_images.plugin import describe_image
 
 from .card import HEIGHT, WIDTH, Card, render
 
 log = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, Any] = {
-    "SHARE_IMAGE_URL": "obrazy/udostepnij/",
-    # first segment of a page's URL -> the section named on its card
-    "SHARE_SECTIONS": {
-        "": "Portal ekonomii społecznej",
-        "aktualnosci": "Aktualności",
-        "podmioty": "Podmioty ekonomii społecznej",
-        "owes": "Ośrodki wsparcia ekonomii społecznej",
-        "katalog": "Katalog pamiątek i upominków",
-        "zakup-prospoleczny": "Zakup Prospołeczny",
-        "filmy": "Filmy",
-        "wydarzenia": "Wydarzenia",
-        "dane": "Otwarte dane",
-        "szukaj": "Wyszukiwarka",
-        "mapa-strony": "Mapa strony",
-    },
-    "SHARE_DEFAULT_SECTION": "Ekonomia społeczna w Wielkopolsce",
-}
 _state: dict[str, Any] = {"cards": {}}
 
 
@@ -69,15 +53,12 @@ def share_image(title: Any, url: str, photo: Any = None) -> dict[str, Any]:
     og:image tags. ``title`` is the page's title, ``url`` its URL relative to the site.
     """
     settings = _state["settings"]
-    base = settings["SITEURL"] or settings["PUBLIC_SITEURL"]
-    absolute = "" if settings["SITEURL"] else base
+    base = site_address(settings)
     if photo is not None:
-        from portal_images.plugin import _describe
-
-        info = _describe(photo)
+        info = describe_image(photo)
         width = max((w for w in info.widths if w <= 1200), default=info.widths[0])
         return {
-            "url": absolute + info.url(width, "jpeg" if "jpeg" in info.formats else info.fallback),
+            "url": absolute(info.url(width, "jpeg" if "jpeg" in info.formats else info.fallback), settings),
             "width": width,
             "height": round(info.height * width / info.width),
             "alt": _plain(getattr(photo, "alt", "")),
@@ -102,9 +83,6 @@ def quote_all(value: Any) -> str:
 
 
 def setup(pelican) -> None:
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
-    pelican.settings.setdefault("PUBLIC_SITEURL", "https://wielkopolskaes.pl")
     _state["settings"] = pelican.settings
     _state["cards"] = {}
     pelican.settings.setdefault("JINJA_GLOBALS", {})["share_image"] = share_image

@@ -22,6 +22,7 @@ from portal_catalogue import plugin as catalogue
 from portal_certification import plugin as certification
 from portal_content import plugin as content
 from portal_content import relations, validate
+from portal_core import address
 from portal_directory import generator as directory_generator
 from portal_directory import plugin as directory
 from portal_events import plugin as events
@@ -52,6 +53,7 @@ RENDER_STATE = [
 STEPS = [
     # A build starts: settings' defaults, Jinja globals and filters, state of the last build
     # forgotten (the devserver runs many builds in one process).
+    (signals.initialized, address.setup),  # SITE_ADDRESS: the public address, made once
     (signals.initialized, render.setup),  # forget the last build; note who reads which text
     (signals.initialized, images.setup),  # the photo pipeline; Jinja global `picture`
     (signals.initialized, theme.setup),  # theme settings checked; filters; build date
@@ -59,7 +61,6 @@ STEPS = [
     (signals.initialized, catalogue.setup),
     (signals.initialized, certification.setup),
     (signals.initialized, films.setup),  # [film: ...] in Markdown
-    (signals.initialized, events.setup),
     (signals.initialized, share.setup),  # share previews; Jinja global `share_image`
     (signals.initialized, publish.setup),
     # Reading: our YAML-front-matter reader is the only one.

@@ -22,15 +22,16 @@ def _race(root: str, number: int, start, errors) -> None:
         from portal_certification.generator import qr_svg
         from portal_images.pipeline import Pipeline
         from portal_share.card import Card, render
+        from sitebuild import portal_settings
 
-        settings = {
-            "PATH": root,
-            "SITEURL": "",
-            "IMAGES_CACHE_PATH": f"{root}/cache/images",
-            "IMAGES_WIDTHS": [100, 200],
-            "IMAGES_FORMATS": ["webp", "jpeg"],
-            "IMAGES_WORKERS": 1,
-        }
+        settings = portal_settings(
+            PATH=root,
+            SITEURL="",
+            IMAGES_CACHE_PATH=f"{root}/cache/images",
+            IMAGES_WIDTHS=[100, 200],
+            IMAGES_FORMATS=["webp", "jpeg"],
+            IMAGES_WORKERS=1,
+        )
         photos = sorted(Path(root, "images").iterdir())
         start.wait()
         for _ in range(3):

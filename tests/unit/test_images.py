@@ -6,6 +6,7 @@ import pytest
 from PIL import Image
 from portal_images.checks import check_image
 from portal_images.pipeline import Pipeline
+from sitebuild import portal_settings
 
 
 def photo(path: Path, size=(900, 600), colour=(30, 120, 200)) -> Path:
@@ -16,13 +17,13 @@ def photo(path: Path, size=(900, 600), colour=(30, 120, 200)) -> Path:
 
 @pytest.fixture
 def settings(tmp_path):
-    return {
-        "PATH": str(tmp_path / "content"),
-        "SITEURL": "",
-        "IMAGES_CACHE_PATH": str(tmp_path / "cache"),
-        "IMAGES_WIDTHS": [200, 400, 800],
-        "IMAGES_WORKERS": 2,
-    }
+    return portal_settings(
+        PATH=str(tmp_path / "content"),
+        SITEURL="",
+        IMAGES_CACHE_PATH=str(tmp_path / "cache"),
+        IMAGES_WIDTHS=[200, 400, 800],
+        IMAGES_WORKERS=2,
+    )
 
 
 def test_derivatives_at_every_width_and_format(tmp_path, settings):

@@ -244,7 +244,15 @@ SHARE_DEFAULT_SECTION = "Ekonomia społeczna w Wielkopolsce"
 SEARCH_INDEX = True
 SEARCH_LANGUAGE = "pl"
 # the sections a page can be indexed under (templates set `search_section`)
-SEARCH_SECTIONS = ["Aktualności", "Podmioty", "Katalog", "Wydarzenia", "Filmy", "Zakup Prospołeczny", "Strony"]
+SEARCH_SECTIONS = [
+    "Aktualności",
+    "Podmioty",
+    "Katalog",
+    "Wydarzenia",
+    "Filmy",
+    "Zakup Prospołeczny",
+    "Strony",
+]
 PUBLISH_FINGERPRINT = False
 PUBLISH_MINIFY = False
 PUBLISH_PRECOMPRESS = False

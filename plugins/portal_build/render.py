@@ -273,11 +273,11 @@ def _sources(call: Call) -> list[str]:
 def _source(call: Call) -> tuple[str, int, str] | None:
     """(file, line, field) of the content file a call shows: the line of its slug when the
     slug is written in it (that is what to change), else the first line."""
-    from portal_content import validate
     from portal_content.problems import display_path
+    from portal_content.store import store
 
     for source in _sources(call)[:1]:
-        record = validate.cached_record(source)
+        record = store.record(source)
         line = record.doc.line_for(("slug",)) if record and getattr(record.meta, "slug", None) else 1
         return display_path(Path(source)), line, "slug"
     return None

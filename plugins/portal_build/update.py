@@ -24,8 +24,8 @@ from pathlib import Path
 
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
-from portal_content import validate
 from portal_content.safety import INTRASITE, links_in
+from portal_content.store import store
 from portal_core import compat
 from portal_core.atomic import write_atomic
 from portal_films.embed import embeds_in
@@ -42,7 +42,7 @@ def _intrasite(text: str) -> set[str]:
 
 
 def _intrasite_of(article: Content) -> set[str]:
-    record = validate.cached_record(article.source_path)
+    record = store.record(article.source_path)
     if record is None:
         return {"?"}  # not known: a full build
     return _intrasite(record.doc.body)
@@ -50,7 +50,7 @@ def _intrasite_of(article: Content) -> set[str]:
 
 def _films_of(article: Content) -> set[str] | None:
     """Films embedded in the text the last build read (None when it is not known)."""
-    record = validate.cached_record(article.source_path)
+    record = store.record(article.source_path)
     if record is None:
         return None
     return _films(record.doc.body)

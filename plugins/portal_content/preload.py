@@ -3,8 +3,8 @@
 A decade of a busy portal is thousands of files: parsing and validating each front matter,
 converting each Markdown body and checking each new photo once take most of a minute on one
 core. Pelican reads files one after another, so this runs first and fills the caches the
-build then reads from: the validated records (``validate.remember``, made in the building
-process), the HTML of Markdown bodies (``render.prerendered``, converted meanwhile in forked
+build then reads from (the content store, store.py): the validated records (made in the
+building process), the HTML of Markdown bodies (converted meanwhile in forked
 worker processes - portal_core.parallel - which already have the plugins and settings) and
 the photos that passed the check (``portal_images.checks``, in the workers too). The results are the same objects
 a serial read would make.
@@ -32,6 +32,7 @@ from portal_core.atomic import write_atomic
 from portal_core.parallel import Parallel, in_background
 
 from . import frontmatter, render, validate
+from .store import store
 
 # below this many files, starting workers costs more than it saves (tests set it lower)
 MIN_FILES = int(os.environ.get("PORTAL_PRELOAD_MIN_FILES") or 200)
@@ -127,7 +128,7 @@ def preload(settings: dict[str, Any]) -> int:
     from portal_images import checks
 
     workers = int(settings.get("RENDER_WORKERS") or 1)
-    render.prerendered.clear()
+    store.forget_html()
     config = render.config_key(settings)
     for process in _saving:  # the last build's cache is written before it is read
         process.join()
@@ -190,6 +191,6 @@ def _save_meanwhile(disk: DiskCache) -> None:
 
 def _remember(path: str, mtime: int, size: int, result: Any, html: str | None, config: tuple) -> None:
     """Put one file's read into the caches the build reads from."""
-    validate.remember(path, mtime, size, result)
+    store.remember(path, mtime, size, result)
     if html is not None:
-        render.prerendered[(config, result.doc.body)] = html
+        store.remember_html(config, result.doc.body, html)

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from portal_core import compat
 
 from .safety import clean
+from .store import store
 
 
 def markdown_options(settings: dict[str, Any]) -> dict[str, Any]:
@@ -55,17 +56,13 @@ def _key(settings: dict[str, Any], options: dict[str, Any]) -> tuple:
     return id(settings), extensions, repr(options.get("extension_configs")), options.get("output_format")
 
 
-# HTML converted ahead by preload's worker processes: (config_key, text) -> HTML
-prerendered: dict[tuple, str] = {}
-
-
 def config_key(settings: dict[str, Any]) -> tuple:
     return _key(settings, markdown_options(settings))
 
 
 def render_markdown(text: str, settings: dict[str, Any]) -> Markup:
     options = markdown_options(settings)
-    ready = prerendered.get((_key(settings, options), text)) if prerendered else None
+    ready = store.html(_key(settings, options), text)  # converted ahead by preload's workers
     if ready is not None:
         return Markup(ready)  # noqa: S704 - converted by this same function in a worker
     if _converter["busy"]:  # called from inside a conversion (an extension rendering Markdown)

@@ -1,8 +1,8 @@
 """Validation of every content file before anything is written.
 
 Used by the build (``get_generators`` signal, see plugin.py) and by ``make check``. Parsed
-records are kept in a small cache keyed by path, mtime and size, so the reader does not
-parse a file a second time in the same process.
+records are kept in the content store (store.py) by path, mtime and size, so the reader
+does not parse a file a second time in the same process.
 
 Other plugins add their content kinds with ``register_kind`` (a folder under PATH and a
 schema) and their cross-file checks with ``register_checker``; every problem of every kind
@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from . import files, frontmatter, safety
 from .problems import Problem, display_path, field_name, translate
 from .schema import NewsMeta, PageMeta, Strict
+from .store import store
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,6 @@ def placeholders(data: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
 
 
 SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
-_cache: dict[str, tuple[int, int, Record | list[Problem]]] = {}
 
 
 def kind_of(path: Path, content_root: Path) -> str | None:
@@ -111,28 +111,9 @@ def kind_of(path: Path, content_root: Path) -> str | None:
 
 
 def load(path: Path, kind: str) -> Record | list[Problem]:
-    """Parse and validate one file; a Record, or the problems that stop it."""
-    stat = path.stat()
-    key = os.path.abspath(path)
-    cached = _cache.get(key)
-    if cached and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
-        return cached[2]
-    result = read_record(path, kind)
-    _cache[key] = (stat.st_mtime_ns, stat.st_size, result)
-    return result
-
-
-def remember(path: str, mtime_ns: int, size: int, result: Record | list[Problem]) -> None:
-    """Keep a read of ``path`` made elsewhere (preload: in parallel, or from the disk cache)
-    as if ``load`` had made it now."""
-    _cache[os.path.abspath(path)] = (mtime_ns, size, result)
-
-
-def cached_record(path: str | os.PathLike[str]) -> Record | None:
-    """The valid record of ``path`` this process read last (None when it has not read the
-    file, or the file had problems)."""
-    cached = _cache.get(os.path.abspath(path))
-    return cached[2] if cached is not None and not isinstance(cached[2], list) else None
+    """Parse and validate one file; a Record, or the problems that stop it (kept in the
+    content store while the file is unchanged)."""
+    return store.read(path, lambda: read_record(path, kind))
 
 
 def read_record(path: Path, kind: str) -> Record | list[Problem]:
@@ -188,9 +169,6 @@ def register_data_file(root: str, relative: str) -> None:
     DATA_FILES.add((root, relative))
 
 
-_scanned: dict[str, Any] = {"key": None, "inventory": None}
-
-
 def scan(settings: dict[str, Any] | Path) -> files.Inventory:
     """Every entry under the content roots: content files, media files and the entries
     refused (see files.py); a bare Path stands for PATH. Walked once per build: the
@@ -201,14 +179,13 @@ def scan(settings: dict[str, Any] | Path) -> files.Inventory:
         os.path.abspath(settings[root]) if settings.get(root) else None for root in files.ROOT_NAMES
     )
     key = (roots, tuple(KINDS), frozenset(DATA_FILES))  # a kind registered later changes the answer
-    if _scanned["key"] != key:
-        _scanned.update(key=key, inventory=files.inventory(settings, list(KINDS.values()), DATA_FILES))
-    return _scanned["inventory"]
+    found = settings
+    return store.walk(key, lambda: files.inventory(found, list(KINDS.values()), DATA_FILES))
 
 
 def forget_scan() -> None:
     """The files may have changed: the next ``scan`` walks the roots again."""
-    _scanned.update(key=None, inventory=None)
+    store.forget_walk()
 
 
 @functools.cache

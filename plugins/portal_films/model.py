@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pelican.utils import slugify
 from portal_content.relations import Ref, Related
 from portal_content.render import render_markdown
 from portal_core.address import absolute
+from portal_theme import components
 
 from .schema import FilmMeta
 
@@ -110,47 +111,15 @@ class Film(Related):
         return data  # written into the page by the `jsonld` filter (portal_theme), escaped there
 
 
-def player(film: Film, picture, heading: str | None = None) -> Markup:
-    """The film player: a privacy facade for hosted films, <video> for our own files.
+def film_player(film: Film, heading: str | None = None) -> Markup:
+    """The film player (the component components/film-player.html): a privacy facade for
+    hosted films, <video> for our own files. Jinja global ``film_player``; the
+    ``[film: ...]`` Markdown extension renders the same."""
+    from portal_images.plugin import image_url, picture
 
-    Hosted: without JavaScript a link to the film on its host (marked as an external
-    service); film-player.js turns it into a button named "Odtwórz film: <title>, <duration>"
-    that loads the iframe only when pressed. Nothing is requested from the host before.
-    """
-    meta = film.meta
-    site = film.settings.get("SITEURL", "")
-    transcript = f"{site}/{film.url}#transkrypcja"
-    caption_note = ""
-    if meta.provider in HOSTS:
-        poster = picture(meta.poster, alt="", sizes="(min-width: 48rem) 46rem, 100vw")
-        caption_note = "napisy: tak" if meta.captions is True else "bez napisów (jest transkrypcja)"
-        body = (
-            f'<div class="pl-film__frame" data-pl-film data-embed="{escape(film.embed_url)}" '
-            f'data-title="{escape("Film: " + film.title)}" data-label="{escape(f"Odtwórz film: {film.title}, {film.duration_words}")}">'
-            f'<a class="pl-film__facade" href="{escape(film.watch_url)}" rel="noopener">{poster}'
-            f'<span class="pl-film__play" aria-hidden="true"></span>'
-            f'<span class="pl-film__label">Obejrzyj w serwisie {film.host_name}: {escape(film.title)} ({film.duration_clock})</span></a>'
-            f"</div>"
-            f'<p class="pl-film__privacy">Film jest w serwisie {film.host_name}. Połączymy się z nim dopiero, gdy włączysz odtwarzanie'
-            f"{' (tryb youtube-nocookie)' if meta.provider == 'youtube' else ' (z wyłączonym śledzeniem)'}. Kadr: {escape(meta.poster.alt)}.</p>"
-        )
-    else:
-        poster_attr = ""
-        if meta.poster is not None:
-            from portal_images.plugin import image_url
-
-            poster_attr = f' poster="{escape(image_url(meta.poster, 800))}"'
-        source_type = "video/webm" if meta.file.endswith(".webm") else "video/mp4"
-        body = (
-            f'<div class="pl-film__frame"><video class="pl-film__video" controls preload="none"{poster_attr} width="1280" height="720">'
-            f'<source src="{escape(film.file_url(meta.file))}" type="{source_type}">'
-            f'<track kind="captions" src="{escape(film.file_url(meta.captions))}" srclang="{meta.language}" label="polski" default>'
-            f'<p>Twoja przeglądarka nie odtwarza wideo: <a href="{escape(film.file_url(meta.file))}">pobierz film</a>.</p></video></div>'
-        )
-        caption_note = "napisy: tak"
-    heading_html = f'<p class="pl-film__title">{escape(heading)}</p>' if heading else ""
-    return Markup(  # noqa: S704 - every value above is escaped or built from validated fields
-        f'<figure class="pl-film" data-pagefind-ignore>{heading_html}{body}'
-        f'<figcaption class="pl-film__caption"><a href="{site}/{film.url}">{escape(film.title)}</a> · '
-        f'<span>{film.duration_words}</span> · <span>{caption_note}</span> · <a href="{transcript}">Transkrypcja<span class="pl-visually-hidden"> filmu {escape(film.title)}</span></a></figcaption></figure>'
-    )
+    poster, poster_url = None, None
+    if film.embed_url:
+        poster = picture(film.meta.poster, alt="", sizes="(min-width: 48rem) 46rem, 100vw")
+    elif film.meta.poster is not None:
+        poster_url = image_url(film.meta.poster, 800)
+    return components.macro("film-player.html", "film_player_element")(film, poster, poster_url, heading)

@@ -28,7 +28,7 @@ from portal_content.validate import Kind, Record, check_named_image
 from . import plugin_state
 from .embed import FilmExtension, embeds_in
 from .generator import FilmGenerator
-from .model import player
+from .model import film_player
 from .schema import FilmMeta, provider_problems
 
 
@@ -114,10 +114,6 @@ def check_films(records: list[Record], settings: dict[str, Any]) -> list[Problem
 
 def setup(pelican) -> None:
     settings = pelican.settings
-    from portal_images.plugin import picture
-
-    def film_player(film, heading: str | None = None):
-        return player(film, picture, heading)
 
     def render(slug: str):
         film = plugin_state.by_slug(settings).get(slug)

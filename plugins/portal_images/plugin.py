@@ -18,7 +18,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+from portal_theme import components
 
 from .pipeline import MIME, Pipeline
 
@@ -46,7 +47,7 @@ def picture(
     eager: bool = False,
     css_class: str = "",
 ) -> Markup:
-    """Render a <picture> for a content image.
+    """Render a <picture> for a content image (the component components/picture.html).
 
     Parameters: ``image``: a path relative to the content folder, or an object with
     ``src`` and ``alt`` (and optionally ``path``, the file itself); ``alt``: overrides the object's alt; ``sizes``: the CSS sizes
@@ -55,22 +56,17 @@ def picture(
     """
     text = alt if alt is not None else getattr(image, "alt", "")
     info = describe_image(image)
-    sources = "".join(
-        f'<source type="{MIME[fmt]}" srcset="{escape(info.srcset(fmt))}" sizes="{escape(sizes)}">'
-        for fmt in info.formats
-        if fmt != "jpeg"
-    )
-    fallback = info.fallback
     middle = info.widths[len(info.widths) // 2]
-    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
-    classes = " ".join(c for c in ("pl-img", info.placeholder_class, css_class) if c)
-    # every interpolated value above is escaped; the rest is our own markup
-    return Markup(  # noqa: S704
-        f"<picture>{sources}"
-        f'<img class="{classes}" src="{escape(info.url(middle, fallback))}" '
-        f'srcset="{escape(info.srcset(fallback))}" sizes="{escape(sizes)}" '
-        f'width="{info.width}" height="{info.height}" alt="{escape(text)}" '
-        f'{loading} decoding="async"></picture>'
+    return components.macro("picture.html", "picture_element")(
+        sources=[(MIME[fmt], info.srcset(fmt)) for fmt in info.formats if fmt != "jpeg"],
+        src=info.url(middle, info.fallback),
+        srcset=info.srcset(info.fallback),
+        sizes=sizes,
+        width=info.width,
+        height=info.height,
+        alt=text,
+        classes=" ".join(c for c in ("pl-img", info.placeholder_class, css_class) if c),
+        eager=eager,
     )
 
 

@@ -30,6 +30,7 @@ from portal_films import plugin as films
 from portal_images import plugin as images
 from portal_publish import plugin as publish
 from portal_share import plugin as share
+from portal_theme import components
 from portal_theme import plugin as theme
 
 # Content kinds (news and pages are portal_content's own), in the order problems are listed.
@@ -55,6 +56,7 @@ STEPS = [
     # forgotten (the devserver runs many builds in one process).
     (signals.initialized, address.setup),  # SITE_ADDRESS: the public address, made once
     (signals.initialized, render.setup),  # forget the last build; note who reads which text
+    (signals.initialized, components.setup),  # rendering template components from Python
     (signals.initialized, images.setup),  # the photo pipeline; Jinja global `picture`
     (signals.initialized, theme.setup),  # theme settings checked; filters; build date
     (signals.initialized, directory.setup),

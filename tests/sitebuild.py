@@ -45,17 +45,29 @@ def run_build(
     build_date: str = BUILD_DATE,
     env: dict[str, str] | None = None,
     extra: list[str] | None = None,
+    in_process: bool = False,
 ) -> BuildResult:
-    """The real command in its own process (exit code, output streams, nothing shared)."""
-    argv = [
-        sys.executable,
-        str(ROOT / "tools" / "portal.py"),
-        *_argv(content, output, settings, command, extra),
-    ]
-    environment = dict(os.environ, PORTAL_BUILD_DATE=build_date, **(env or {}))
+    """Run tools/portal.py: as the real command in its own process (exit code, output
+    streams, nothing shared), or with ``in_process`` its ``main`` in this process, what it
+    prints and returns caught here (see ``build_in_process``)."""
+    argv = _argv(content, output, settings, command, extra)
+    environment = {"PORTAL_BUILD_DATE": build_date, **(env or {})}
+    if in_process:
+        code, out, err = _main_in_process(argv, cwd, environment)
+        return BuildResult(code, out, err, output)
+    command_line = [sys.executable, str(ROOT / "tools" / "portal.py"), *argv]
+    environment = dict(os.environ, **environment)
     environment.pop("PORTAL_DEBUG", None)
-    done = subprocess.run(argv, cwd=cwd, env=environment, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(command_line, cwd=cwd, env=environment, capture_output=True, text=True, timeout=600)
     return BuildResult(done.returncode, done.stdout, done.stderr, output)
+
+
+def build_in_process(*args, **kwargs) -> BuildResult:
+    """``run_build`` in this process. Costs a fraction of a new process (no interpreter
+    start, no imports), so the many bad-input cases run this way; ``run_build`` stays for
+    smoke tests of the real command. Log records go to the caught standard error, as the
+    command's own handler sends them there."""
+    return run_build(*args, in_process=True, **kwargs)
 
 
 def _cli():
@@ -70,42 +82,30 @@ def _cli():
     return module
 
 
-def build_in_process(
-    content: Path | None,
-    output: Path,
-    settings: str = "pelicanconf.py",
-    command: str = "build",
-    cwd: Path = ROOT,
-    build_date: str = BUILD_DATE,
-    extra: list[str] | None = None,
-) -> BuildResult:
-    """The same command as ``run_build``, run in this process: what it prints and returns
-    are caught here. Costs a fraction of a new process (no interpreter start, no imports),
-    so the many bad-input cases run this way; ``run_build`` stays for smoke tests of the
-    real command. Log records go to the caught standard error, as the command's own
-    handler sends them there."""
+def _main_in_process(argv: list[str], cwd: Path, environment: dict[str, str]) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     handler = logging.StreamHandler(err)
     handler.setLevel(logging.WARNING)
     root = logging.getLogger()
-    saved_env = {key: os.environ.get(key) for key in ("PORTAL_BUILD_DATE", "PORTAL_DEBUG")}
-    os.environ["PORTAL_BUILD_DATE"] = build_date
+    names = [*environment, "PORTAL_DEBUG"]
+    saved = {key: os.environ.get(key) for key in names}
+    os.environ.update(environment)
     os.environ.pop("PORTAL_DEBUG", None)
     root.addHandler(handler)
     try:
         with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
-                code = _cli().main(_argv(content, output, settings, command, extra))
+                code = _cli().main(argv)
             except SystemExit as stop:  # argparse
                 code = stop.code if isinstance(stop.code, int) else 1
     finally:
         root.removeHandler(handler)
-        for key, value in saved_env.items():
+        for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    return BuildResult(code, out.getvalue(), err.getvalue(), output)
+    return code, out.getvalue(), err.getvalue()
 
 
 def copy_fixture_site(name: str, destination: Path) -> Path:

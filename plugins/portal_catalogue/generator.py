@@ -70,7 +70,7 @@ class CatalogueGenerator(Generator):
                 self.get_template("catalogue_list"),
                 self.context,
                 url=url,
-                page_url=url,
+                current_url=url,
                 category_slug=slug,
                 category_label=label,
                 products=members,
@@ -79,13 +79,13 @@ class CatalogueGenerator(Generator):
             base + "zapytanie/index.html",
             self.get_template("enquiry"),
             self.context,
-            page_url=base + "zapytanie/",
+            current_url=base + "zapytanie/",
         )
         writer.write_file(
             base + "druk/index.html",
             self.get_template("catalogue_print"),
             self.context,
-            page_url=base + "druk/",
+            current_url=base + "druk/",
         )
         folder = Path(self.output_path) / self.settings["OPEN_DATA_URL"]
         folder.mkdir(parents=True, exist_ok=True)

@@ -15,67 +15,75 @@ Settings read: CATALOGUE_PATH, CATALOGUE_URL, PRODUCT_URL, PRODUCT_SAVE_AS, OPEN
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from portal_content.problems import Problem, display_path
-from portal_content.validate import Kind, Record, check_named_image
+from portal_content.problems import Problem
+from portal_content.validate import Kind, Record, Rules, check_named_image, rule
 
 from .generator import CatalogueGenerator
 from .schema import AVAILABILITY, CATEGORIES, ProductMeta
 
 
-def check_catalogue(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
-    makers = {r.slug: r for r in records if r.kind == "entity"}
-    problems = []
-    for record in records:
-        if record.kind != "product":
-            continue
-        meta: Any = record.meta
-        shown = display_path(record.path)
-        if meta.maker not in makers:
-            problems.append(
-                Problem(
-                    shown,
-                    record.doc.line_for(("maker",)),
-                    "maker",
-                    f"nie ma podmiotu „{meta.maker}” w content/podmioty/; wpisz nazwę pliku profilu wytwórcy bez .md, np. pracownia-pod-kasztanami",
-                )
+@dataclass
+class CatalogueFacts:
+    makers: set[str]  # slugs of entities
+    settings: dict[str, Any]
+
+
+@rule("product")
+def maker_exists(record: Record, facts: CatalogueFacts) -> Iterator[Problem]:
+    if record.meta.maker not in facts.makers:
+        yield record.problem(
+            ("maker",),
+            f"nie ma podmiotu „{record.meta.maker}” w content/podmioty/; wpisz nazwę pliku profilu wytwórcy bez .md, np. pracownia-pod-kasztanami",
+        )
+
+
+@rule("product")
+def personalisation_from_the_minimum_order(record: Record, facts: CatalogueFacts) -> Iterator[Problem]:
+    meta: Any = record.meta
+    for index, option in enumerate(meta.personalisation):
+        if option.min_order < meta.min_order:
+            yield record.problem(
+                ("personalisation", index, "min_order"),
+                f"minimum personalizacji ({option.min_order} szt.) jest mniejsze niż minimalne zamówienie produktu ({meta.min_order} szt.); wpisz co najmniej {meta.min_order}",
             )
-        for index, option in enumerate(meta.personalisation):
-            if option.min_order < meta.min_order:
-                where = ("personalisation", index, "min_order")
-                problems.append(
-                    Problem(
-                        shown,
-                        record.doc.line_for(where),
-                        f"personalisation[{index}].min_order",
-                        f"minimum personalizacji ({option.min_order} szt.) jest mniejsze niż minimalne zamówienie produktu ({meta.min_order} szt.); wpisz co najmniej {meta.min_order}",
-                    )
-                )
-        for index, tier in enumerate(meta.price_tiers):
-            if tier.min_quantity <= meta.min_order:
-                where = ("price_tiers", index, "min_quantity")
-                problems.append(
-                    Problem(
-                        shown,
-                        record.doc.line_for(where),
-                        f"price_tiers[{index}].min_quantity",
-                        f"próg cenowy musi być większy niż minimalne zamówienie ({meta.min_order} szt.)",
-                    )
-                )
-        for index, photo in enumerate(meta.photos):
-            message = check_named_image(record.path.parent, photo.src, settings)
-            if message:
-                message = message.replace(
-                    "(ścieżka liczy się od folderu content/)",
-                    "(plik ma leżeć obok pliku produktu w catalogue/)",
-                )
-                problems.append(
-                    Problem(
-                        shown, record.doc.line_for(("photos", index, "src")), f"photos[{index}].src", message
-                    )
-                )
-    return problems
+
+
+@rule("product")
+def price_tiers_above_the_minimum_order(record: Record, facts: CatalogueFacts) -> Iterator[Problem]:
+    meta: Any = record.meta
+    for index, tier in enumerate(meta.price_tiers):
+        if tier.min_quantity <= meta.min_order:
+            yield record.problem(
+                ("price_tiers", index, "min_quantity"),
+                f"próg cenowy musi być większy niż minimalne zamówienie ({meta.min_order} szt.)",
+            )
+
+
+@rule("product")
+def photos_beside_the_product(record: Record, facts: CatalogueFacts) -> Iterator[Problem]:
+    for index, photo in enumerate(record.meta.photos):
+        message = check_named_image(record.path.parent, photo.src, facts.settings)
+        if message:
+            message = message.replace(
+                "(ścieżka liczy się od folderu content/)",
+                "(plik ma leżeć obok pliku produktu w catalogue/)",
+            )
+            yield record.problem(("photos", index, "src"), message)
+
+
+check_catalogue = Rules(
+    lambda records, settings: CatalogueFacts({r.slug for r in records if r.kind == "entity"}, settings),
+    (
+        maker_exists,
+        personalisation_from_the_minimum_order,
+        price_tiers_above_the_minimum_order,
+        photos_beside_the_product,
+    ),
+)
 
 
 def setup(pelican) -> None:

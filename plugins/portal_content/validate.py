@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import os
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,8 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {}
-Checker = Callable[[list["Record"], dict[str, Any]], list[Problem]]
+# A cross-file checker: given every valid record and the settings, it yields problems.
+Checker = Callable[[list["Record"], dict[str, Any]], Iterable[Problem]]
 CHECKERS: list[Checker] = []
 
 
@@ -71,11 +72,54 @@ class Record:
     meta: Strict
     doc: frontmatter.FrontMatter
 
+    def problem(self, loc: tuple, message: str, field: str | None = None) -> Problem:
+        """A problem of this file at the line of ``loc`` (the field named by ``loc`` unless
+        ``field`` names it otherwise)."""
+        return Problem(display_path(self.path), self.doc.line_for(loc), field or field_name(loc), message)
+
     @property
     def slug(self) -> str:
         # The file name, not the title: editing a title must not break published links.
         meta: Any = self.meta
         return getattr(meta, "slug", None) or slugify(self.path.stem, regex_subs=SLUG_SUBS)
+
+
+Rule = Callable[["Record", Any], Iterable[Problem]]
+
+
+def rule(*kinds: str) -> Callable[[Rule], Rule]:
+    """Marks ``function(record, facts)`` as a rule for the records of ``kinds`` (every
+    record when none is named)."""
+
+    def mark(function: Rule) -> Rule:
+        function.kinds = kinds  # type: ignore[attr-defined]
+        return function
+
+    return mark
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A cross-file checker that reads as a list of rules.
+
+    ``facts(records, settings)`` gathers once what the rules compare with (the slugs of
+    other kinds, the region ...). Facts may carry ``problems`` of their own (yielded
+    first), and facts that are false skip every rule (what they lack was reported). Each
+    rule (see ``rule``) looks at one record and yields its problems."""
+
+    facts: Callable[[list[Record], dict[str, Any]], Any]
+    rules: tuple[Rule, ...]
+
+    def __call__(self, records: list[Record], settings: dict[str, Any]) -> Iterator[Problem]:
+        facts = self.facts(records, settings)
+        yield from getattr(facts, "problems", ())
+        if not facts:
+            return
+        for record in records:
+            for check in self.rules:
+                kinds = getattr(check, "kinds", ())
+                if not kinds or record.kind in kinds:
+                    yield from check(record, facts)
 
 
 # What `make new-...` writes where the editor has to fill something in: the checker names

@@ -13,6 +13,8 @@ OWES_INDEX_URL, OPEN_DATA_URL, SITE_ADDRESS (absolute links in open data).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,9 @@ from portal_content.problems import Problem, display_path
 from portal_content.validate import (
     Kind,
     Record,
+    Rules,
     check_named_image,
+    rule,
 )
 
 from .region import REGION_FILE, load_region
@@ -28,68 +32,85 @@ from .schema import EntityMeta, OwesMeta
 from .vocabulary import BENEFICIARIES, LEGAL_FORMS, LEGAL_FORMS_PLURAL, OFFER_CATEGORIES, REINTEGRATION_UNITS
 
 
-def check_directory(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
-    content_root = Path(settings["PATH"])
-    region, problems = load_region(content_root)
-    entities = [r for r in records if r.kind == "entity"]
-    owes = [r for r in records if r.kind == "owes"]
+@dataclass
+class DirectoryFacts:
+    region: Any
+    problems: list[Problem]  # of the region file itself, reported first
+    root: Path  # the content folder
+    settings: dict[str, Any]
+    first_owes: dict[str, Record]  # subregion slug -> its first OWES file
+
+    def __bool__(self) -> bool:
+        return self.region is not None  # no region: its problems are reported, no rule runs
+
+
+def directory_facts(records: list[Record], settings: dict[str, Any]) -> DirectoryFacts:
+    root = Path(settings["PATH"])
+    region, problems = load_region(root)
+    facts = DirectoryFacts(region, problems, root, settings, {})
     if region is None:
-        return problems
-    for record in entities:
-        meta: Any = record.meta
-        shown = display_path(record.path)
-        if region.powiat(meta.powiat) is None:
-            problems.append(
-                Problem(
-                    shown,
-                    record.doc.line_for(("powiat",)),
-                    "powiat",
-                    f"nieznany powiat „{meta.powiat}”; {region.suggest_powiat(meta.powiat)}",
-                )
-            )
-        if meta.legal_form in REINTEGRATION_UNITS and meta.parent_body is None:
-            problems.append(
-                Problem(
-                    shown,
-                    record.doc.line_for(("legal_form",)),
-                    "parent_body",
-                    f"{LEGAL_FORMS[meta.legal_form]} działa w ramach podmiotu prowadzącego; dopisz 'parent_body:' z polem 'name:', np. name: Stowarzyszenie Przykładowe",
-                )
-            )
-        for index, photo in enumerate(meta.photos):
-            message = check_named_image(content_root, photo.src, settings)
-            if message:
-                problems.append(
-                    Problem(
-                        shown, record.doc.line_for(("photos", index, "src")), f"photos[{index}].src", message
-                    )
-                )
-    seen: dict[str, Record] = {}
-    for record in owes:
-        meta = record.meta
-        shown = display_path(record.path)
-        subregion = region.subregion(meta.subregion)
-        if subregion is None:
-            problems.append(
-                Problem(
-                    shown,
-                    record.doc.line_for(("subregion",)),
-                    "subregion",
-                    f"nieznany subregion „{meta.subregion}”; wpisz jeden z: {region.suggest_subregion()}",
-                )
-            )
-        elif subregion.slug in seen:
-            problems.append(
-                Problem(
-                    shown,
-                    record.doc.line_for(("subregion",)),
-                    "subregion",
-                    f"subregion {subregion.name} ma już ośrodek w {display_path(seen[subregion.slug].path)}; każdy subregion ma jeden OWES",
-                )
-            )
-        else:
-            seen[subregion.slug] = record
-    return problems
+        return facts
+    for record in records:
+        subregion = region.subregion(record.meta.subregion) if record.kind == "owes" else None
+        if subregion is not None:
+            facts.first_owes.setdefault(subregion.slug, record)
+    return facts
+
+
+@rule("entity")
+def powiat_is_in_the_region(record: Record, facts: DirectoryFacts) -> Iterator[Problem]:
+    powiat = record.meta.powiat
+    if facts.region.powiat(powiat) is None:
+        yield record.problem(
+            ("powiat",), f"nieznany powiat „{powiat}”; {facts.region.suggest_powiat(powiat)}"
+        )
+
+
+@rule("entity")
+def reintegration_unit_names_its_parent(record: Record, facts: DirectoryFacts) -> Iterator[Problem]:
+    meta: Any = record.meta
+    if meta.legal_form in REINTEGRATION_UNITS and meta.parent_body is None:
+        yield record.problem(
+            ("legal_form",),
+            f"{LEGAL_FORMS[meta.legal_form]} działa w ramach podmiotu prowadzącego; dopisz 'parent_body:' z polem 'name:', np. name: Stowarzyszenie Przykładowe",
+            "parent_body",
+        )
+
+
+@rule("entity")
+def profile_photos_are_usable(record: Record, facts: DirectoryFacts) -> Iterator[Problem]:
+    for index, photo in enumerate(record.meta.photos):
+        message = check_named_image(facts.root, photo.src, facts.settings)
+        if message:
+            yield record.problem(("photos", index, "src"), message)
+
+
+@rule("owes")
+def one_owes_in_a_known_subregion(record: Record, facts: DirectoryFacts) -> Iterator[Problem]:
+    subregion = facts.region.subregion(record.meta.subregion)
+    if subregion is None:
+        yield record.problem(
+            ("subregion",),
+            f"nieznany subregion „{record.meta.subregion}”; wpisz jeden z: {facts.region.suggest_subregion()}",
+        )
+    elif facts.first_owes[subregion.slug] is not record:
+        yield record.problem(
+            ("subregion",),
+            f"subregion {subregion.name} ma już ośrodek w {display_path(facts.first_owes[subregion.slug].path)}; każdy subregion ma jeden OWES",
+        )
+
+
+# The powiats and subregions of content/region/wielkopolska.yaml, parent bodies of
+# reintegration units, one OWES per subregion, profile photos.
+check_directory = Rules(
+    directory_facts,
+    (
+        powiat_is_in_the_region,
+        reintegration_unit_names_its_parent,
+        profile_photos_are_usable,
+        one_owes_in_a_known_subregion,
+    ),
+)
 
 
 def setup(pelican) -> None:

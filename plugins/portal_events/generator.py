@@ -58,13 +58,11 @@ class EventGenerator(Generator):
     def generate_output(self, writer) -> None:
         base = self.settings["EVENTS_URL"]
         public = site_address(self.settings)
-        writer.write_file(base + "index.html", self.get_template("events"), self.context, page_url=base)
+        writer.write_file(base + "index.html", self.get_template("events"), self.context)
         stamp = dt.datetime.combine(self.today, dt.time(), tzinfo=dt.UTC)
         out = Path(self.output_path)
         for event in self.events:
-            writer.write_file(
-                event.save_as, self.get_template("event"), self.context, event=event, page_url=event.url
-            )
+            writer.write_file(event.save_as, self.get_template("event"), self.context, event=event)
             # drawn with the pages (in parallel): a few ms a calendar, hundreds of events
             write_data(writer, out / event.ics_url, calendar, [event], public, event.title, stamp)
         name = f"Wydarzenia – {self.settings['SITENAME']}"

@@ -19,59 +19,64 @@ Settings read: EVENTS_URL, EVENTS_CALENDAR, OWNER, SITE_ADDRESS, BUILD_DATE.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from portal_content.problems import Problem, display_path
-from portal_content.validate import Kind, Record
+from portal_content.problems import Problem
+from portal_content.validate import Kind, Record, Rules, rule
 
 from .generator import EventGenerator
 from .schema import ROPS, EventMeta
 
 
-def check_events(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
-    """Cross-field rules of events (the photo in `image:` is checked by portal_content, as
-    for news items)."""
-    organisers = {r.slug for r in records if r.kind in ("entity", "owes")} | {ROPS}
-    problems = []
-    for record in records:
-        if record.kind != "event":
-            continue
-        meta: Any = record.meta
-        shown = display_path(record.path)
+@rule("event")
+def ends_after_it_starts(record: Record, organisers: set[str]) -> Iterator[Problem]:
+    meta: Any = record.meta
+    if meta.end <= meta.start:
+        yield record.problem(
+            ("end",),
+            f"koniec ({meta.end:%Y-%m-%d %H:%M}) nie jest po początku ({meta.start:%Y-%m-%d %H:%M}); "
+            "wpisz datę i godzinę zakończenia późniejszą niż start",
+        )
 
-        def problem(loc: tuple, field: str, message: str, shown=shown, record=record) -> None:
-            problems.append(Problem(shown, record.doc.line_for(loc), field, message))
 
-        if meta.end <= meta.start:
-            problem(
-                ("end",),
-                "end",
-                f"koniec ({meta.end:%Y-%m-%d %H:%M}) nie jest po początku ({meta.start:%Y-%m-%d %H:%M}); "
-                "wpisz datę i godzinę zakończenia późniejszą niż start",
-            )
-        if meta.place is None and meta.online is None:
-            problem(
-                ("title",),
-                "place",
-                "podaj miejsce (place: nazwa, ulica, kod, miasto) albo link online (online:)",
-            )
-        if meta.organiser not in organisers:
-            problem(
-                ("organiser",),
-                "organiser",
-                f"nie ma organizatora „{meta.organiser}”; wpisz nazwę pliku profilu z content/podmioty/ "
-                "lub content/owes/ (bez .md) albo rops",
-            )
-        registration = meta.registration
-        if registration is not None and not (registration.url or registration.email or registration.phone):
-            problem(("registration",), "registration", "podaj, jak się zapisać: url, email lub phone")
-        if registration is not None and registration.deadline and registration.deadline > meta.start.date():
-            problem(
-                ("registration", "deadline"),
-                "registration.deadline",
-                "termin zapisów jest po początku wydarzenia; wpisz datę nie późniejszą niż start",
-            )
-    return problems
+@rule("event")
+def has_a_place_or_a_link(record: Record, organisers: set[str]) -> Iterator[Problem]:
+    if record.meta.place is None and record.meta.online is None:
+        yield record.problem(
+            ("title",), "podaj miejsce (place: nazwa, ulica, kod, miasto) albo link online (online:)", "place"
+        )
+
+
+@rule("event")
+def organiser_exists(record: Record, organisers: set[str]) -> Iterator[Problem]:
+    if record.meta.organiser not in organisers:
+        yield record.problem(
+            ("organiser",),
+            f"nie ma organizatora „{record.meta.organiser}”; wpisz nazwę pliku profilu z content/podmioty/ "
+            "lub content/owes/ (bez .md) albo rops",
+        )
+
+
+@rule("event")
+def registration_says_how_and_closes_in_time(record: Record, organisers: set[str]) -> Iterator[Problem]:
+    meta: Any = record.meta
+    registration = meta.registration
+    if registration is not None and not (registration.url or registration.email or registration.phone):
+        yield record.problem(("registration",), "podaj, jak się zapisać: url, email lub phone")
+    if registration is not None and registration.deadline and registration.deadline > meta.start.date():
+        yield record.problem(
+            ("registration", "deadline"),
+            "termin zapisów jest po początku wydarzenia; wpisz datę nie późniejszą niż start",
+        )
+
+
+# Cross-field rules of events (the photo in `image:` is checked by portal_content, as for
+# news items); the facts are the organisers an event may name.
+check_events = Rules(
+    lambda records, settings: {r.slug for r in records if r.kind in ("entity", "owes")} | {ROPS},
+    (ends_after_it_starts, has_a_place_or_a_link, organiser_exists, registration_says_how_and_closes_in_time),
+)
 
 
 def get_generators(pelican):

@@ -18,12 +18,14 @@ Settings read: FILMS_URL, FILM_URL, FILM_MEDIA_URL, MARKDOWN, PATH, SITEURL.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from portal_content import files
 from portal_content.problems import Problem, display_path
-from portal_content.validate import Kind, Record, check_named_image
+from portal_content.validate import Kind, Record, Rules, check_named_image, rule
 
 from . import plugin_state
 from .embed import FilmExtension, embeds_in
@@ -32,84 +34,101 @@ from .model import film_player
 from .schema import FilmMeta, provider_problems
 
 
-def check_films(records: list[Record], settings: dict[str, Any]) -> list[Problem]:
-    content_root = Path(settings["PATH"])
-    films = {r.slug for r in records if r.kind == "film"}
-    entities = {r.slug for r in records if r.kind == "entity"}
-    problems = []
-    for record in records:
-        shown = display_path(record.path)
-        if record.kind == "film":
-            meta: Any = record.meta
-            for field, message in provider_problems(meta):
-                problems.append(Problem(shown, record.doc.line_for((field,)), field, message))
-            if meta.poster is not None:
-                message = check_named_image(content_root, meta.poster.src, settings)
-                if message:
-                    problems.append(
-                        Problem(shown, record.doc.line_for(("poster", "src")), "poster.src", message)
-                    )
-            video = files.contained(content_root, meta.file) if meta.file else None
-            if meta.provider == "local" and meta.file and (video is None or not video.is_file()):
-                problems.append(
-                    Problem(
-                        shown,
-                        record.doc.line_for(("file",)),
-                        "file",
-                        f"nie ma pliku wideo {meta.file}; ścieżka liczy się od folderu content/",
-                    )
-                )
-            if meta.provider == "local" and isinstance(meta.captions, str):
-                vtt = files.contained(content_root, meta.captions)
-                if vtt is None or not vtt.is_file():
-                    problems.append(
-                        Problem(
-                            shown,
-                            record.doc.line_for(("captions",)),
-                            "captions",
-                            f"nie ma pliku napisów {meta.captions}; dodaj plik WebVTT (.vtt)",
-                        )
-                    )
-                elif not vtt.read_text(encoding="utf-8", errors="replace").startswith("WEBVTT"):
-                    problems.append(
-                        Problem(
-                            shown,
-                            record.doc.line_for(("captions",)),
-                            "captions",
-                            f"plik {meta.captions} nie jest w formacie WebVTT (musi zaczynać się od WEBVTT)",
-                        )
-                    )
-            for index, slug in enumerate(meta.entities):
-                if slug not in entities:
-                    problems.append(
-                        Problem(
-                            shown,
-                            record.doc.line_for(("entities", index)),
-                            f"entities[{index}]",
-                            f"nie ma podmiotu „{slug}” w content/podmioty/; wpisz nazwę pliku profilu bez .md",
-                        )
-                    )
-        if record.kind == "edition" and getattr(record.meta, "film", None) and record.meta.film not in films:
-            problems.append(
-                Problem(
-                    shown,
-                    record.doc.line_for(("film",)),
-                    "film",
-                    f"nie ma filmu „{record.meta.film}” w content/filmy/; wpisz nazwę pliku filmu bez .md",
-                )
+@dataclass
+class FilmFacts:
+    films: set[str]
+    entities: set[str]
+    root: Path  # the content folder
+    settings: dict[str, Any]
+
+
+@rule("film")
+def hosted_or_local_as_its_provider_needs(record: Record, facts: FilmFacts) -> Iterator[Problem]:
+    for field, message in provider_problems(record.meta):
+        yield record.problem((field,), message)
+
+
+@rule("film")
+def poster_is_usable(record: Record, facts: FilmFacts) -> Iterator[Problem]:
+    poster = record.meta.poster
+    if poster is not None:
+        message = check_named_image(facts.root, poster.src, facts.settings)
+        if message:
+            yield record.problem(("poster", "src"), message)
+
+
+@rule("film")
+def local_file_and_captions_exist(record: Record, facts: FilmFacts) -> Iterator[Problem]:
+    meta: Any = record.meta
+    if meta.provider != "local":
+        return
+    video = files.contained(facts.root, meta.file) if meta.file else None
+    if meta.file and (video is None or not video.is_file()):
+        yield record.problem(
+            ("file",), f"nie ma pliku wideo {meta.file}; ścieżka liczy się od folderu content/"
+        )
+    if isinstance(meta.captions, str):
+        vtt = files.contained(facts.root, meta.captions)
+        if vtt is None or not vtt.is_file():
+            yield record.problem(
+                ("captions",), f"nie ma pliku napisów {meta.captions}; dodaj plik WebVTT (.vtt)"
             )
-        if record.path.suffix == ".md" and record.doc.body:
-            for index, slug in embeds_in(record.doc.body):
-                if slug not in films:
-                    problems.append(
-                        Problem(
-                            shown,
-                            record.doc.body_line + index,
-                            "(treść)",
-                            f"[film: {slug}]: nie ma takiego filmu; wpisz nazwę pliku z content/filmy/ bez .md",
-                        )
-                    )
-    return problems
+        elif not vtt.read_text(encoding="utf-8", errors="replace").startswith("WEBVTT"):
+            yield record.problem(
+                ("captions",),
+                f"plik {meta.captions} nie jest w formacie WebVTT (musi zaczynać się od WEBVTT)",
+            )
+
+
+@rule("film")
+def entities_exist(record: Record, facts: FilmFacts) -> Iterator[Problem]:
+    for index, slug in enumerate(record.meta.entities):
+        if slug not in facts.entities:
+            yield record.problem(
+                ("entities", index),
+                f"nie ma podmiotu „{slug}” w content/podmioty/; wpisz nazwę pliku profilu bez .md",
+            )
+
+
+@rule("edition")
+def gala_film_exists(record: Record, facts: FilmFacts) -> Iterator[Problem]:
+    film = getattr(record.meta, "film", None)
+    if film and film not in facts.films:
+        yield record.problem(
+            ("film",), f"nie ma filmu „{film}” w content/filmy/; wpisz nazwę pliku filmu bez .md"
+        )
+
+
+@rule()
+def embedded_films_exist(record: Record, facts: FilmFacts) -> Iterator[Problem]:
+    if record.path.suffix != ".md" or not record.doc.body:
+        return
+    for index, slug in embeds_in(record.doc.body):
+        if slug not in facts.films:
+            yield Problem(
+                display_path(record.path),
+                record.doc.body_line + index,
+                "(treść)",
+                f"[film: {slug}]: nie ma takiego filmu; wpisz nazwę pliku z content/filmy/ bez .md",
+            )
+
+
+check_films = Rules(
+    lambda records, settings: FilmFacts(
+        films={r.slug for r in records if r.kind == "film"},
+        entities={r.slug for r in records if r.kind == "entity"},
+        root=Path(settings["PATH"]),
+        settings=settings,
+    ),
+    (
+        hosted_or_local_as_its_provider_needs,
+        poster_is_usable,
+        local_file_and_captions_exist,
+        entities_exist,
+        gala_film_exists,
+        embedded_films_exist,
+    ),
+)
 
 
 def setup(pelican) -> None:

@@ -5,7 +5,7 @@ How it works:
 - The writer (Pelican's ``get_writer`` signal) remembers every ``write_file``,
   ``write_feed`` and ``write_data`` (bytes drawn per item: QR codes, calendars) call:
   output name, template, context and arguments (references, no copies). With
-  RENDER_WORKERS > 1 it only records them while the generators run; ``render_deferred``
+  RENDER_WORKERS > 1 it only records them while the generators run; ``finish``
   (the first ``finalized`` step) renders them in forked processes (portal_core.parallel:
   each already has the whole context). What rendering leaves behind besides files -
   photos asked for by <picture>, share cards - is sent back to the building process

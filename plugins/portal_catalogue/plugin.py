@@ -3,13 +3,12 @@
 Why our own plugin: products are YAML data (prices, VAT, minimum orders, makers) rather
 than documents, and they must be checked against the directory of makers.
 
-Signals:
-- ``initialized``: URL settings' defaults, template globals.
+Handlers (wired by portal_site):
+- ``setup`` (``initialized``): template globals.
 - ``get_generators``: adds CatalogueGenerator.
-- ``all_generators_finalized``: links each product to its maker (an Entity of
-  portal_directory) and each maker to its products, after every generator has read.
-Content kind registered with portal_content: ``product`` (CATALOGUE_PATH/*.yaml); the
-cross-file checker validates makers, personalisation minimums and photos.
+A product declares its maker (``Product.RELATIONS``); portal_content.relations links it.
+Declares the content kind ``product`` (CATALOGUE_PATH/*.yaml) and the cross-file rules of
+``check_catalogue`` (makers, personalisation minimums, price tiers, photos).
 Settings read: CATALOGUE_PATH, CATALOGUE_URL, PRODUCT_URL, PRODUCT_SAVE_AS, OPEN_DATA_URL.
 """
 

@@ -3,14 +3,14 @@
 Why our own plugin: certificates are data with rules (dates, scope, renewals) that must be
 checked against the directory and the catalogue, and whose status depends on the day.
 
-Signals:
-- ``initialized``: URL settings' defaults.
+Handlers (wired by portal_site):
+- ``setup`` (``initialized``): template globals (status labels).
 - ``get_generators``: adds CertificationGenerator (edition and verification pages, QR codes,
   embeddable badges, /dane/certyfikaty.csv and .json).
-- ``all_generators_finalized``: links certificates to entities, products and gala reports,
-  and gives every entity and product its badges.
-Content kind registered with portal_content: ``edition`` (content/zakup-prospoleczny/*.yaml),
-with a cross-file checker. Settings read: BUILD_DATE (portal_theme; PORTAL_BUILD_DATE fixes
+Certificates declare their entity and products, editions their gala report and film
+(``RELATIONS``); portal_content.relations links them, and entities and products show the
+valid certificate. Declares the content kind ``edition`` (content/zakup-prospoleczny/*.yaml)
+and the rules of ``check_editions``. Settings read: BUILD_DATE (portal_theme; PORTAL_BUILD_DATE fixes
 it), EDITION_URL, CERTIFICATE_URL, OPEN_DATA_URL, SITE_ADDRESS.
 """
 

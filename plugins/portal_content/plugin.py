@@ -3,7 +3,7 @@
 Why our own plugin: pelican-yaml-metadata reads YAML but neither validates fields nor keeps
 line numbers, and the working group needs ``path:line: field: message`` for every mistake.
 
-Signals:
+Handlers (wired by portal_site, plugins/portal_site/__init__.py):
 - ``readers_init``: makes PortalMarkdownReader the only reader (``.md``).
 - ``get_generators``: sent at the start of every build (also every devserver rebuild),
   before any generator exists; validates the whole content tree and on any problem raises

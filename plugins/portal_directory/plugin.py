@@ -1,10 +1,12 @@
 """portal_directory: entities (PES/PS) and support centres (OWES), listings, open data.
 
-Signals:
-- ``initialized``: URL settings' defaults and vocabularies for templates.
-- ``get_generators``: adds DirectoryGenerator (profiles, listing pages, /dane/ files).
-Content kinds registered with portal_content: ``entity`` (content/podmioty/*.md) and
-``owes`` (content/owes/*.md), sharing one slug namespace; a cross-file checker validates
+Handlers (wired by portal_site):
+- ``setup`` (``initialized``): vocabularies for templates.
+- ``get_generators`` (generator.py): adds DirectoryGenerator (profiles, listing pages,
+  /dane/ files).
+Declares the content kinds ``entity`` (content/podmioty/*.md) and ``owes``
+(content/owes/*.md), sharing one slug namespace, and an entity's relations (its products,
+certificates, films and events); the rules of ``check_directory`` validate
 powiats and subregions against content/region/wielkopolska.yaml, parent bodies of
 reintegration units, one OWES per subregion and profile photos.
 Settings read: ENTITY_URL, ENTITY_SAVE_AS, OWES_URL, OWES_SAVE_AS, DIRECTORY_URL,

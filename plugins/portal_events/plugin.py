@@ -7,12 +7,11 @@ organiser from the directory, Europe/Warsaw times that survive daylight-saving c
 calendar apps (VTIMEZONE from the `icalendar` library), Event JSON-LD, and the events on
 the organisers' profiles and on the home page.
 
-Signals:
-- ``initialized``: URL settings.
+Handlers (wired by portal_site):
 - ``get_generators``: adds EventGenerator (list, pages, .ics files).
-- ``all_generators_finalized``: links each event to its organiser's profile and back.
-Content kind registered with portal_content: ``event`` (content/wydarzenia/**/*.md); the
-checker requires the end after the start, a place or an online link, a known organiser and
+An event declares its organiser (``Event.RELATIONS``); portal_content.relations links it.
+Declares the content kind ``event`` (content/wydarzenia/**/*.md); the rules of
+``check_events`` require the end after the start, a place or an online link, a known organiser and
 a registration contact when registration is given.
 Settings read: EVENTS_URL, EVENTS_CALENDAR, OWNER, SITE_ADDRESS, BUILD_DATE.
 """

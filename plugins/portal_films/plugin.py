@@ -4,14 +4,13 @@ Why our own plugin: the Pelican embed plugins (e.g. pelican-youtube) write the h
 iframe straight into the page, so the host gets a request (and may set cookies or storage)
 before anyone presses play, and they give the player no accessible name.
 
-Signals:
-- ``initialized``: URL settings, the ``film_player`` template global and the Markdown
+Handlers (wired by portal_site):
+- ``setup`` (``initialized``): the ``film_player`` template global and the Markdown
   extension for ``[film: adres]`` lines.
 - ``get_generators``: adds FilmGenerator (library, film pages, self-hosted files).
-- ``all_generators_finalized``: films on the profiles of the entities they feature, the
-  gala film of a certification edition.
-Content kind registered with portal_content: ``film`` (content/filmy/*.md; the body is the
-transcript); the checker validates provider ids, posters, caption files, featured entities
+A film declares the entities it features (``Film.RELATIONS``); portal_content.relations
+links them. Declares the content kind ``film`` (content/filmy/*.md; the body is the
+transcript); the rules of ``check_films`` validate provider ids, posters, caption files, featured entities
 and every ``[film: ...]`` line in every Markdown file.
 Settings read: FILMS_URL, FILM_URL, FILM_MEDIA_URL, MARKDOWN, PATH, SITEURL.
 """

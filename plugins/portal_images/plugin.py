@@ -6,9 +6,9 @@ files), and emits no AVIF; we need width/height and a placeholder colour at rend
 for templates (product cards, news photos, film posters), a cache keyed by source bytes and
 settings, and encoding spread over all cores.
 
-Signals:
-- ``initialized``: creates the pipeline and adds the Jinja global ``picture``.
-- ``finalized``: encodes what the cache lacks and copies derivatives into the output.
+Handlers (wired by portal_site, plugins/portal_site/__init__.py):
+- ``setup`` (``initialized``): creates the pipeline and adds the Jinja global ``picture``.
+- ``finish`` (``finalized``): encodes what the cache lacks and copies derivatives into the output.
 Settings read: ``IMAGES_*`` (pelicanconf.py), ``PATH``, ``SITEURL``.
 """
 

@@ -13,12 +13,12 @@ Why our own plugin:
   other themes; they need templates written around their bundles and do not write
   ``.br`` files. Here the rendered output is finished in place after Pelican wrote it.
 
-Signals:
-- ``initialized``: defaults of the settings below.
+Handlers (wired by portal_site, plugins/portal_site/__init__.py):
+- ``setup`` (``initialized``): stops a search index a failed build left running.
 - ``content_written``: remembers every page and its content object for the sitemap.
 - ``pages_rendered`` (portal_build.render's): starts Pagefind in the background when no
   later step changes the HTML (not with PUBLISH_FINGERPRINT or PUBLISH_MINIFY).
-- ``finalized`` (last plugin, after portal_images and portal_share wrote their files):
+- ``finish`` (``finalized``, last, after portal_images and portal_share wrote their files):
   fingerprints CSS/JS (PUBLISH_FINGERPRINT), minifies HTML/CSS/JS (PUBLISH_MINIFY),
   indexes the site with Pagefind (SEARCH_INDEX), writes sitemap.xml and robots.txt,
   copies PUBLISH_HEADERS_FILE to ``_headers`` and precompresses text files into ``.gz``

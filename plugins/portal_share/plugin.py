@@ -7,9 +7,9 @@ link. Here every page gets a preview: its own photo where it has one, otherwise 
 1200×630 card with its title and section drawn with Pillow at build time, cached by a hash
 of what is drawn (as portal_images caches photos) and written only when it changes.
 
-Signals:
-- ``initialized``: the Jinja global ``share_image`` and the filter ``quote_all``.
-- ``finalized``: draws the cards the cache lacks (over all cores) and copies the cards
+Handlers (wired by portal_site, plugins/portal_site/__init__.py):
+- ``setup`` (``initialized``): the Jinja global ``share_image`` and the filter ``quote_all``.
+- ``finish`` (``finalized``): draws the cards the cache lacks (over all cores) and copies the cards
   used by this build into the output.
 Settings read: SHARE_IMAGE_URL, SHARE_SECTIONS, SITENAME, SITE_ADDRESS,
 IMAGES_CACHE_PATH.

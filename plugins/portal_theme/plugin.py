@@ -1,7 +1,7 @@
 """portal_theme: Polish template filters, the build date and checks of theme settings.
 
-Signals:
-- ``initialized``: adds JINJA_FILTERS/JINJA_GLOBALS (SITEURL, CSP_META: the policy for
+Handlers (wired by portal_site, plugins/portal_site/__init__.py):
+- ``setup`` (``initialized``): adds JINJA_FILTERS/JINJA_GLOBALS (SITEURL, CSP_META: the policy for
   pages' <meta http-equiv>, and a fresh ``remember`` each build), fixes ``BUILD_DATE`` and checks ``EU_FUNDING_SIGNS`` (at most four signs,
   each with an existing file and alt text).
 Settings read: ``CONTENT_SECURITY_POLICY``, ``PORTAL_BUILD_DATE`` (YYYY-MM-DD; default today, or the environment

@@ -184,9 +184,16 @@ def init_logging() -> None:
     logging set-up). Says first when Pelican or Python-Markdown is not the version the
     compatibility layer was written for."""
     from pelican.log import init
-    from portal_core.compat import version_warning
 
     init(level=logging.WARNING, fatal="errors", handler=logging.StreamHandler(sys.stderr))
+    warn_about_versions()
+
+
+def warn_about_versions() -> None:
+    """Say (in Polish, on standard error) when Pelican or Python-Markdown is not the version
+    portal_core.compat was written for; the build goes on."""
+    from portal_core.compat import version_warning
+
     warning = version_warning()
     if warning:
         print(warning, file=sys.stderr)
@@ -213,6 +220,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from portal_content.validate import forget_scan, validate_content
 
     forget_scan()
+    warn_about_versions()
     started = time.perf_counter()
     try:
         settings = _settings(args)

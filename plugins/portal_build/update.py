@@ -4,7 +4,7 @@ the pages that show that text.
 ``update(paths)`` handles a change of news items' text only. It reads each file again with
 Pelican's own reader (so the file is checked exactly as in a build), and gives up - the
 caller then makes a full build - when a file is new or gone, is not a news item, embeds
-other films than before (whether a film exists is a check across files), links to files or
+other content than before (a film: whether it exists is a check across files), links to files or
 other content, or its front matter (title, date, category, tags, summary, photo: everything
 lists, feeds' headers, the sitemap and share previews show) differs in any way. Otherwise
 the new text goes into the existing object and only the calls that read that text (noted
@@ -26,15 +26,11 @@ from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
 from portal_content.safety import INTRASITE, links_in
 from portal_content.store import store
+from portal_content.validate import embedded
 from portal_core import compat
 from portal_core.atomic import write_atomic
-from portal_films.embed import embeds_in
 
 from .render import last_build
-
-
-def _films(text: str) -> set[str]:
-    return {slug for _, slug in embeds_in(text)}
 
 
 def _intrasite(text: str) -> set[str]:
@@ -48,12 +44,12 @@ def _intrasite_of(article: Content) -> set[str]:
     return _intrasite(record.doc.body)
 
 
-def _films_of(article: Content) -> set[str] | None:
+def _embedded_of(article: Content) -> set[str] | None:
     """Films embedded in the text the last build read (None when it is not known)."""
     record = store.record(article.source_path)
     if record is None:
         return None
-    return _films(record.doc.body)
+    return embedded(record.doc.body)
 
 
 class NotIncremental(Exception):
@@ -86,7 +82,7 @@ def update(paths: list[Path]) -> list[str]:
         if old is None or not Path(path).is_file():
             raise NotIncremental(f"{path}: nowy, usunięty albo nie jest aktualnością")
         text = Path(path).read_text(encoding="utf-8", errors="replace")
-        if _films_of(old) != _films(text):
+        if _embedded_of(old) != embedded(text):
             # whether an embedded film exists is a check across files: a full build makes it
             raise NotIncremental(f"{path}: zmienione filmy w treści")
         if _intrasite(text) or _intrasite_of(old):

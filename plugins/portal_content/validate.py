@@ -56,6 +56,22 @@ def register_kind(kind: Kind) -> None:
     KINDS[kind.name] = kind
 
 
+# What a Markdown body embeds from other content files (films: ``[film: ...]`` lines), as
+# "kind:slug" strings: a change of it needs the cross-file checks of a full build (the
+# devserver's partial update asks). Finders are registered by the wiring (portal_site).
+EMBED_FINDERS: list[Callable[[str], set[str]]] = []
+
+
+def register_embed_finder(finder: Callable[[str], set[str]]) -> None:
+    if finder not in EMBED_FINDERS:
+        EMBED_FINDERS.append(finder)
+
+
+def embedded(text: str) -> set[str]:
+    """Everything ``text`` embeds from other content files."""
+    return {found for finder in EMBED_FINDERS for found in finder(text)}
+
+
 def register_checker(checker: Checker) -> None:
     if checker not in CHECKERS:
         CHECKERS.append(checker)

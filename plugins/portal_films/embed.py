@@ -16,6 +16,11 @@ from markdown.blockprocessors import BlockProcessor
 EMBED_RE = re.compile(r"^\[film:\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*\]$")
 
 
+def embedded_films(text: str) -> set[str]:
+    """The films a Markdown text embeds, as "film:slug" (portal_content.validate.embedded)."""
+    return {f"film:{slug}" for _, slug in embeds_in(text)}
+
+
 def embeds_in(text: str) -> list[tuple[int, str]]:
     """(0-based line, slug) of every embed line in a Markdown text."""
     found = []

@@ -27,6 +27,7 @@ from portal_directory import generator as directory_generator
 from portal_directory import plugin as directory
 from portal_events import plugin as events
 from portal_films import plugin as films
+from portal_films.embed import embedded_films
 from portal_images import plugin as images
 from portal_publish import plugin as publish
 from portal_share import plugin as share
@@ -43,6 +44,8 @@ CHECKERS = [
     events.check_events,
 ]
 DATA_FILES = [*directory.DATA_FILES]
+# What a Markdown body embeds from other content files (films' [film: ...] lines)
+EMBED_FINDERS = [embedded_films]
 
 # What rendering in a worker process leaves behind besides files, sent back to the
 # building process: photos asked for by <picture>, share cards.
@@ -103,6 +106,8 @@ def register_content() -> None:
         validate.register_checker(checker)
     for root, relative in DATA_FILES:
         validate.register_data_file(root, relative)
+    for finder in EMBED_FINDERS:
+        validate.register_embed_finder(finder)
 
 
 def register() -> None:

@@ -139,3 +139,14 @@ def test_every_faster_inline_pattern_is_found_and_gives_the_same_html():
     assert swapped >= len(FASTER_PATTERNS) and set(FASTER_PATTERNS.values()) <= found
     text = "Kod `a` i [link](/x/) -- oraz --- i ... a \\`nie kod\\` ![obraz](/a.jpg)"
     assert faster.convert(text) == plain.convert(text)
+
+
+def test_the_commands_say_so_when_another_pelican_is_installed(monkeypatch, tmp_path):
+    from sitebuild import build_in_process, copy_fixture_site
+
+    monkeypatch.setattr(pelican, "__version__", "4.13.0")
+    content = copy_fixture_site("ok-minimal", tmp_path)
+    result = build_in_process(content, tmp_path / "unused", command="check", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.startswith("Uwaga: zainstalowano Pelican 4.13.0 (oczekiwano 4.12.0)")
+    assert "Treść jest poprawna" in result.stdout

@@ -155,8 +155,11 @@ def preload(settings: dict[str, Any]) -> int:
     _settings.update(settings)
     parallel = workers > 1 and len(todo) + len(photos) >= MIN_FILES
     markdown = [path for path, kind, *_ in todo if validate.KINDS[kind].suffix == ".md"]
-    # the other workers convert the Markdown while this process validates the files
-    converting = Parallel(_convert, markdown, workers if parallel else 1, chunk=32, serial_below=0).start()
+    # ``workers`` forked processes convert the Markdown while this one validates the files
+    # (and then helps converting what is left): every core stays busy until both are done
+    converting = Parallel(
+        _convert, markdown, workers + 1 if parallel else 1, chunk=32, serial_below=0
+    ).start()
     results = {}
     for path, kind, mtime, size, digest in todo:
         results[path] = (mtime, size, validate.read_record(Path(path), kind), digest)

@@ -55,8 +55,9 @@ RENDER_STATE = [
 ]
 
 STEPS = [
-    # A build starts: settings' defaults, Jinja globals and filters, state of the last build
-    # forgotten (the devserver runs many builds in one process).
+    # A build starts: the public address, Jinja globals and filters, the state of the last
+    # build forgotten (the devserver runs many builds in one process). Every setting's
+    # default is in pelicanconf.py.
     (signals.initialized, address.setup),  # SITE_ADDRESS: the public address, made once
     (signals.initialized, render.setup),  # forget the last build; note who reads which text
     (signals.initialized, components.setup),  # rendering template components from Python

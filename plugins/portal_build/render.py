@@ -25,7 +25,6 @@ Sends ``pages_rendered`` (its own signal) when the pages are written.
 from __future__ import annotations
 
 import io
-import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,8 +35,6 @@ from blinker import Namespace
 from portal_content.problems import ContentError
 from portal_core import compat
 from portal_core.parallel import Parallel, WorkerFailed
-
-log = logging.getLogger(__name__)
 
 
 @dataclass

@@ -82,20 +82,29 @@ class Parallel(Generic[Item, Result]):
         if self.workers <= 1:
             return self
         self.taken = multiprocessing.get_context("fork").Value("i", 0)  # the next chunk to take
-        # objects made so far are never collected in the workers: a collection would write
-        # to every object of the build's (shared, copy-on-write) memory
+        # objects made so far are never collected while the work runs, in the workers (a
+        # collection would write to every object of the build's shared, copy-on-write
+        # memory) nor here (they outlive the work); ``results`` unfreezes them
         gc.freeze()
         try:
             for _ in range(self.workers - 1):
                 self.children.append(self._fork())
-        finally:
+        except BaseException:
             gc.unfreeze()
+            raise
         return self
 
     def results(self) -> list[Result]:
         """Take the items nobody has taken yet, collect every worker's results, and return
         all results in the order of the items."""
         self.start()
+        try:
+            return self._collect()
+        finally:
+            if self.taken is not None:
+                gc.unfreeze()
+
+    def _collect(self) -> list[Result]:
         failure: BaseException | None = None
         try:
             self._work()
@@ -172,13 +181,6 @@ class Parallel(Generic[Item, Result]):
                 pipe.write(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
         finally:
             os._exit(status)
-
-
-def run_parallel(
-    function: Callable[[Item], Result], items: Iterable[Item], workers: int, chunk: int = 1
-) -> list[Result]:
-    """``function`` applied to every item in ``workers`` processes; results in item order."""
-    return Parallel(function, items, workers, chunk).results()
 
 
 def in_background(function: Callable[[], Any]) -> multiprocessing.process.BaseProcess:

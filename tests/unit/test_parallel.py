@@ -6,7 +6,7 @@ import os
 import time
 
 import pytest
-from portal_core.parallel import Parallel, WorkerFailed, in_background, run_parallel
+from portal_core.parallel import Parallel, WorkerFailed, in_background
 
 
 def square(number: int) -> tuple[int, int]:
@@ -15,19 +15,19 @@ def square(number: int) -> tuple[int, int]:
 
 
 def test_results_come_in_item_order_from_more_than_one_process():
-    results = run_parallel(square, range(200), workers=2)
+    results = Parallel(square, range(200), workers=2).results()
     assert [value for value, _ in results] == [n * n for n in range(200)]
     assert len({pid for _, pid in results}) == 2  # the building process and one forked worker
 
 
 def test_few_items_run_in_this_process():
-    results = run_parallel(square, range(3), workers=2)
+    results = Parallel(square, range(3), workers=2).results()
     assert {pid for _, pid in results} == {os.getpid()}
 
 
 def test_items_and_functions_need_not_be_picklable():
     makers = [lambda n=n: n for n in range(50)]  # lambdas cannot be pickled
-    assert run_parallel(lambda make: make() + 1, makers, workers=2) == list(range(1, 51))
+    assert Parallel(lambda make: make() + 1, makers, workers=2).results() == list(range(1, 51))
 
 
 def test_work_meanwhile_then_results():
@@ -57,7 +57,7 @@ def failing(number: int) -> int:
 
 def test_an_error_in_a_worker_is_raised_here_with_its_message():
     with pytest.raises((WorkerFailed, ValueError), match="zła liczba 77"):
-        run_parallel(failing, range(200), workers=2)
+        Parallel(failing, range(200), workers=2).results()
 
 
 def test_in_background_runs_while_we_wait(tmp_path):

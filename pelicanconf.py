@@ -221,6 +221,7 @@ FILMS_URL = "filmy/"
 FILM_URL = "filmy/{slug}/"
 FILM_MEDIA_URL = "filmy/pliki/"
 EVENTS_URL = "wydarzenia/"
+EVENT_URL = "wydarzenia/{year}/{slug}/"
 EVENTS_CALENDAR = "wydarzenia/kalendarz.ics"
 
 # Share previews (portal_share): first segment of a page's URL -> the section on its card

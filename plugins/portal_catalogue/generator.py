@@ -22,9 +22,7 @@ class CatalogueGenerator(Generator):
         super().__init__(*args, **kwargs)
 
     def generate_context(self) -> None:
-        products = [
-            Product(r.meta, r.slug, r.path, self.settings) for r in records_of(self.settings, "product")
-        ]
+        products = [Product.from_record(r, self.settings) for r in records_of(self.settings, "product")]
         self.products = sorted(products, key=lambda p: sort_key_pl(p.name))
         self.context["catalogue"] = self
 

@@ -7,7 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from portal_content.relations import Ref, Related
+from portal_content.model import Item
+from portal_content.relations import Ref
 
 from .schema import AVAILABILITY, CATEGORIES, ProductMeta
 
@@ -33,16 +34,18 @@ class ProductPhoto:
     path: Path
 
 
-class Product(Related):
+class Product(Item):
+    KIND = "product"
+    URL_SETTING = "PRODUCT_URL"
+    SAVE_AS_SETTING = "PRODUCT_SAVE_AS"
     RELATIONS = {"maker": Ref("entity", "maker")}
 
-    def __init__(self, meta: ProductMeta, slug: str, source: Path, settings: dict[str, Any]) -> None:
-        self.meta = meta
-        self.slug = slug
-        self.source = source
-        self.url = settings["PRODUCT_URL"].format(slug=slug)
-        self.save_as = settings["PRODUCT_SAVE_AS"].format(slug=slug)
-        self.photos = [ProductPhoto(p.src, p.alt, source.parent / p.src) for p in meta.photos]
+    meta: ProductMeta
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        folder = Path(self.source_path).parent
+        self.photos = [ProductPhoto(p.src, p.alt, folder / p.src) for p in self.meta.photos]
 
     @property
     def name(self) -> str:

@@ -30,7 +30,7 @@ class CertificationGenerator(Generator):
         day = self.settings["BUILD_DATE"]
         editions = []
         for record in records_of(self.settings, "edition"):
-            edition = Edition(record.meta, self.settings)
+            edition = Edition.from_record(record, self.settings)
             edition.certificates = [
                 CertificateRecord(c, edition, day, self.settings) for c in record.meta.certificates
             ]

@@ -5,21 +5,34 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from portal_content.model import Item
 from portal_content.relations import Ref, Related
 
 from .schema import Certificate, EditionMeta
 from .status import Status, status_on
 
 
-class Edition(Related):
+class Edition(Item):
+    KIND = "edition"
+    URL_SETTING = "EDITION_URL"
     RELATIONS = {"report": Ref("news", "report"), "film": Ref("film", "film")}
 
-    def __init__(self, meta: EditionMeta, settings: dict[str, Any]) -> None:
-        self.meta = meta
-        self.year = meta.year
-        self.url = settings["EDITION_URL"].format(year=meta.year)
-        self.save_as = self.url + "index.html"
+    meta: EditionMeta
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.certificates: list[CertificateRecord] = []
+
+    @property
+    def year(self) -> int:
+        return self.meta.year
+
+    @property
+    def title(self) -> str:
+        return f"Zakup Prospołeczny {self.meta.year}"
+
+    def address_fields(self) -> dict[str, Any]:
+        return {"year": self.meta.year}
 
 
 class CertificateRecord(Related):

@@ -1,4 +1,7 @@
-"""Markdown reader for YAML front matter, registered for ``.md`` files."""
+"""Markdown reader for YAML front matter, registered for ``.md`` files.
+
+Pelican's own generators read news and pages with it; every other kind is an Item its
+generator makes from the validated record (portal_content.model)."""
 
 from __future__ import annotations
 
@@ -26,17 +29,20 @@ class PortalMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         path = Path(source_path)
         kind = kind_of(path, Path(self.settings["PATH"]))
-        if kind is None:  # every content folder is a kind: nothing is read unchecked
-            raise ContentError(
-                [Problem(display_path(path), 1, "(plik)", "plik poza folderami treści nie jest czytany")]
+        if kind not in ("news", "page"):  # every content folder is a kind: nothing is read unchecked
+            message = (
+                "plik poza folderami treści nie jest czytany"
+                if kind is None
+                else f"plik rodzaju „{kind}” czyta jego generator, nie czytnik aktualności i stron"
             )
+            raise ContentError([Problem(display_path(path), 1, "(plik)", message)])
         record = load(path, kind)
         if isinstance(record, list):
             raise ContentError(record)
         meta: Any = record.meta
         content = str(render_markdown(record.doc.body, self.settings))
         metadata: dict[str, Any] = {
-            "title": getattr(meta, "title", None) or meta.name,
+            "title": meta.title,
             "slug": record.slug,
             "sample": meta.sample,
             "meta": meta,  # the validated model, for plugins' content classes

@@ -126,5 +126,20 @@ def _add_back(target: Any, kind: str, name: str, item: Any) -> None:
 
 
 def link(generators) -> None:
-    """The ``all_generators_finalized`` step: every relation of every item, once."""
-    resolve(items_of(generators))
+    """The ``all_generators_finalized`` step: every relation of every item, once; then
+    Pelican's ``{filename}`` links may name any item (its file is registered in the build's
+    ``generated_content``, as Pelican registers news and pages), and links in an item's
+    own body are resolved (``portal_content.model.resolve_links``)."""
+    from .model import Item, resolve_links
+
+    items = items_of(generators)
+    resolve(items)
+    context = generators[0].context if generators else {}
+    own = [item for found in items.values() for item in found if isinstance(item, Item)]
+    for item in own:
+        relative = item.get_relative_source_path()
+        if not relative.startswith("../"):  # the catalogue lies beside content/
+            context.setdefault("generated_content", {})[relative] = item
+    for item in own:
+        if item.has_site_links:
+            resolve_links(item, context)

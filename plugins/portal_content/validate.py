@@ -297,11 +297,6 @@ def check_named_image(root: Path, relative: str, settings: dict[str, Any]) -> st
     return check_image(path, settings, label=relative)
 
 
-# Kinds whose bodies Pelican reads as its own content (and so resolves {static} and the
-# like); films and events render their text themselves.
-PELICAN_CONTENT = {"news", "page", "entity", "owes"}
-
-
 def _link_problems(record: Record, root: Path, by_path: dict[str, Record]) -> list[Problem]:
     """Pelican's links in a body: {static}/{attach} only to documents in content/pliki/,
     {filename} only to published content; nothing that leaves content/ (Pelican would
@@ -313,16 +308,10 @@ def _link_problems(record: Record, root: Path, by_path: dict[str, Record]) -> li
         if match is None:
             continue
         what, target = match.groups()
-        pelican_content = record.kind in PELICAN_CONTENT
 
         def add(message: str, index: int = index, url: str = url) -> None:
             found.append(Problem(shown, record.doc.body_line + index, "(treść)", f"link {url}: {message}"))
 
-        if not pelican_content:
-            add(
-                "w tym rodzaju treści takie linki nie działają; wpisz pełny adres strony w portalu, np. /kontakt/"
-            )
-            continue
         if what in ("index", "category", "tag"):
             continue
         if what not in ("static", "attach", "filename"):

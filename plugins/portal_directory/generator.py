@@ -1,8 +1,8 @@
 """DirectoryGenerator: entity and OWES profiles, listing pages and open data.
 
-Follows PagesGenerator: files are read through Pelican's Readers (our YAML reader),
-cached per file, and written with the Writer in generate_output.
-"""
+Entities and OWES are Items made from their validated records (portal_content.model),
+like every kind outside news and pages; they are written with the Writer in
+generate_output."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import logging
 from collections import Counter
 from pathlib import Path
 
-from pelican.generators import CachingGenerator
+from pelican.generators import Generator
+from portal_content.validate import records_of
 from portal_core.address import site_address
 from portal_theme.filters import sort_key_pl
 
@@ -20,36 +21,24 @@ from .region import load_region
 from .vocabulary import LEGAL_FORMS, LEGAL_FORMS_PLURAL, OFFER_CATEGORIES
 
 log = logging.getLogger(__name__)
-ENTITY_DIR = "podmioty"
-OWES_DIR = "owes"
 
 
-class DirectoryGenerator(CachingGenerator):
+class DirectoryGenerator(Generator):
     def __init__(self, *args, **kwargs):
         self.entities: list[Entity] = []
         self.owes: list[Owes] = []
         self.listings: list[Listing] = []
         super().__init__(*args, **kwargs)
 
-    def _read(self, folder: str, content_class):
-        items = []
-        for f in sorted(self.get_files([folder], extensions=["md"])):
-            item = self.get_cached_data(f, None)
-            if item is None:
-                item = self.readers.read_file(
-                    base_path=self.path, path=f, content_class=content_class, context=self.context
-                )
-                self.cache_data(f, item)
-            self.add_source_path(item)
-            items.append(item)
-        return items
+    def _made(self, item_class: type[Entity] | type[Owes]) -> list:
+        return [item_class.from_record(r, self.settings) for r in records_of(self.settings, item_class.KIND)]
 
     def generate_context(self) -> None:
         region, problems = load_region(Path(self.path))
         assert region is not None and not problems  # validated before any generator runs
         self.region = region
-        self.owes = sorted(self._read(OWES_DIR, Owes), key=lambda o: sort_key_pl(o.meta.subregion))
-        self.entities = sorted(self._read(ENTITY_DIR, Entity), key=lambda e: sort_key_pl(e.display_name))
+        self.owes = sorted(self._made(Owes), key=lambda o: sort_key_pl(o.meta.subregion))
+        self.entities = sorted(self._made(Entity), key=lambda e: sort_key_pl(e.display_name))
         by_subregion = {}
         for owes in self.owes:
             owes.subregion = region.subregion(owes.meta.subregion)
@@ -62,8 +51,6 @@ class DirectoryGenerator(CachingGenerator):
             owes.entities = [e for e in self.entities if e.subregion is owes.subregion]
         self.listings = self._listings()
         self.context["directory"] = self
-        self.save_cache()
-        self.readers.save_cache()
 
     def _listings(self) -> list[Listing]:
         base = self.settings["DIRECTORY_URL"]

@@ -1,19 +1,24 @@
-"""Pelican content classes of the directory and the facets readers filter by."""
+"""The directory's items (entities, OWES) and the facets readers filter by."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from pelican.contents import Content
-from portal_content.relations import Backref, Related
+from portal_content.model import Item
+from portal_content.relations import Backref
 
 from .schema import EntityMeta, OwesMeta, tel_href
 from .vocabulary import BENEFICIARIES, LEGAL_FORMS, OFFER_CATEGORIES
 
 
-class Entity(Content, Related):
+class Entity(Item):
     """An entity profile; URL from ENTITY_URL / ENTITY_SAVE_AS."""
+
+    KIND = "entity"
+    URL_SETTING = "ENTITY_URL"
+    SAVE_AS_SETTING = "ENTITY_SAVE_AS"
+    template = "entity"
 
     # what other capabilities' content says of this entity (portal_content.relations)
     RELATIONS = {
@@ -23,14 +28,10 @@ class Entity(Content, Related):
         "events": Backref("event", "organiser"),
     }
 
-    mandatory_properties = ("title",)
-    allowed_statuses = ("published",)
-    default_status = "published"
-    default_template = "entity"
-
     meta: EntityMeta
-    powiat_obj: Any
-    subregion: Any
+    # set by the DirectoryGenerator from the region data (content/region.yaml)
+    powiat_obj: Any = None
+    subregion: Any = None
     owes: Owes | None = None
 
     @property
@@ -110,19 +111,19 @@ class Entity(Content, Related):
         return data  # written into the page by the `jsonld` filter (portal_theme), escaped there
 
 
-class Owes(Content, Related):
+class Owes(Item):
     """A support centre (OWES) profile; URL from OWES_URL / OWES_SAVE_AS."""
 
+    KIND = "owes"
+    URL_SETTING = "OWES_URL"
+    SAVE_AS_SETTING = "OWES_SAVE_AS"
+    template = "owes"
     RELATIONS = {"events": Backref("event", "organiser")}
 
-    mandatory_properties = ("title",)
-    allowed_statuses = ("published",)
-    default_status = "published"
-    default_template = "owes"
-
     meta: OwesMeta
-    subregion: Any
-    entities: list[Entity]
+    # set by the DirectoryGenerator from the region data
+    subregion: Any = None
+    entities: tuple[Entity, ...] | list[Entity] = ()
 
     @property
     def phone_href(self) -> str | None:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from pelican.generators import Generator
 from portal_build.render import write_data
-from portal_content.render import render_markdown
 from portal_content.validate import records_of
 from portal_core.address import site_address
 
@@ -23,16 +22,7 @@ def build_date(settings) -> dt.date:
 
 class EventGenerator(Generator):
     def generate_context(self) -> None:
-        events = [
-            Event(
-                record.meta,
-                record.slug,
-                render_markdown(record.doc.body, self.settings),
-                self.settings,
-                str(record.path),
-            )
-            for record in records_of(self.settings, "event")
-        ]
+        events = [Event.from_record(record, self.settings) for record in records_of(self.settings, "event")]
         self.events = sorted(events, key=lambda e: (e.start, e.slug))
         self.context["events"] = self
 

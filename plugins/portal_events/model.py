@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vText
 from icalendar import Event as IcsEvent
-from portal_content.relations import Ref, Related
+from portal_content.model import Item
+from portal_content.relations import Ref
 
 from .schema import EVENT_TYPES, EventMeta
 
@@ -18,25 +19,19 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 PRODID = "-//ROPS Poznań//Ekonomia społeczna w Wielkopolsce//PL"
 
 
-class Event(Related):
+class Event(Item):
+    KIND = "event"
+    URL_SETTING = "EVENT_URL"
     RELATIONS = {"organiser": Ref(("entity", "owes"), "organiser")}  # None: ROPS itself
 
-    def __init__(
-        self, meta: EventMeta, slug: str, html: str, settings: dict[str, Any], source_path: str = ""
-    ) -> None:
-        self.meta = meta
-        self.source_path = source_path  # the content file (named when its page fails)
-        self.slug = meta.slug or slug
-        self.html = html  # the description rendered from Markdown
-        self.settings = settings
-        base = settings["EVENTS_URL"]
-        self.url = f"{base}{self.start.year}/{self.slug}/"
-        self.save_as = self.url + "index.html"
+    meta: EventMeta
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.ics_url = self.url + "wydarzenie.ics"
 
-    @property
-    def title(self) -> str:
-        return self.meta.title
+    def address_fields(self) -> dict[str, Any]:
+        return {"slug": self.slug, "year": self.start.year}
 
     @property
     def start(self) -> dt.datetime:

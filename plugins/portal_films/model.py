@@ -7,8 +7,8 @@ from typing import Any
 
 from markupsafe import Markup
 from pelican.utils import slugify
-from portal_content.relations import Ref, Related
-from portal_content.render import render_markdown
+from portal_content.model import Item
+from portal_content.relations import Ref
 from portal_core.address import absolute
 from portal_theme import components
 
@@ -41,20 +41,17 @@ def duration_clock(seconds: int) -> str:
     return f"{hours}:{minutes:02d}:{sec:02d}" if hours else f"{minutes}:{sec:02d}"
 
 
-class Film(Related):
+class Film(Item):
+    KIND = "film"
+    URL_SETTING = "FILM_URL"
     RELATIONS = {"entities": Ref("entity", "entities", many=True)}
 
-    def __init__(
-        self, meta: FilmMeta, slug: str, transcript: str, settings: dict[str, Any], source_path: str = ""
-    ) -> None:
-        self.meta = meta
-        self.source_path = source_path  # the content file (named when its page fails)
-        self.slug = slug
-        self.title = meta.title
-        self.url = settings["FILM_URL"].format(slug=slug)
-        self.save_as = self.url + "index.html"
-        self.transcript_html = render_markdown(transcript, settings)
-        self.settings = settings
+    meta: FilmMeta
+
+    @property
+    def transcript_html(self) -> Markup:
+        """The transcript: the film file's Markdown body."""
+        return self.content
 
     @property
     def duration_words(self) -> str:

@@ -17,11 +17,7 @@ from .model import Film
 
 def films(settings: dict[str, Any]) -> list[Film]:
     found = [
-        store.built(
-            record,
-            "film",
-            lambda record=record: Film(record.meta, record.slug, record.doc.body, settings, str(record.path)),
-        )
+        store.built(record, "film", lambda record=record: Film.from_record(record, settings))
         for record in records_of(settings, "film")
     ]
     return sorted(found, key=lambda f: (f.meta.published, f.slug), reverse=True)

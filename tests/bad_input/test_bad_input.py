@@ -150,6 +150,11 @@ def test_good_links_fixture_builds(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "output" / "aktualnosci" / "2026" / "z-linkami" / "index.html").read_text()
     assert 'href="/pliki/regulamin.pdf"' in page and 'href="/o-nas/"' in page
+    # Pelican's links work the same way to and in every kind of content (an event here)
+    assert 'href="/wydarzenia/2026/spotkanie/"' in page
+    event = (tmp_path / "output" / "wydarzenia" / "2026" / "spotkanie" / "index.html").read_text()
+    assert 'href="/pliki/regulamin.pdf"' in event and 'href="/o-nas/"' in event
+    assert "{static}" not in event and "{filename}" not in event
     # the linked document is published; nothing else of content/ is copied as it is
     assert (tmp_path / "output" / "pliki" / "regulamin.pdf").read_bytes() == (
         content / "pliki" / "regulamin.pdf"

@@ -11,7 +11,10 @@ from portal_events.model import WARSAW, Event, calendar
 from portal_events.schema import EventMeta
 from portal_theme.filters import jsonld
 
-SETTINGS = {"EVENTS_URL": "wydarzenia/", "OWNER": {"name": "ROPS w Poznaniu", "email": "es@rops.poznan.pl"}}
+SETTINGS = {
+    "EVENT_URL": "wydarzenia/{year}/{slug}/",
+    "OWNER": {"name": "ROPS w Poznaniu", "email": "es@rops.poznan.pl"},
+}
 STAMP = dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
 
 
@@ -32,7 +35,9 @@ def event(**changes) -> Event:
         "registration": {"url": "https://example.org/zapisy"},
     }
     fields.update(changes)
-    return Event(EventMeta.model_validate(fields), "wizyta", "<p>Opis</p>", SETTINGS)
+    return Event(
+        EventMeta.model_validate(fields), "wizyta", "content/wydarzenia/2026/wizyta.md", "Opis", SETTINGS
+    )
 
 
 def parsed(data: bytes) -> list:

@@ -79,7 +79,7 @@ import-wordpress: venv
 test: venv node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 reference: venv
 	PORTAL_UPDATE_REFERENCE=1 $(BIN)/python -m pytest tests/e2e -k reference

@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def require(condition: bool, what: str) -> None:
+    """Skip the test when a tool is missing, except with PORTAL_REQUIRE_BROWSER=1 (set by
+    .ci/run): then a missing tool is a failure."""
+    import pytest
+
+    if condition:
+        return
+    if os.environ.get("PORTAL_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{what} (PORTAL_REQUIRE_BROWSER=1: browser tests must run)")
+    pytest.skip(what)
+
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 # Debian's Chromium as root on a machine without outside network: no sandbox, and no
@@ -17,6 +34,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -27,3 +45,115 @@ def run_axe(page, axe_source):
         WCAG,
     )
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
+
+
+@dataclass
+class Visit:
+    """What one visit of a page saw (``audit_pages``)."""
+
+    status: int = 0
+    violations: list = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    cookies: list = field(default_factory=list)  # of the browsing session, after this visit
+    problems: list[str] = field(default_factory=list)  # script errors, CSP violations
+    classes: list[str] = field(default_factory=list)  # of <html> after the visit's clicks
+    clicked_violations: list = field(default_factory=list)  # axe's, after the clicks
+
+
+AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+
+
+async def _axe(page) -> list:
+    result = await page.evaluate(AXE_RUN, WCAG)
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
+
+
+async def _visit(page, url: str, clicks: tuple[str, ...], wait_for: str | None) -> Visit:
+    seen = Visit()
+
+    def console(message) -> None:
+        if message.type == "error" and "404" not in message.text:
+            seen.problems.append(message.text)
+
+    def error(exception) -> None:
+        seen.problems.append(str(exception))
+
+    listeners = (
+        ("request", lambda r: seen.requests.append(r.url)),
+        ("console", console),
+        ("pageerror", error),
+    )
+    for event, listener in listeners:
+        page.on(event, listener)
+    try:
+        response = await page.goto(url, wait_until="load")
+        seen.status = response.status if response else 0
+        # scroll so that lazy images load too; wait until the network is quiet
+        await page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        await page.wait_for_load_state("networkidle")
+        if wait_for:
+            await page.locator(wait_for).first.wait_for()
+        await page.evaluate("window.scrollTo(0, 0)")
+        seen.violations = await _axe(page)
+        if clicks:  # then the same page after pressing buttons (display preferences)
+            for name in clicks:
+                await page.get_by_role("button", name=name).click()
+            seen.classes = (await page.evaluate("document.documentElement.className")).split()
+            seen.clicked_violations = await _axe(page)
+        seen.cookies = await page.context.cookies()
+        if clicks:  # the display choices are remembered: the next visit starts plain again
+            await page.evaluate("localStorage.clear()")
+    finally:
+        for event, listener in listeners:
+            page.remove_listener(event, listener)
+    return seen
+
+
+def audit_pages(visits: dict, axe: Path, at_once: int = 2) -> dict:
+    """Visit pages in Chromium under their real Content-Security-Policy and run axe on
+    each: ``at_once`` browsing sessions (contexts) share the list, each visiting one page
+    after another as a reader would (its cache warm). axe is given to every page of a
+    session by the browser's debugging protocol before the page's own scripts, which the
+    page's CSP does not govern (it is sent once per session, not once per page).
+
+    ``visits``: key -> (url, clicks, wait_for). Returns key -> Visit, or the exception
+    that visit raised (its own test reports it). Runs its own Playwright and Chromium in a
+    thread, beside the tests' synchronous one."""
+    from playwright.async_api import async_playwright
+
+    async def run() -> dict:
+        queue = list(visits.items())
+        found: dict = {}
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+            async def session() -> None:
+                context = await browser.new_context(locale="pl-PL")
+                await context.add_init_script(path=str(axe))
+                page = await context.new_page()
+                while queue:
+                    key, (url, clicks, wait_for) = queue.pop(0)
+                    try:
+                        found[key] = await _visit(page, url, clicks, wait_for)
+                    except Exception as error:  # noqa: BLE001 - reported by the visit's own test
+                        found[key] = error
+                        await page.close()
+                        page = await context.new_page()
+                await context.close()
+
+            await asyncio.gather(*(session() for _ in range(at_once)))
+            await browser.close()
+        return found
+
+    results: dict = {}
+
+    def target() -> None:
+        try:
+            results.update(asyncio.run(run()))
+        except Exception as error:  # noqa: BLE001 - Chromium did not start ...: every visit reports it
+            results.update(dict.fromkeys(visits, error))
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    return results

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -126,3 +128,68 @@ def broken_links(root: Path, siteurl: str = "") -> tuple[int, list[tuple[str, st
             ):
                 broken.append((str(path.relative_to(root)), url))
     return checked, broken
+
+
+JSONLD = re.compile(r'<script type="?application/ld\+json"?>(.*?)</script>', re.S)
+REQUIRED = {
+    "WebSite": {"name", "url"},
+    "NewsArticle": {"headline", "datePublished", "image", "author", "publisher"},
+    "BreadcrumbList": {"itemListElement"},
+    "ListItem": {"position", "name", "item"},
+    "Organization": {"name"},
+    "GovernmentOrganization": {"name"},
+    "Product": {"name", "image", "offers"},
+    "Offer": {"price", "priceCurrency", "availability"},
+    "VideoObject": {"name", "description", "uploadDate", "thumbnailUrl"},
+    "PostalAddress": {"addressCountry"},
+    "PropertyValue": {"propertyID", "value"},
+    "UnitPriceSpecification": {"price", "priceCurrency"},
+    "QuantitativeValue": set(),
+    "SearchAction": {"target", "query-input"},
+    "EntryPoint": {"urlTemplate"},
+    "Brand": {"name"},
+    "Event": {"name", "startDate", "endDate", "location", "organizer", "eventAttendanceMode"},
+    "Place": {"name", "address"},
+    "VirtualLocation": {"url"},
+}
+
+
+def _typed_nodes(node):
+    if isinstance(node, dict):
+        if "@type" in node:
+            yield node
+        for value in node.values():
+            yield from _typed_nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _typed_nodes(value)
+
+
+def check_structured_data(root: Path) -> None:
+    """Every JSON-LD block of every page parses, names schema.org, uses only known types with
+    their required properties and absolute addresses; each main type appears."""
+    counts: dict[str, int] = {}
+    for path in html_files(root):
+        where = path.relative_to(root).as_posix()
+        for block in JSONLD.findall(path.read_text(encoding="utf-8")):
+            data = json.loads(block)
+            assert data["@context"] == "https://schema.org", where
+            for node in _typed_nodes(data):
+                kind = node["@type"]
+                assert kind in REQUIRED, (where, kind)
+                assert REQUIRED[kind] <= set(node), (where, kind, REQUIRED[kind] - set(node))
+                counts[kind] = counts.get(kind, 0) + 1
+                for key, value in node.items():
+                    if key in {"url", "item", "mainEntityOfPage"}:
+                        assert str(value).startswith(("https://", "http://127.0.0.1")), (where, key, value)
+    for kind in (
+        "WebSite",
+        "NewsArticle",
+        "BreadcrumbList",
+        "Organization",
+        "Product",
+        "VideoObject",
+        "Event",
+    ):
+        assert counts.get(kind, 0) >= 1, kind
+    assert counts["NewsArticle"] == 18

@@ -55,11 +55,10 @@ def test_check_reports_the_same_problems(case, tmp_path):
     assert not (tmp_path / "unused").exists()
 
 
-SMOKE = ["bad-many", "bad-yaml-syntax", "bad-corrupt-image"]
+SMOKE = [("bad-many", "build"), ("bad-yaml-syntax", "check"), ("bad-corrupt-image", "build")]
 
 
-@pytest.mark.parametrize("case", SMOKE)
-@pytest.mark.parametrize("command", ["build", "check"])
+@pytest.mark.parametrize(("case", "command"), SMOKE)
 def test_the_real_command_reports_the_same_in_its_own_process(case, command, tmp_path, previous_site):
     content = copy_fixture_site(case, tmp_path)
     result = run_build(content, previous_site, command=command, cwd=tmp_path)

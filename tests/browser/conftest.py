@@ -9,27 +9,17 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import nginxserve
 import pytest
-from browsertools import CHROMIUM, CHROMIUM_ARGS
+from browsertools import AXE, CHROMIUM, CHROMIUM_ARGS, require
 from sitebuild import ROOT
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CSP = (ROOT / "deploy" / "content-security-policy.txt").read_text().strip()
-
-
-def require(condition: bool, what: str) -> None:
-    if condition:
-        return
-    if os.environ.get("PORTAL_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{what} (PORTAL_REQUIRE_BROWSER=1: browser tests must run)")
-    pytest.skip(what)
 
 
 def pytest_collection_modifyitems(items):
@@ -108,22 +98,41 @@ def browser():
         instance.close()
 
 
+@pytest.fixture(scope="session")
+def reading_session(browser):
+    session = browser.new_context(locale="pl-PL")
+    yield session
+    session.close()
+
+
 @pytest.fixture
-def context(browser):
-    ctx = browser.new_context(locale="pl-PL")
-    yield ctx
-    ctx.close()
+def context(reading_session):
+    """One browsing session (pl-PL) for the tests, as a reader's browser is: its cache stays
+    warm from test to test, while each test starts with no page open, no cookie and
+    nothing in any site's local storage."""
+    visited: set[str] = set()
+
+    def note(request) -> None:
+        if request.resource_type == "document":
+            parts = urlsplit(request.url)
+            visited.add(f"{parts.scheme}://{parts.netloc}")
+
+    reading_session.on("request", note)
+    yield reading_session
+    reading_session.remove_listener("request", note)
+    # what the sites the test visited kept in local storage, cleared through the browser's
+    # debugging protocol (through a page the test left open, else a new blank one)
+    host = reading_session.pages[0] if reading_session.pages else reading_session.new_page()
+    protocol = reading_session.new_cdp_session(host)
+    for origin in visited:
+        protocol.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage"})
+    protocol.detach()
+    for page in reading_session.pages:
+        page.close()
+    reading_session.clear_cookies()
 
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     require(AXE.is_file(), "axe-core missing: run `npm ci` (make test does)")
     return AXE.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="session")
-def vnu() -> list[str]:
-    require(VNU.is_file(), "vnu.jar missing: run `npm ci` (make test does)")
-    java = shutil.which("java")
-    require(java is not None, "java missing (apt-get install default-jre-headless)")
-    return [java, "-jar", str(VNU)]

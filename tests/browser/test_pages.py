@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
+from urllib.parse import quote
 
 import pytest
-from browsertools import run_axe
+from browsertools import AXE, Visit, audit_pages, run_axe
 from htmlscan import html_files
+from nucheck import nu_check
 from playwright.sync_api import expect
 
 # One page of every template type.
@@ -59,52 +59,73 @@ TEMPLATES = {
 }
 
 
-@pytest.mark.parametrize(
-    "name", ["home", "article", "accessibility-statement", "directory", "statistics", "catalogue", "product"]
-)
-def test_axe_in_high_contrast_and_large_text(browser, server, axe_source, name):
-    context = browser.new_context(locale="pl-PL", bypass_csp=True)
-    page = context.new_page()
-    page.goto(server + TEMPLATES[name])
-    page.get_by_role("button", name="Wysoki kontrast").click()
-    page.get_by_role("button", name="A++ tekst największy").click()
-    assert page.evaluate("document.documentElement.className").split() == ["pl-js", "pl-hc", "pl-text-xl"]
-    assert run_axe(page, axe_source) == []
-    context.close()
+HIGH_CONTRAST = [
+    "home",
+    "article",
+    "accessibility-statement",
+    "directory",
+    "statistics",
+    "catalogue",
+    "product",
+]
+LARGEST = ("Wysoki kontrast", "A++ tekst największy")
+
+
+@pytest.fixture(scope="module")
+def visits(request, server, axe_source):  # axe_source: skips where axe-core is missing
+    """Every page these tests look at, visited once (browsertools.audit_pages), under the
+    production CSP: each template, and the high-contrast, largest-text variants. Only the
+    pages of the tests pytest selected are visited; a URL two names share, once."""
+    wanted = {
+        (item.originalname, item.callspec.params["name"])
+        for item in request.session.items
+        if item.module is request.module and hasattr(item, "callspec") and "name" in item.callspec.params
+    }
+    kinds = {
+        "test_page_has_no_wcag_violation_no_other_origin_no_cookie_no_csp_violation": "csp",
+        "test_axe_in_high_contrast_and_large_text": "contrast",
+    }
+    keys = {(kinds[test], name) for test, name in wanted if test in kinds}
+    names = {name for _, name in keys}
+    contrast = {name for kind, name in keys if kind == "contrast"}
+    plan = {}  # one visit per URL: axe as it opens, then after the display buttons where asked
+    for name in sorted(names):
+        url = server + TEMPLATES[name]
+        clicks = LARGEST if name in contrast or any(TEMPLATES[c] == TEMPLATES[name] for c in contrast) else ()
+        wait_for = ".pl-result" if name == "search-results" else None  # drawn by script
+        plan.setdefault(url, (url, clicks, wait_for))
+    seen = audit_pages(plan, AXE)
+    return {(kind, name): seen[server + TEMPLATES[name]] for kind, name in keys}
+
+
+def seen(visits, key) -> Visit:
+    visit = visits[key]
+    if isinstance(visit, Exception):
+        raise visit
+    return visit
+
+
+@pytest.mark.parametrize("name", HIGH_CONTRAST)
+def test_axe_in_high_contrast_and_large_text(visits, name):
+    visit = seen(visits, ("contrast", name))
+    assert visit.classes == ["pl-js", "pl-hc", "pl-text-xl"]
+    assert visit.clicked_violations == []
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
-def test_page_has_no_wcag_violation_no_other_origin_no_cookie_no_csp_violation(
-    browser, server, axe_source, name
-):
+def test_page_has_no_wcag_violation_no_other_origin_no_cookie_no_csp_violation(visits, server, name):
     """One visit per template type, under the production CSP: axe finds no WCAG 2.1 A/AA
     violation, nothing is requested from another origin, no cookie is set, and no script
     error or CSP violation is reported (axe is evaluated through the browser's debugging
     protocol, which the page's CSP does not govern, so the page keeps its real policy)."""
-    context = browser.new_context(locale="pl-PL")
-    requests, problems = [], []
-    page = context.new_page()
-    page.on("request", lambda r: requests.append(r.url))
-    page.on(
-        "console", lambda m: problems.append(m.text) if m.type == "error" and "404" not in m.text else None
-    )
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    response = page.goto(server + TEMPLATES[name], wait_until="load")
-    assert response.status == (404 if name == "404" else 200)
-    # scroll so that lazy images load too; wait until the network is quiet (search
-    # results are drawn by script from the index)
-    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_load_state("networkidle")
-    if name == "search-results":
-        page.locator(".pl-result").first.wait_for()
-    page.evaluate("window.scrollTo(0, 0)")
-    assert run_axe(page, axe_source) == []
-    foreign = [u for u in requests if not u.startswith(server + "/")]
+    visit = seen(visits, ("csp", name))
+    assert visit.status == (404 if name == "404" else 200)
+    assert visit.violations == []
+    foreign = [u for u in visit.requests if not u.startswith(server + "/")]
     assert foreign == []
-    assert context.cookies() == []
-    assert problems == []  # CSP violations and script errors are reported as console errors
-    assert len(requests) >= 4  # the page, CSS, two scripts: the check above saw real traffic
-    context.close()
+    assert visit.cookies == []
+    assert visit.problems == []  # CSP violations and script errors are reported as console errors
+    assert len(visit.requests) >= 4  # the page, CSS, two scripts: the check above saw real traffic
 
 
 def test_works_without_javascript(browser, server):
@@ -189,33 +210,29 @@ def test_eu_signs_visible_without_scrolling(browser, server):
     context.close()
 
 
-def nu_check(vnu, files):
-    done = subprocess.run(
-        [*vnu, "--errors-only", "--format", "json", *files], capture_output=True, text=True, timeout=600
-    )
-    report = json.loads(done.stderr)  # vnu writes its JSON report to stderr
-    assert "version" in report, done.stderr
-    return done.returncode, [
-        (m.get("url", "").rsplit("/", 2)[-2:], m.get("lastLine"), m["message"]) for m in report["messages"]
-    ]
+BAD_HTML = '<!DOCTYPE html><html lang="pl"><head><title>x</title></head><body><p><div></p></body></html>'
 
 
-@pytest.mark.parametrize("build", ["development", "publish"])
-def test_nu_html_checker_finds_no_error(build, site, published, vnu):
-    """Every page of both builds: the development one and the minified production one."""
-    files = [str(p) for p in html_files(site if build == "development" else published.output)]
-    assert len(files) > 50
-    assert nu_check(vnu, files) == (0, [])
+@pytest.fixture(scope="module")
+def nu_messages(published, vnu, tmp_path_factory):
+    """The Nu Html Checker run once (one Java start) over every page of the published build
+    and a control file of invalid HTML (the development build: tests/e2e/test_site.py)."""
+    control = tmp_path_factory.mktemp("nu") / "bad.html"
+    control.write_text(BAD_HTML)
+    return nu_check(vnu, {"publish": published.output, "control": control.parent})
 
 
-def test_nu_html_checker_does_report_errors(tmp_path, vnu):
+def test_nu_html_checker_finds_no_error_in_the_published_site(nu_messages, published):
+    """Every page of the minified production build."""
+    assert len(html_files(published.output)) > 50
+    _, found = nu_messages
+    assert found["publish"] == [] and found["(no file)"] == []
+
+
+def test_nu_html_checker_does_report_errors(nu_messages):
     """Control: the checker as we run it does fail on invalid HTML."""
-    bad = tmp_path / "bad.html"
-    bad.write_text(
-        '<!DOCTYPE html><html lang="pl"><head><title>x</title></head><body><p><div></p></body></html>'
-    )
-    code, messages = nu_check(vnu, [str(bad)])
-    assert code == 1 and len(messages) == 3
+    code, found = nu_messages
+    assert code == 1 and len(found["control"]) == 3
 
 
 def test_axe_does_report_violations(browser, axe_source):
@@ -228,6 +245,19 @@ def test_axe_does_report_violations(browser, axe_source):
     found = {rule for rule, _, _ in run_axe(page, axe_source)}
     assert {"image-alt", "color-contrast", "html-has-lang"} <= found
     context.close()
+
+
+def test_audit_does_report_violations_requests_and_script_errors(server, axe_source):
+    """Control for the audits above: the same function on a page that breaks the rules."""
+    other = server.replace("127.0.0.1", "localhost")
+    page = (
+        "<html><head><title>x</title></head><body><main><h1>x</h1>"
+        f'<img src="{other}/theme/img/favicon.svg"><script>nie_ma_takiej_funkcji()</script></main></body></html>'
+    )
+    (visit,) = audit_pages({"bad": ("data:text/html," + quote(page), (), None)}, AXE).values()
+    assert {"image-alt", "html-has-lang"} <= {rule for rule, _, _ in visit.violations}
+    assert f"{other}/theme/img/favicon.svg" in visit.requests
+    assert any("nie_ma_takiej_funkcji" in problem for problem in visit.problems)
 
 
 def test_other_origin_requests_are_caught(context, server, tmp_path):

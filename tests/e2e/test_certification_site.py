@@ -12,7 +12,7 @@ from htmlscan import html_files, scan
 from portal_certification.status import LABELS, status_on
 from portal_content.validate import content_files, load
 from portal_site import register_content
-from sitebuild import BUILD_DATE, ROOT, run_build
+from sitebuild import BUILD_DATE, ROOT, build_in_process
 
 register_content()
 SETTINGS = {"PATH": ROOT / "content", "CATALOGUE_PATH": ROOT / "catalogue"}
@@ -86,7 +86,7 @@ def test_no_page_calls_an_expired_certificate_valid(site):
 
 def test_build_after_every_end_date_shows_nothing_valid(tmp_path):
     last = max(c.valid_until for _, c in CERTS)
-    result = run_build(None, tmp_path / "output", build_date=(last + dt.timedelta(days=1)).isoformat())
+    result = build_in_process(None, tmp_path / "output", build_date=(last + dt.timedelta(days=1)).isoformat())
     assert result.returncode == 0, result.stderr
     badges = 0
     for path in html_files(tmp_path / "output"):

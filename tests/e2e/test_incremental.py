@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitebuild import BUILD_DATE, ROOT, run_build
+from sitebuild import BUILD_DATE, ROOT, build_in_process, run_build
 
 NEWS = "aktualnosci/2025/gala-zakup-prospoleczny-2025.md"
 
@@ -137,10 +137,10 @@ def test_build_with_nothing_changed_is_skipped_and_any_change_is_built(tmp_path)
 
     content = copy_fixture_site("ok-minimal", tmp_path)
     output = tmp_path / "output"
-    assert run_build(content, output).returncode == 0
+    assert build_in_process(content, output).returncode == 0
     page = output / "index.html"
     written = page.stat().st_mtime_ns
-    again = run_build(content, output)
+    again = build_in_process(content, output)
     assert again.returncode == 0 and "Bez zmian" in again.stdout
     assert page.stat().st_mtime_ns == written
 
@@ -153,9 +153,9 @@ def test_build_with_nothing_changed_is_skipped_and_any_change_is_built(tmp_path)
     import os
 
     os.utime(news, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size and time: only the bytes differ
-    rebuilt = run_build(content, output)
+    rebuilt = build_in_process(content, output)
     assert rebuilt.returncode == 0 and "Zbudowano" in rebuilt.stdout
-    assert "Zbudowano" in run_build(content, output, build_date="2026-11-28").stdout  # "today" changed
+    assert "Zbudowano" in build_in_process(content, output, build_date="2026-11-28").stdout  # "today" changed
 
 
 def test_reading_and_rendering_in_two_processes_gives_the_same_site(tmp_path):

@@ -7,10 +7,11 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
-from htmlscan import broken_links, html_files, scan
+from htmlscan import broken_links, check_structured_data, html_files, scan
+from nucheck import nu_check
 from portal_content.schema import CATEGORIES
 from portal_content.validate import content_files, load
-from sitebuild import ROOT, copy_fixture_site, run_build
+from sitebuild import ROOT, build_in_process, copy_fixture_site
 
 NEWS = [p for p, kind in content_files(ROOT / "content") if kind == "news"]
 PAGES = [p for p, kind in content_files(ROOT / "content") if kind == "page"]
@@ -115,6 +116,17 @@ def test_every_page_follows_the_house_rules(site):
                 assert not value.startswith(("http:", "https:", "//")), (where, value)
 
 
+def test_nu_html_checker_finds_no_error_in_the_development_build(site, vnu):
+    """Every page of the development build (the published one: tests/browser/test_pages.py,
+    with the control that shows the checker does fail on invalid HTML)."""
+    assert len(html_files(site)) > 50
+    assert nu_check(vnu, {"development": site}) == (0, {"development": [], "(no file)": []})
+
+
+def test_structured_data_is_valid_json_with_known_schema_org_types(site):
+    check_structured_data(site)  # the published build: tests/e2e/test_publish.py
+
+
 def test_no_broken_internal_links_or_resources(site):
     checked, broken = broken_links(site)
     assert checked > 5000
@@ -198,7 +210,7 @@ def test_templates_escape_content_fields(tmp_path):
         "image:\n  src: images/foto.jpg\n  alt: '\" onload=\"alert(3)'\n---\nTreść.\n",
         encoding="utf-8",
     )
-    result = run_build(content, tmp_path / "output", cwd=tmp_path)
+    result = build_in_process(content, tmp_path / "output", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     for path in html_files(tmp_path / "output"):
         html = path.read_text(encoding="utf-8")

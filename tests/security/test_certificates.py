@@ -5,7 +5,7 @@ not as embed code on its verification page, not on the product or the profile.""
 from __future__ import annotations
 
 import pytest
-from sitebuild import copy_fixture_site, run_build
+from sitebuild import build_in_process, copy_fixture_site
 
 CERT = "zakup-prospoleczny/certyfikat/ZP-2025-01/"  # valid 2025-12-01 .. 2026-12-31
 
@@ -16,7 +16,7 @@ def builds(tmp_path_factory):
     content = copy_fixture_site("ok-certification", root)
     built = {}
     for name, day in (("future", "2025-11-30"), ("valid", "2026-12-31"), ("expired", "2027-01-01")):
-        result = run_build(content, root / name, build_date=day)
+        result = build_in_process(content, root / name, build_date=day)
         assert result.returncode == 0, result.stderr
         built[name] = root / name
     return built

@@ -6,7 +6,7 @@ product named like the enquiry page. Found while the build records its pages (so
 from __future__ import annotations
 
 import pytest
-from sitebuild import copy_fixture_site, run_build
+from sitebuild import build_in_process, copy_fixture_site
 
 EXPECTED = [
     "catalogue/zapytanie.yaml:1: slug: adres /katalog/zapytanie/ ma już stronę generowaną przez portal (enquiry.html)",
@@ -23,7 +23,7 @@ def test_every_collision_is_named_and_nothing_is_published(tmp_path, workers):
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("poprzednia wersja")
-    result = run_build(content, output, cwd=tmp_path, extra=["--render-workers", workers])
+    result = build_in_process(content, output, cwd=tmp_path, extra=["--render-workers", workers])
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert [line.split("; nadaj", 1)[0] for line in lines[:-1]] == EXPECTED

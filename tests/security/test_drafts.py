@@ -10,7 +10,7 @@ from pathlib import Path
 
 import brotli
 import pytest
-from sitebuild import copy_fixture_site, run_build
+from sitebuild import build_in_process, copy_fixture_site
 
 MARKER = b"szkictajny"
 
@@ -34,7 +34,7 @@ def sites(tmp_path_factory):
         ("html", "pelicanconf.py", {}),
         ("publish", "publishconf.py", {"PORTAL_SITEURL": "https://example.org"}),
     ):
-        result = run_build(content, root / name, settings=settings, env=env)
+        result = build_in_process(content, root / name, settings=settings, env=env)
         assert result.returncode == 0, result.stderr
         built[name] = root / name
     return built
@@ -56,7 +56,7 @@ def test_no_output_file_holds_anything_of_a_draft(sites, build):
 def test_the_editors_preview_shows_drafts_with_a_banner(tmp_path):
     content = copy_fixture_site("ok-drafts", tmp_path)
     output = tmp_path / "podglad"
-    result = run_build(content, output, extra=["--drafts"])
+    result = build_in_process(content, output, extra=["--drafts"])
     assert result.returncode == 0, result.stderr
     page = (output / "szkice" / "szkic-wpisu" / "index.html").read_text(encoding="utf-8")
     assert "SZKIC — nie jest opublikowany." in page and '<meta name="robots" content="noindex">' in page

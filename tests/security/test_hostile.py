@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from hostilesite import HOSTILE, HOSTILE_LINES, write_site
-from sitebuild import run_build
+from sitebuild import build_in_process
 
 MODES = {
     "html": ("pelicanconf.py", {}),
@@ -35,7 +35,7 @@ def builds(tmp_path_factory) -> dict[tuple[str, bool], Path]:
         folder = tmp_path_factory.mktemp("hostile" if hostile else "plain")
         content = write_site(folder, hostile)
         for mode, (settings, env) in MODES.items():
-            result = run_build(content, folder / mode, settings=settings, env=env)
+            result = build_in_process(content, folder / mode, settings=settings, env=env)
             assert result.returncode == 0, result.stderr
             built[(mode, hostile)] = folder / mode
     return built

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from sitebuild import copy_fixture_site, run_build
+from sitebuild import build_in_process, copy_fixture_site
 
 OUTSIDE_TEXT = "zawartosc-pliku-spoza-repozytorium"
 
@@ -32,7 +32,7 @@ def test_a_link_out_of_the_content_is_refused_without_reading_it(tmp_path, targe
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("poprzednia wersja")
-    result = run_build(content, output, cwd=tmp_path)
+    result = build_in_process(content, output, cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr and OUTSIDE_TEXT not in result.stderr
     shown = link.relative_to(tmp_path).as_posix()
     assert (

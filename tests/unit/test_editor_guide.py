@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 
-from sitebuild import ROOT, run_build
+from sitebuild import ROOT, build_in_process
 
 GUIDE = (ROOT / "docs" / "redakcja.md").read_text(encoding="utf-8")
 TEMPLATE = re.compile(r"Plik: `([^`]+)`\n\n```(?:markdown|yaml)\n(.*?)\n```", re.S)
@@ -26,7 +26,7 @@ def test_guide_templates_are_valid_content(tmp_path):
         for src in re.findall(r"src: (\S+\.jpg)", text):
             where = target.parent / src if relative.startswith("catalogue/") else tmp_path / "content" / src
             shutil.copy(photo, where)
-    check = run_build(tmp_path / "content", tmp_path / "unused", command="check", cwd=tmp_path)
+    check = build_in_process(tmp_path / "content", tmp_path / "unused", command="check", cwd=tmp_path)
     assert check.returncode == 0, check.stderr
 
 

@@ -2,21 +2,41 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import io
 import shutil
 import subprocess
 import sys
 
 import pytest
 import yaml
-from sitebuild import ROOT, run_build
+from sitebuild import ROOT, build_in_process
 
 IMPORT = [sys.executable, str(ROOT / "tools" / "import_wordpress.py")]
 FIXTURE = ROOT / "tests" / "fixtures" / "wordpress" / "eksport.xml"
 NEWS = "content/aktualnosci/2023/"
 
 
+def _importer():
+    """tools/import_wordpress.py as a module, loaded once."""
+    module = sys.modules.get("import_wordpress_cli")
+    if module is None:
+        spec = importlib.util.spec_from_file_location(
+            "import_wordpress_cli", ROOT / "tools" / "import_wordpress.py"
+        )
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["import_wordpress_cli"] = module
+        spec.loader.exec_module(module)
+    return module
+
+
 def run(*args, root):
-    return subprocess.run([*IMPORT, *map(str, args), "--root", str(root)], capture_output=True, text=True)
+    """The importer's ``main`` in this process (the real command: the last test)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = _importer().main([*map(str, args), "--root", str(root)])
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def read(path):
@@ -99,7 +119,7 @@ def test_report_lists_images_to_copy_and_what_was_not_converted(imported):
 
 def test_checker_names_what_the_editor_still_has_to_do(imported):
     root, _ = imported
-    check = run_build(root / "content", root / "unused", command="check", cwd=root)
+    check = build_in_process(root / "content", root / "unused", command="check", cwd=root)
     assert check.returncode == 1
     gala = [line for line in check.stderr.splitlines() if "gala-zakup-prospoleczny-2023-wyniki.md" in line]
     fields = {line.split(": ")[1] for line in gala}
@@ -110,7 +130,7 @@ def test_checker_names_what_the_editor_still_has_to_do(imported):
     target.write_text(
         "\n".join(line for line in text.splitlines() if "UZUPEŁNIJ" not in line) + "\n", encoding="utf-8"
     )
-    check = run_build(root / "content", root / "unused", command="check", cwd=root)
+    check = build_in_process(root / "content", root / "unused", command="check", cwd=root)
     assert any("image.src" in line and "zerkow-sala.jpg" in line for line in check.stderr.splitlines()), (
         check.stderr
     )

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from scaffold import MAX_SLUG, slugify_pl
-from sitebuild import ROOT, copy_fixture_site, run_build
+from sitebuild import ROOT, build_in_process, copy_fixture_site
 
 SCAFFOLD = [sys.executable, str(ROOT / "tools" / "scaffold.py")]
 TODAY = "2026-11-27"
@@ -92,7 +92,7 @@ def fill(path, kind):
 
 
 @pytest.fixture
-def site(tmp_path):
+def repo(tmp_path):
     content = copy_fixture_site("ok-certification", tmp_path)
     (content / "images" / "filmy").mkdir(parents=True)
     return tmp_path
@@ -115,35 +115,35 @@ def scaffold(root, kind, title):
         ("edition", "2027", "content/zakup-prospoleczny/2027.yaml"),
     ],
 )
-def test_scaffolded_file_is_flagged_until_filled_then_valid(site, kind, title, relative):
-    done = scaffold(site, kind, title)
+def test_scaffolded_file_is_flagged_until_filled_then_valid(repo, kind, title, relative):
+    done = scaffold(repo, kind, title)
     assert done.returncode == 0, done.stderr
     assert f"Utworzono {relative}" in done.stdout
-    target = site / relative
+    target = repo / relative
     if kind in ("news", "entity", "film"):
         assert TODAY in target.read_text(encoding="utf-8")
-    check = run_build(site / "content", site / "unused", command="check", cwd=site)
+    check = build_in_process(repo / "content", repo / "unused", command="check", cwd=repo)
     assert check.returncode == 1
     flagged = [line for line in check.stderr.splitlines() if "do uzupełnienia" in line]
     assert flagged and all(line.startswith(relative + ":") for line in flagged), check.stderr
     assert "Traceback" not in check.stderr
     if kind == "product":
-        shutil.copy(site / "catalogue" / "brelok-proba-1.jpg", site / "catalogue" / "kubek-labedz-1.jpg")
+        shutil.copy(repo / "catalogue" / "brelok-proba-1.jpg", repo / "catalogue" / "kubek-labedz-1.jpg")
     if kind == "film":
         shutil.copy(
             ROOT / "tests" / "fixtures" / "images" / "foto.jpg",
-            site / "content" / "images" / "filmy" / "dzien-w-pracowni.jpg",
+            repo / "content" / "images" / "filmy" / "dzien-w-pracowni.jpg",
         )
     fill(target, kind)
-    check = run_build(site / "content", site / "unused", command="check", cwd=site)
+    check = build_in_process(repo / "content", repo / "unused", command="check", cwd=repo)
     assert check.returncode == 0, check.stderr
 
 
-def test_existing_file_is_never_overwritten(site):
-    assert scaffold(site, "news", "Gala 2026").returncode == 0
-    target = site / "content" / "aktualnosci" / "2026" / "gala-2026.md"
+def test_existing_file_is_never_overwritten(repo):
+    assert scaffold(repo, "news", "Gala 2026").returncode == 0
+    target = repo / "content" / "aktualnosci" / "2026" / "gala-2026.md"
     target.write_text("moja praca", encoding="utf-8")
-    again = scaffold(site, "news", "Gala 2026")
+    again = scaffold(repo, "news", "Gala 2026")
     assert again.returncode == 1
     assert again.stderr.startswith(
         "content/aktualnosci/2026/gala-2026.md już istnieje i nie został zmieniony."
@@ -154,9 +154,9 @@ def test_existing_file_is_never_overwritten(site):
 @pytest.mark.parametrize(
     ("kind", "title"), [("news", ""), ("event", "   "), ("entity", "„”!!"), ("edition", "dwa tysiące")]
 )
-def test_empty_or_unusable_titles_are_refused(site, kind, title):
-    before = sorted(p for p in site.rglob("*") if p.is_file())
-    done = scaffold(site, kind, title)
+def test_empty_or_unusable_titles_are_refused(repo, kind, title):
+    before = sorted(p for p in repo.rglob("*") if p.is_file())
+    done = scaffold(repo, kind, title)
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.strip() and "Traceback" not in done.stderr
-    assert sorted(p for p in site.rglob("*") if p.is_file()) == before
+    assert sorted(p for p in repo.rglob("*") if p.is_file()) == before

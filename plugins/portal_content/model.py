@@ -84,7 +84,8 @@ def resolve_links(item: Item, context: dict[str, Any]) -> None:
     converted body (its public ``get_content``), with the build's context, whose
     ``generated_content`` and ``static_content`` are complete once every generator ran."""
     holder = Content(
-        str(item.content),
+        str(render_markdown(item.body, item.settings)),  # from the text: an item kept between
+        # the devserver's builds (films) must not keep the addresses of an earlier build
         metadata={"title": item.title},
         settings=item.settings,
         source_path=item.source_path,

@@ -36,15 +36,17 @@ CHROMIUM_ARGS = [
 
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+
+
+def violations(result: dict) -> list:
+    """axe's result as (rule, impact, first five targets) per violation."""
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
 
 
 def run_axe(page, axe_source):
     page.evaluate(axe_source)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG,
-    )
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
+    return violations(page.evaluate(AXE_RUN, WCAG))
 
 
 @dataclass
@@ -60,12 +62,8 @@ class Visit:
     clicked_violations: list = field(default_factory=list)  # axe's, after the clicks
 
 
-AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-
-
 async def _axe(page) -> list:
-    result = await page.evaluate(AXE_RUN, WCAG)
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
+    return violations(await page.evaluate(AXE_RUN, WCAG))
 
 
 async def _visit(page, url: str, clicks: tuple[str, ...], wait_for: str | None) -> Visit:

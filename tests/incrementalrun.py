@@ -32,8 +32,8 @@ def main() -> int:
     for line in sys.stdin:
         paths = [Path(p) for p in json.loads(line)]
         try:
-            message, stamp = portal.update(args, paths)
-            portal.reindex(args, stamp)
+            message = portal.update(args, paths)
+            portal.reindex(args)
             from portal_build.render import last_build
 
             last = last_build()

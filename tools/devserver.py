@@ -62,19 +62,68 @@ class State:
             self.changed.notify_all()
 
 
-def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
-    seen = {}
-    for base in paths:
-        files = [base] if base.is_file() else (p for p in base.rglob("*") if p.is_file())
-        for path in files:
-            if "__pycache__" in path.parts or path.name.startswith(".#"):
-                continue
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            seen[str(path)] = (stat.st_mtime_ns, stat.st_size)
-    return seen
+class Watcher:
+    """Changes of the watched folders, told by the operating system (inotify on Linux,
+    through watchfiles, which Pelican already depends on): the process sleeps until a file
+    is saved. Where notifications are not available (some network and virtual-machine file
+    systems, or the inotify limit reached) watchfiles polls instead, every
+    ``POLL_MS`` ms, and ``mode`` says so.
+
+    Made before the first build: what is saved while it runs is told to the first ``wait``.
+    """
+
+    POLL_MS = 400
+    STEP_MS = 50  # a save ends when nothing more changed for this long (editors save in steps)
+    DEBOUNCE_MS = 1000  # at most this long collecting one save's changes
+
+    def __init__(self, paths: list[Path], force_polling: bool = False) -> None:
+        from watchfiles._rust_notify import RustNotify
+
+        folders = [str(p) for p in paths if p.exists()]
+        try:
+            self.notify = RustNotify(folders, False, force_polling, self.POLL_MS, True, False)
+        except OSError as error:  # e.g. "OS file watch limit reached": poll instead
+            print(f"[{_stamp()}] powiadomienia o zmianach plików niedostępne ({error})", flush=True)
+            self.notify = RustNotify(folders, False, True, self.POLL_MS, True, False)
+        # watchfiles names its backend in the repr: RustNotify(Recommended(INotifyWatcher ...
+        self.mode = "polling" if repr(self.notify).startswith("RustNotify(Poll") else "inotify"
+
+    def describe(self) -> str:
+        if self.mode == "inotify":
+            return "zmiany plików zgłasza system (inotify)"
+        return f"zmian plików szukam co {self.POLL_MS / 1000:.1f} s (powiadomienia systemu niedostępne)"
+
+    def wait(self, timeout_ms: int = 0) -> list[Path]:
+        """The files changed by the next save (sorted), after waiting for it; [] on timeout.
+
+        A file made and removed within one save (an editor's temporary copy) is left out."""
+        while True:
+            raw = self.notify.watch(self.DEBOUNCE_MS, self.STEP_MS, timeout_ms, None)
+            if raw == "signal":
+                raise KeyboardInterrupt
+            if not isinstance(raw, set):  # "timeout" or "stop"
+                return []
+            changed = _changed_files(raw)
+            if changed or timeout_ms:
+                return changed
+
+    def close(self) -> None:
+        self.notify.close()
+
+
+def _changed_files(raw: set[tuple[int, str]]) -> list[Path]:
+    from watchfiles import Change
+
+    created = {path for change, path in raw if change == Change.added}
+    found = set()
+    for _, path in raw:
+        name = Path(path)
+        if "__pycache__" in name.parts or name.name.startswith(".#") or name.name.endswith("~"):
+            continue
+        if path in created and not os.path.lexists(path):
+            continue  # made and removed again: a temporary file of the editor
+        found.add(name)
+    return sorted(found)
 
 
 def _stamp() -> str:
@@ -90,13 +139,13 @@ def build(args: argparse.Namespace, state: State, changed: list[Path] | None = N
     try:
         if changed:
             try:
-                message, stamp = portal.update(args, changed)
+                message = portal.update(args, changed)
             except NotIncremental as why:
                 print(f"[{_stamp()}] pełne budowanie ({why})", flush=True)
             else:
                 state.finished(None)
                 print(f"[{_stamp()}] {message}; strona w przeglądarce odświeży się sama", flush=True)
-                indexed = portal.reindex(args, stamp)
+                indexed = portal.reindex(args)
                 print(f"[{_stamp()}] {indexed}", flush=True)
                 return
         portal.build(args, force=True)
@@ -116,25 +165,17 @@ def _restart() -> None:
     os.execv(sys.executable, [sys.executable, *sys.argv])  # noqa: S606 - the same program again
 
 
-def watch(
-    paths: list[Path], before: dict, args: argparse.Namespace, state: State, interval: float = 0.4
-) -> None:
-    """Rebuild on every change since ``before`` (taken before the first build, so a save made
+def watch(watcher: Watcher, args: argparse.Namespace, state: State) -> None:
+    """Rebuild on every save (the watcher was made before the first build, so a save made
     while the server was starting is not missed)."""
     while True:
-        time.sleep(interval)
-        now = snapshot(paths)
-        if now != before:
-            time.sleep(0.2)  # editors save in several steps: wait for the last one
-            now = snapshot(paths)
-            changed = sorted(
-                Path(p) for p in set(now) ^ set(before) | {p for p in now if before.get(p) != now[p]}
-            )
-            before = now
-            if any(p.suffix == ".py" for p in changed):
-                _restart()
-            print(f"[{_stamp()}] zmiana zapisana, buduję...", flush=True)
-            build(args, state, changed)
+        changed = watcher.wait()
+        if not changed:
+            continue
+        if any(p.suffix == ".py" for p in changed):
+            _restart()
+        print(f"[{_stamp()}] zmiana zapisana, buduję...", flush=True)
+        build(args, state, changed)
 
 
 def error_page(error: str) -> bytes:
@@ -266,20 +307,21 @@ def main(argv: list[str] | None = None) -> int:
     watched = [ROOT / name for name in WATCHED if name not in ("content", "catalogue")]
     watched += [Path(args.content or ROOT / "content"), Path(args.catalogue or ROOT / "catalogue")]
     state = State()
-    before = snapshot(watched)
+    watcher = Watcher(watched)
     build(args, state)
     # later builds: one process. The server's threads exist then, and forking a threaded
     # process can copy a lock some thread holds (an edit of news text re-renders a few pages).
     args.render_workers = 1
     Path(args.output).mkdir(parents=True, exist_ok=True)
-    threading.Thread(target=watch, args=(watched, before, args, state), daemon=True).start()
+    threading.Thread(target=watch, args=(watcher, args, state), daemon=True).start()
     Handler.state = state
     Handler.hosts = allowed_hosts(args.host, args.port)
     handler = functools.partial(Handler, directory=args.output)
     server = http.server.ThreadingHTTPServer((args.host, args.port), handler)
     server.daemon_threads = True
     print(
-        f"Podgląd: http://{args.host}:{args.port}/  (Ctrl+C kończy; zapis pliku przebudowuje stronę)",
+        f"Podgląd: http://{args.host}:{args.port}/  (Ctrl+C kończy; zapis pliku przebudowuje stronę;"
+        f" {watcher.describe()})",
         flush=True,
     )
     try:

@@ -12,6 +12,7 @@ printed as sentences, never as tracebacks (set PORTAL_DEBUG=1 to see the traceba
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import logging
 import os
@@ -135,37 +136,36 @@ def build(args: argparse.Namespace, force: bool = False) -> str:
     )
 
 
-def update(args: argparse.Namespace, paths: list[Path]) -> tuple[str, str]:
+def update(args: argparse.Namespace, paths: list[Path]) -> str:
     """Apply an edit of news items' text to the last build made in this process.
 
     Raises NotIncremental when the change needs a full build, BuildFailed when a file is
-    wrong (nothing was written then). The search index is refreshed by ``reindex``.
+    wrong (nothing was written then). The search index and the input stamp are refreshed
+    by ``reindex``, after the page is served.
     """
     from portal_build import update as partial
-    from portal_build.skip import input_stamp
     from portal_content.problems import ContentError
 
     started = time.perf_counter()
-    plain = _settings(args)
-    stamp = input_stamp(plain, _settings_files(args, plain))  # before reading: a later save is not in it
     try:
         written = partial.update(paths)
     except ContentError as error:
         raise BuildFailed(str(error)) from None
     count = len(written)
-    return (
-        f"Przebudowano {count} {plural_pl(count, 'plik', 'pliki', 'plików')} w {time.perf_counter() - started:.2f} s",
-        stamp,
-    )
+    return f"Przebudowano {count} {plural_pl(count, 'plik', 'pliki', 'plików')} w {time.perf_counter() - started:.2f} s"
 
 
-def reindex(args: argparse.Namespace, stamp: str) -> str:
-    """Index the output for search again (after ``update``) and record the inputs it shows."""
-    from portal_build.skip import StampFile
+def reindex(args: argparse.Namespace) -> str:
+    """Index the output for search again (after ``update``) and record the inputs it shows.
+
+    The stamp is taken first: a file saved while the index is made is not in it, and the
+    devserver, told of that save, updates again."""
+    from portal_build.skip import StampFile, input_stamp
     from portal_publish.finishing import search_index
 
     started = time.perf_counter()
     plain = _settings(args)
+    stamp = input_stamp(plain, _settings_files(args, plain))
     target = Path(args.output or plain["OUTPUT_PATH"]).resolve()
     if plain.get("SEARCH_INDEX", True):
         fresh = new_folder_beside(target / "pagefind")
@@ -200,11 +200,16 @@ def warn_about_versions() -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from portal_core import timing
+
     init_logging()
     try:
-        print(build(args, force=args.force))
+        message = build(args, force=args.force)
     except BuildFailed as error:
         return _fail(str(error))
+    if timing.enabled():
+        print(timing.report(), file=sys.stderr)
+    print(message)
     return 0
 
 
@@ -216,16 +221,34 @@ def _load_plugins(settings: dict):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Validate everything a build reads, without building. Photos: headers only (the build
+    decodes them). Files read before come from the build's disk cache, new ones are read in
+    parallel; when no input changed since a check that passed, it passes at once."""
+    from portal_build.skip import CheckStamp, input_stamp
     from portal_content.problems import ContentError
-    from portal_content.validate import forget_scan, validate_content
 
-    forget_scan()
     warn_about_versions()
     started = time.perf_counter()
     try:
         settings = _settings(args)
+        stamp = input_stamp(settings, _settings_files(args, settings))
+        passed = CheckStamp(CACHE_DIR, settings)
+        count = passed.checked(stamp)
+        if count is not None:
+            print(
+                f"Treść jest poprawna: {count} plików, bez zmian od ostatniego sprawdzenia"
+                f" ({time.perf_counter() - started:.2f} s)."
+            )
+            return 0
+        from portal_content.preload import preload
+        from portal_content.validate import forget_scan, validate_content
+        from portal_images.checks import headers_only
+
+        forget_scan()
         _load_plugins(settings)  # portal_theme checks its settings here
-        records, problems = validate_content(settings)
+        with headers_only():
+            preload(settings, convert=False)
+            records, problems = validate_content(settings)
         if problems:
             raise ContentError(problems)
     except ContentError as error:
@@ -234,6 +257,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if os.environ.get("PORTAL_DEBUG"):
             raise
         return _fail("Sprawdzanie przerwane.\n" + _explain(error))
+    passed.save(stamp, len(records))
     print(f"Treść jest poprawna: {len(records)} plików sprawdzono w {time.perf_counter() - started:.2f} s.")
     return 0
 
@@ -321,5 +345,23 @@ def main(argv: list[str] | None = None) -> int:
     return {"build": cmd_build, "check": cmd_check, "schemas": cmd_schemas}[args.command](args)
 
 
+def leave(code: int) -> None:
+    """End the command at once, without freeing its objects one by one.
+
+    A large portal's build holds millions of objects; Python freed them for seconds after
+    the build had said it was done. The exit functions registered with ``atexit`` run first
+    (the photos that passed their check are remembered, a failed build's search index is
+    stopped, logging is flushed), then the process ends (``os._exit``). A cache still being
+    written by a background process (portal_core.parallel.in_background) is finished by that
+    process on its own."""
+    run_exit_functions = getattr(atexit, "_run_exitfuncs", None)
+    if run_exit_functions is None:  # another Python than CPython: the ordinary way out
+        sys.exit(code)
+    run_exit_functions()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    leave(main())

@@ -96,3 +96,23 @@ class StampFile:
 
     def forget(self) -> None:
         self.path.unlink(missing_ok=True)
+
+
+class CheckStamp:
+    """The input stamp of the last ``make check`` that found no problem, with the number of
+    files it checked: the same inputs pass again (kept beside the build stamps)."""
+
+    def __init__(self, cache_dir: Path, settings: dict[str, Any]) -> None:
+        roots = f"{os.path.abspath(settings['PATH'])}|{os.path.abspath(settings.get('CATALOGUE_PATH') or '')}"
+        self.path = cache_dir / "build" / f"check-{hashlib.sha256(roots.encode()).hexdigest()[:16]}.stamp"
+
+    def checked(self, stamp: str) -> int | None:
+        """The number of files the last passing check of these inputs checked, or None."""
+        try:
+            kept, count = self.path.read_text().split("\n")
+            return int(count) if kept == stamp else None
+        except (OSError, ValueError):
+            return None
+
+    def save(self, stamp: str, count: int) -> None:
+        write_atomic(self.path, f"{stamp}\n{count}")

@@ -2,7 +2,8 @@
 
 Pelican's Markdown reader only knows the ``Key: value`` meta block; the working group
 writes YAML (lists, nested ``image:`` blocks), and every error must name a line. So the
-front matter is composed into a YAML node tree (which keeps marks) and constructed from it.
+front matter is composed into a YAML node tree (which keeps marks) and constructed from it;
+the line of every field is kept (``FrontMatter.lines``), not the tree.
 """
 
 from __future__ import annotations
@@ -62,32 +63,35 @@ class FrontMatter:
     data: dict[str, Any]
     body: str
     body_line: int  # 1-based line where the Markdown body starts
-    node: yaml.MappingNode | None
-    offset: int  # lines before the YAML text (the opening delimiter)
+    lines: dict[tuple[str | int, ...], int]  # 1-based line of every field and list item
 
     def line_for(self, loc: tuple[str | int, ...]) -> int:
         """The 1-based line of the value at ``loc`` or of its nearest present parent."""
-        node: yaml.Node | None = self.node
-        line = 1
-        if node is not None:
-            line = node.start_mark.line + 1 + self.offset
-        for part in loc:
-            if isinstance(node, yaml.MappingNode):
-                for key, value in node.value:
-                    if key.value == part:
-                        line = key.start_mark.line + 1 + self.offset
-                        node = value
-                        break
-                else:
-                    return line
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                if part >= len(node.value):
-                    return line
-                node = node.value[part]
-                line = node.start_mark.line + 1 + self.offset
-            else:
+        for end in range(len(loc), 0, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
                 return line
-        return line
+        return self.lines.get((), 1)
+
+
+def _line_map(node: yaml.Node, offset: int) -> dict[tuple[str | int, ...], int]:
+    """Where each field and list item is written (keys: their paths in the data), made once
+    when the file is read: a line map is a fraction of the node tree's size, so records
+    kept on disk between builds load quickly."""
+    lines: dict[tuple[str | int, ...], int] = {(): node.start_mark.line + 1 + offset}
+    stack: list[tuple[tuple[str | int, ...], yaml.Node]] = [((), node)]
+    while stack:
+        loc, current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            for key, value in reversed(current.value):  # the first of a repeated key wins
+                if isinstance(key, yaml.ScalarNode):
+                    lines[(*loc, key.value)] = key.start_mark.line + 1 + offset
+                    stack.append(((*loc, key.value), value))
+        elif isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                lines[(*loc, index)] = item.start_mark.line + 1 + offset
+                stack.append(((*loc, index), item))
+    return lines
 
 
 # PyYAML's words for the mistakes editors make most, in Polish with the fix.
@@ -225,7 +229,7 @@ def _duplicate_key(node: yaml.Node, offset: int) -> None:
 
 
 def _compose(yaml_text: str, body: str, body_line: int, offset: int) -> FrontMatter:
-    """YAML text (starting ``offset`` lines into its file) to data and node tree."""
+    """YAML text (starting ``offset`` lines into its file) to data and line map."""
     loader = _PortalLoader(yaml_text)
     try:
         if _needs_prescan(yaml_text):
@@ -245,10 +249,10 @@ def _compose(yaml_text: str, body: str, body_line: int, offset: int) -> FrontMat
     finally:
         loader.dispose()
     if node is None:
-        return FrontMatter({}, body, body_line, None, offset)
+        return FrontMatter({}, body, body_line, {(): 1})
     if not isinstance(node, yaml.MappingNode):
         raise FrontMatterError(1 + offset, "pola muszą mieć postać 'nazwa: wartość', po jednym w linii")
-    return FrontMatter(data, body, body_line, node, offset)
+    return FrontMatter(data, body, body_line, _line_map(node, offset))
 
 
 def parse_text(text: str) -> FrontMatter:

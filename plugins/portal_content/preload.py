@@ -57,7 +57,7 @@ def _check(path: str) -> str | None:
 
     if checks.check_image(Path(path), _settings) is not None:
         return None
-    return checks.check_key(Path(path), _settings)
+    return checks.passed_key(Path(path), _settings)
 
 
 def _signature(settings: dict[str, Any]) -> str:
@@ -123,8 +123,26 @@ def _fingerprint(path: str) -> tuple[int, int, str]:
         return stat.st_mtime_ns, stat.st_size, hashlib.sha256(handle.read()).hexdigest()
 
 
-def preload(settings: dict[str, Any]) -> int:
-    """Fill the caches (from the disk cache, else in parallel); the number of files read."""
+def _read_or_check(item: tuple) -> Any:
+    """A check's work in a worker: one file parsed and validated (the Record or problems
+    are sent back), or one photo's header checked (its key when it passed)."""
+    if item[0] == "photo":
+        return _check(item[1])
+    path, kind, *_ = item
+    return validate.read_record(Path(path), kind)
+
+
+def _needs_html(record: Any) -> bool:
+    """Whether a record's body is converted ahead (``_convert``'s rule)."""
+    body = record.doc.body
+    return validate.KINDS[record.kind].suffix == ".md" and bool(body) and "[film:" not in body
+
+
+def preload(settings: dict[str, Any], convert: bool = True) -> int:
+    """Fill the caches (from the disk cache, else in parallel); the number of files read.
+
+    ``convert=False`` (``make check``): the files are only parsed and validated, in parallel,
+    and kept on disk without their HTML (the next build converts what lacks it)."""
     from portal_images import checks
 
     workers = int(settings.get("RENDER_WORKERS") or 1)
@@ -133,7 +151,7 @@ def preload(settings: dict[str, Any]) -> int:
     for process in _saving:  # the last build's cache is written before it is read
         process.join()
     disk = DiskCache(settings)
-    todo = []
+    todo, unconverted = [], []
     found = validate.scan(settings)  # symbolic links and refused files are never read
     for path, kind in found.content:
         path = os.path.abspath(path)
@@ -142,10 +160,33 @@ def preload(settings: dict[str, Any]) -> int:
         if cached is None:
             todo.append((path, kind, mtime, size, digest))
             continue
+        if convert and cached[1] is None and _needs_html(cached[0]):
+            unconverted.append((path, mtime, size, digest, cached[0]))  # read by a check
+            continue
         disk.used[(path, digest)] = cached
         _remember(path, mtime, size, *cached, config)
     passed = checks.remembered_passes(settings)
-    known = {key.split("|", 1)[0] for key in passed}
+    if not convert:
+        _settings.clear()
+        _settings.update(settings)
+        known = {key.split("|", 1)[0] for key in passed}
+        photos = [
+            ("photo", str(path))
+            for path, media in found.media
+            if media in ("photo", "catalogue_photo") and os.path.abspath(path) not in known
+        ]
+        many = workers > 1 and len(todo) + len(photos) >= MIN_FILES
+        results = Parallel(_read_or_check, todo + photos, workers if many else 1, chunk=32).results()
+        for (path, _, mtime, size, digest), result in zip(todo, results, strict=False):
+            store.remember(path, mtime, size, result)
+            if not isinstance(result, list):  # problems are found again every time
+                disk.used[(path, digest)] = (result, None)
+        for key in results[len(todo) :]:
+            if key:
+                checks.note_passed(key)
+        _save_meanwhile(disk)
+        return len(todo) + len(photos)
+    known = {key.split("|", 1)[0] for key in passed if not key.endswith(checks.HEADER_ONLY)}
     photos = [
         str(path)
         for path, media in found.media
@@ -153,8 +194,9 @@ def preload(settings: dict[str, Any]) -> int:
     ]
     _settings.clear()
     _settings.update(settings)
-    parallel = workers > 1 and len(todo) + len(photos) >= MIN_FILES
+    parallel = workers > 1 and len(todo) + len(unconverted) + len(photos) >= MIN_FILES
     markdown = [path for path, kind, *_ in todo if validate.KINDS[kind].suffix == ".md"]
+    markdown += [path for path, *_ in unconverted]
     # ``workers`` forked processes convert the Markdown while this one validates the files
     # (and then helps converting what is left): every core stays busy until both are done
     converting = Parallel(
@@ -163,6 +205,8 @@ def preload(settings: dict[str, Any]) -> int:
     results = {}
     for path, kind, mtime, size, digest in todo:
         results[path] = (mtime, size, validate.read_record(Path(path), kind), digest)
+    for path, mtime, size, digest, record in unconverted:
+        results[path] = (mtime, size, record, digest)
     htmls = dict(converting.results())
     for path, (mtime, size, result, digest) in results.items():
         html = htmls.get(path) if not isinstance(result, list) else None
@@ -174,7 +218,7 @@ def preload(settings: dict[str, Any]) -> int:
             if key:
                 checks.note_passed(key)
     _save_meanwhile(disk)
-    return len(todo) + (len(photos) if parallel else 0)
+    return len(todo) + len(unconverted) + (len(photos) if parallel else 0)
 
 
 _saving: list = []  # the process writing the last build's cache (in_background)

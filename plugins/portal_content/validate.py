@@ -93,7 +93,7 @@ class Record:
         ``field`` names it otherwise)."""
         return Problem(display_path(self.path), self.doc.line_for(loc), field or field_name(loc), message)
 
-    @property
+    @functools.cached_property
     def slug(self) -> str:
         # The file name, not the title: editing a title must not break published links.
         meta: Any = self.meta

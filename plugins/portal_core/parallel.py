@@ -183,10 +183,38 @@ class Parallel(Generic[Item, Result]):
             os._exit(status)
 
 
-def in_background(function: Callable[[], Any]) -> multiprocessing.process.BaseProcess:
+class Background:
+    """A forked process running one function (``in_background``)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.exitcode: int | None = None
+
+    def join(self) -> None:
+        if self.exitcode is None:
+            try:
+                _, status = os.waitpid(self.pid, 0)
+                self.exitcode = os.waitstatus_to_exitcode(status)
+            except ChildProcessError:  # already waited for
+                self.exitcode = 0
+
+
+def in_background(function: Callable[[], Any]) -> Background:
     """Run ``function`` in a forked process while the build goes on (writing a large cache
-    file); ``join()`` the returned process before reading what it writes. Python waits for
-    it before it exits."""
-    process = multiprocessing.get_context("fork").Process(target=function, daemon=False)
-    process.start()
-    return process
+    file); ``join()`` the returned process before reading what it writes in this process.
+
+    The build command does not wait for it when it exits (it returns as soon as the site is
+    built): the process finishes on its own, writing by rename, with its output going
+    nowhere (a caller reading the build's output to its end is not kept waiting)."""
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 1
+        try:
+            devnull = os.open(os.devnull, os.O_RDWR)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            function()
+            code = 0
+        finally:
+            os._exit(code)
+    return Background(pid)

@@ -22,7 +22,7 @@ from portal_catalogue import plugin as catalogue
 from portal_certification import plugin as certification
 from portal_content import plugin as content
 from portal_content import relations, validate
-from portal_core import address
+from portal_core import address, timing
 from portal_directory import generator as directory_generator
 from portal_directory import plugin as directory
 from portal_events import plugin as events
@@ -117,4 +117,8 @@ def register() -> None:
     for name, take, merge in RENDER_STATE:
         render.render_state(name, take, merge)
     for signal, handler in STEPS:
-        signal.connect(handler)
+        if timing.enabled():  # PORTAL_TIMINGS=1: each step's seconds (portal_core.timing)
+            name = f"{signal.name}: {handler.__module__}.{handler.__name__}"
+            signal.connect(timing.timed(name, handler), weak=False)
+        else:
+            signal.connect(handler)

@@ -119,6 +119,24 @@ def test_check_truncated_jpeg(tmp_path, settings):
     assert check_image(path, settings).startswith("plik nie jest czytelnym zdjęciem")
 
 
+def test_make_check_reads_headers_and_the_build_still_finds_a_truncated_photo(tmp_path, settings):
+    """`make check` opens the header only (on a fresh clone decoding every photo took most of
+    its time); the build decodes, and a header-only pass does not count for it."""
+    from portal_images import checks
+
+    path = photo(tmp_path / "t.jpg", size=(1200, 800))
+    path.write_bytes(path.read_bytes()[:5000])
+    small = photo(tmp_path / "small.jpg", size=(150, 100))
+    with checks.headers_only():
+        assert check_image(path, settings) is None
+        assert check_image(small, settings).startswith("zdjęcie ma tylko 150 px")  # the header tells
+        assert checks.passed_key(path, settings).endswith(checks.HEADER_ONLY)
+    assert checks.check_key(path, settings) + checks.HEADER_ONLY in checks.remembered_passes(settings)
+    assert check_image(path, settings).startswith("plik nie jest czytelnym zdjęciem")
+    with checks.headers_only():
+        assert check_image(path, settings) is None  # remembered: not opened again
+
+
 def test_check_too_small(tmp_path, settings):
     path = photo(tmp_path / "small.jpg", size=(150, 100))
     assert check_image(path, settings) == (

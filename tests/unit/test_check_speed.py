@@ -1,0 +1,72 @@
+"""`make check` does no work twice: files a build (or a check) read come from the disk
+cache, photos are checked by their header, and unchanged inputs pass at once."""
+
+from __future__ import annotations
+
+import pytest
+from sitebuild import build_in_process, copy_fixture_site
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The content files parsed in this process (the cases are small: no worker processes)."""
+    from portal_content import validate
+
+    parsed: list[str] = []
+    original = validate.read_record
+
+    def counting(path, kind):
+        parsed.append(path.name)
+        return original(path, kind)
+
+    monkeypatch.setattr(validate, "read_record", counting)
+    return parsed
+
+
+def check(content, tmp_path):
+    return build_in_process(content, tmp_path / "unused", command="check", cwd=tmp_path)
+
+
+def test_unchanged_inputs_pass_at_once_and_an_edit_is_checked(tmp_path, reads):
+    content = copy_fixture_site("ok-minimal", tmp_path)
+    first = check(content, tmp_path)
+    assert first.returncode == 0 and "4 plików sprawdzono" in first.stdout, first.stderr
+    assert sorted(reads) == ["o-nas.md", "ok.md", "z-notatnika.md", "ze-zdjeciem.md"]
+
+    reads.clear()
+    again = check(content, tmp_path)
+    assert again.returncode == 0
+    assert "Treść jest poprawna: 4 plików, bez zmian od ostatniego sprawdzenia" in again.stdout
+    assert reads == []
+
+    news = content / "aktualnosci" / "ok.md"
+    news.write_text(news.read_text(encoding="utf-8") + "\nDopisane zdanie.\n", encoding="utf-8")
+    edited = check(content, tmp_path)
+    assert "4 plików sprawdzono" in edited.stdout
+    assert reads == ["ok.md"]  # the others come from the disk cache the first check wrote
+
+    news.write_text(news.read_text(encoding="utf-8").replace("title:", "tytul:", 1), encoding="utf-8")
+    broken = check(content, tmp_path)
+    assert broken.returncode == 1 and "ok.md" in broken.stderr and "title" in broken.stderr
+    assert check(content, tmp_path).returncode == 1  # a failed check is never remembered as passed
+
+
+def test_a_check_after_a_build_reads_nothing_again(tmp_path, reads):
+    content = copy_fixture_site("ok-minimal", tmp_path)
+    built = build_in_process(content, tmp_path / "output", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    reads.clear()
+    checked = check(content, tmp_path)
+    assert checked.returncode == 0 and "sprawdzono" in checked.stdout
+    assert reads == []
+
+
+def test_a_build_after_a_check_converts_what_the_check_kept_without_html(tmp_path, reads):
+    content = copy_fixture_site("ok-minimal", tmp_path)
+    assert check(content, tmp_path).returncode == 0
+    reads.clear()
+    built = build_in_process(content, tmp_path / "output", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert reads == []  # the records the check kept
+    page = (tmp_path / "output" / "aktualnosci" / "2026" / "ok" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Treść.</p>" in page  # the body, converted by the build

@@ -18,6 +18,12 @@ How it works:
   cut from it) is noted against that call: ``portal_build.update`` uses that.
 - A second call for an output file another call writes is a collision, reported with
   the content files of both (``flush`` raises ContentError with every collision).
+- While a call renders, a read of what depends on the build date - the ``BUILD_DATE``
+  template variable, a certificate (its status), whether an event is upcoming, an event
+  calendar's stamp - marks the call ``dated`` (``note_date_read``), and what it asks for
+  besides files (photos, share cards: ``Requests``) is noted against it. A build whose
+  only change is the date carries the other calls' files over from the last build
+  (``portal_build.carry``) instead of rendering them.
 
 Sends ``pages_rendered`` (its own signal) when the pages are written.
 """
@@ -31,10 +37,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2.runtime
 from blinker import Namespace
 from portal_content.problems import ContentError
 from portal_core import compat
 from portal_core.parallel import Parallel, WorkerFailed
+
+from . import carry
 
 
 @dataclass
@@ -44,6 +53,9 @@ class Call:
     kwargs: dict
     outputs: set[str] = field(default_factory=set)  # absolute paths written when last rendered
     reads: set[str] = field(default_factory=set)  # source paths whose text was read
+    dated: dict = field(default_factory=dict)  # what it read that depends on the date: key -> value
+    asked: dict[str, set] = field(default_factory=dict)  # Requests' name -> keys it asked for
+    carried: bool = False  # its files were carried over from the last build, not rendered
 
 
 @dataclass
@@ -85,6 +97,53 @@ def _note_read(content) -> None:
         _rendering[-1].reads.add(content.source_path)
 
 
+def note_date_read(key: tuple, value: Any) -> None:
+    """The page being rendered shows something that depends on the build date: ``key``
+    names it (``("BUILD_DATE",)``, a certificate's status, an event's state) and ``value``
+    is what it was. A build on another day renders the page again only when some value it
+    read is another one then (``portal_build.carry.date_value`` says how to know)."""
+    if _rendering:
+        _rendering[-1].dated[key] = value
+
+
+DATE_VARIABLES = frozenset({"BUILD_DATE"})
+
+
+class DateContext(jinja2.runtime.Context):
+    """Jinja's template context, noting a read of the build date (templates look every
+    variable up here; an included template or a macro gets a context of the same class)."""
+
+    def resolve_or_missing(self, key: str) -> Any:
+        value = super().resolve_or_missing(key)
+        if key in DATE_VARIABLES:
+            note_date_read((key,), str(value))
+        return value
+
+
+class Requests(dict):
+    """What pages ask for besides their files (photos, share cards), keyed, with the call
+    that asked noted (``Call.asked``): a build that carries a page over from the last build
+    asks for the same things in its place."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def _asked(self, key: Any) -> None:
+        if _rendering:
+            _rendering[-1].asked.setdefault(self.name, set()).add(key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        found = super().get(key, default)
+        if found is not None:
+            self._asked(key)
+        return found
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        super().__setitem__(key, value)
+        self._asked(key)
+
+
 # Pelican's writer arguments that are not template variables (write_file's signature)
 _WRITE_OPTIONS = {"relative_urls", "paginated", "template_name", "override_output", "url", "context"}
 
@@ -111,6 +170,8 @@ class RecordingWriter(compat.HookedWriter):
         if not self._claim(call):
             return None  # reported with every other collision when the pages are rendered
         self.calls.append(call)
+        if carry.take(call, _target(call, self.output_path), self.output_path):
+            return None  # its files are linked from the last build by ``flush``
         if self.workers > 1:
             self.deferred.append(call)
             return None
@@ -136,6 +197,7 @@ class RecordingWriter(compat.HookedWriter):
         feed, as Pelican sends it)."""
         if self.collisions:
             raise ContentError(self.collisions)
+        carry.link_carried([c for c in self.calls if c.carried], self.output_path)
         calls, self.deferred = self.deferred, []
         pages = [call for call in calls if call.method != "write_feed"]
         pool = Parallel(
@@ -153,21 +215,26 @@ class RecordingWriter(compat.HookedWriter):
             results = pool.results()
         except WorkerFailed as error:  # a page a worker could not make: named as here
             raise RenderError(error.text if error.kind == "RenderError" else str(error)) from None
-        for call, (outputs, reads, quiet) in zip(pages, results, strict=True):
-            call.outputs, call.reads = outputs, reads
+        for call, (outputs, reads, dated, asked, quiet) in zip(pages, results, strict=True):
+            call.outputs, call.reads, call.dated, call.asked = outputs, reads, dated, asked
             if quiet and call.method == "write_file":  # rendered by a quiet worker
                 for path in sorted(outputs):
                     compat.announce_written(path, _template_context(call))
+        for call in self.calls:  # carried over: announced as if written now
+            if call.carried and call.method == "write_file":
+                for path in sorted(call.outputs):
+                    compat.announce_written(path, _template_context(call))
 
-    def _render_page(self, call: Call) -> tuple[set[str], set[str], bool]:
-        """Render one call; (files written, texts read, whether its signals are still to
-        be sent). Worker processes are quiet: the building process announces their files."""
+    def _render_page(self, call: Call) -> tuple[set[str], set[str], dict, dict[str, set], bool]:
+        """Render one call; (files written, texts read, what it read that depends on the date,
+        what it asked for, whether its signals are still to be sent). Worker processes are
+        quiet: the building process announces their files."""
         if os.getpid() == self.building_process:
             self._run(call)
-            return call.outputs, call.reads, False
+            return call.outputs, call.reads, call.dated, call.asked, False
         with compat.quiet_writer_signals():
             self._run(call)
-        return call.outputs, call.reads, True
+        return call.outputs, call.reads, call.dated, call.asked, True
 
     def _leftover(self) -> dict[str, Any]:
         return {"written": self.written_files(), "state": {name: take() for name, take, _ in RENDER_STATE}}
@@ -179,6 +246,9 @@ class RecordingWriter(compat.HookedWriter):
             merges[name](value)
 
     def _run(self, call: Call) -> Any:
+        environment = getattr(call.args[1], "environment", None) if call.method == "write_file" else None
+        if environment is not None:  # its templates note a read of the build date
+            environment.context_class = DateContext
         _rendering.append(call)
         try:
             if call.method == "write_data":
@@ -227,6 +297,7 @@ class RecordingWriter(compat.HookedWriter):
         try:
             for call in calls:
                 call.reads.clear()
+                call.dated, call.asked = {}, {}
                 self._run(call)
             return self.pending
         finally:
@@ -330,6 +401,8 @@ class _MemoryFile(io.StringIO):
 
 def setup(pelican) -> None:
     """Forget the last build; note text reads from now on."""
+    settings = pelican.settings
+    carry.date_value("BUILD_DATE", lambda key: str(settings["BUILD_DATE"]))
     compat.track_text_reads(_note_read)
     compat.forget_rendered_text()
     _last.output, _last.generators, _last.writer = None, [], None
@@ -389,9 +462,12 @@ def write_data(writer: Any, path: Path, make: Callable[..., bytes], *args: Any) 
 
 def finish(pelican) -> None:
     """Render what was deferred: the first ``finalized`` step, so the pages exist before
-    the other steps finish the site."""
+    the other steps finish the site. What a later build whose only change is the date may
+    carry over is noted then (``portal_build.carry``)."""
     if _last.writer is not None:
         _last.writer.flush()
+        carry.merge_carried(_last.writer.calls, {n: m for n, _, m in RENDER_STATE})
+        carry.note_build(_last.writer.calls, _last.writer.output_path, {n: t() for n, t, _ in RENDER_STATE})
     pages_rendered.send(pelican)
 
 

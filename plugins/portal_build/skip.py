@@ -9,7 +9,8 @@ settings files (text files by their bytes, so an edit that keeps the size and th
 modification time is still seen; photos and other binary files by size and modification
 time, as hashing hundreds of megabytes of photos would cost more than it saves); the
 settings themselves (minus the output folder, which every build names differently); the
-``PORTAL_*`` environment variables; the build date (certificates and events depend on
+``PORTAL_*`` environment variables (but PORTAL_DEBUG and PORTAL_TIMINGS, which change
+what is printed, not what is built); the build date (certificates and events depend on
 "today"); the versions of Python and Pelican.
 """
 
@@ -39,12 +40,18 @@ def _folders(settings: dict[str, Any]) -> list[Path]:
     return [Path(f) for f in dict.fromkeys(found) if f and Path(f).is_dir()]
 
 
-def _settings_digest(settings: dict[str, Any]) -> str:
-    plain = {k: v for k, v in settings.items() if k != "OUTPUT_PATH"}
+DATE_NAMES = ("PORTAL_BUILD_DATE", "BUILD_DATE")
+
+
+def _settings_digest(settings: dict[str, Any], with_date: bool = True) -> str:
+    left_out = {"OUTPUT_PATH"} | (set() if with_date else set(DATE_NAMES))
+    plain = {k: v for k, v in settings.items() if k not in left_out}
     return json.dumps(plain, sort_keys=True, default=lambda value: type(value).__name__, ensure_ascii=False)
 
 
-def input_stamp(settings: dict[str, Any], settings_files: list[Path]) -> str:
+def input_stamp(settings: dict[str, Any], settings_files: list[Path], with_date: bool = True) -> str:
+    """The stamp; ``with_date=False``: of everything but the build date (what
+    ``portal_build.carry`` compares)."""
     digest = hashlib.sha256()
     for folder in _folders(settings):
         for dirpath, dirnames, filenames in os.walk(folder):
@@ -64,12 +71,14 @@ def input_stamp(settings: dict[str, Any], settings_files: list[Path]) -> str:
                     digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
     for file in settings_files:
         digest.update(str(file).encode() + b"\0" + file.read_bytes())
-    digest.update(_settings_digest(settings).encode())
+    digest.update(_settings_digest(settings, with_date).encode())
+    left_out = {"PORTAL_DEBUG", "PORTAL_TIMINGS"} | (set() if with_date else set(DATE_NAMES))
     environment = sorted(
-        (k, v) for k, v in os.environ.items() if k.startswith("PORTAL_") and k != "PORTAL_DEBUG"
+        (k, v) for k, v in os.environ.items() if k.startswith("PORTAL_") and k not in left_out
     )
     digest.update(json.dumps(environment).encode())
-    digest.update((os.environ.get("PORTAL_BUILD_DATE") or dt.date.today().isoformat()).encode())
+    if with_date:
+        digest.update((os.environ.get("PORTAL_BUILD_DATE") or dt.date.today().isoformat()).encode())
     from pelican import __version__ as pelican_version
 
     digest.update(f"{sys.version}|{pelican_version}".encode())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from importlib import metadata
@@ -10,6 +11,7 @@ from pathlib import Path
 import qrcode
 import qrcode.constants
 from pelican.generators import Generator
+from portal_build import carry
 from portal_build.render import write_data
 from portal_content.opendata import csv_text
 from portal_content.validate import records_of
@@ -17,7 +19,7 @@ from portal_core.address import site_address
 from portal_core.atomic import write_atomic
 
 from .badge import certificate_badge_svg
-from .model import CertificateRecord, Edition
+from .model import CertificateRecord, Edition, status_now
 
 
 class CertificationGenerator(Generator):
@@ -43,6 +45,8 @@ class CertificationGenerator(Generator):
                 certificate.renews = by_number[certificate.meta.renews]
                 certificate.renews.renewed_by = certificate
         self.context["certification"] = self
+        # how a build on another day knows whether a page showing a status must change
+        carry.date_value("certyfikat", functools.partial(status_now, by_number))
 
     def content_items(self) -> dict[str, list]:
         """The items this generator made, by kind (portal_content.relations links them)."""

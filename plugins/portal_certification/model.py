@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from portal_build.render import note_date_read
 from portal_content.model import Item
 from portal_content.relations import Ref, Related
 
 from .schema import Certificate, EditionMeta
-from .status import Status, status_on
+from .status import LABELS, Status, status_on
 
 
 class Edition(Item):
@@ -35,6 +36,39 @@ class Edition(Item):
         return {"year": self.meta.year}
 
 
+class ShownStatus:
+    """A certificate's status on the build date, as pages read it: every read is noted with
+    what it gave (portal_build.render.note_date_read), so a build on another day renders a
+    page again only when what it showed changed (``status_now`` answers for that day)."""
+
+    def __init__(self, number: str, status: Status) -> None:
+        self._number, self._status = number, status
+
+    @property
+    def code(self) -> str:
+        note_date_read(("certyfikat", self._number, "code"), self._status.code)
+        return self._status.code
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.code]
+
+    @property
+    def current(self) -> bool:
+        return self.code in ("valid", "expiring")
+
+    @property
+    def days_left(self) -> int | None:
+        note_date_read(("certyfikat", self._number, "days_left"), self._status.days_left)
+        return self._status.days_left
+
+
+def status_now(certificates: dict[str, Any], key: tuple) -> Any:
+    """The value a ``ShownStatus`` read of ``key`` gives in this build."""
+    _, number, what = key
+    return getattr(certificates[number]._status, what)
+
+
 class CertificateRecord(Related):
     RELATIONS = {"entity": Ref("entity", "entity"), "products": Ref("product", "products", many=True)}
 
@@ -45,11 +79,16 @@ class CertificateRecord(Related):
         self.year = edition.year
         self.valid_from = meta.valid_from
         self.valid_until = meta.valid_until
-        self.status: Status = status_on(day, meta.valid_from, meta.valid_until)
+        self._status: Status = status_on(day, meta.valid_from, meta.valid_until)
         self.url = settings["CERTIFICATE_URL"].format(number=meta.number)
         self.save_as = self.url + "index.html"
         self.renews: CertificateRecord | None = None
         self.renewed_by: CertificateRecord | None = None
+
+    @property
+    def status(self) -> ShownStatus:
+        """The status on the build date, as a page reads it (each read noted)."""
+        return ShownStatus(self.number, self._status)
 
     @property
     def services(self) -> list[str]:

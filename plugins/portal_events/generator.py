@@ -4,20 +4,17 @@ per event, and the subscribable calendar of all events."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from itertools import groupby
 from pathlib import Path
 
 from pelican.generators import Generator
+from portal_build import carry
 from portal_build.render import write_data
 from portal_content.validate import records_of
 from portal_core.address import site_address
 
-from .model import Event, calendar
-
-
-def build_date(settings) -> dt.date:
-    value = settings.get("BUILD_DATE")
-    return value if isinstance(value, dt.date) else dt.date.today()
+from .model import Event, build_date, calendar, upcoming_now
 
 
 class EventGenerator(Generator):
@@ -25,6 +22,8 @@ class EventGenerator(Generator):
         events = [Event.from_record(record, self.settings) for record in records_of(self.settings, "event")]
         self.events = sorted(events, key=lambda e: (e.start, e.slug))
         self.context["events"] = self
+        # how a build on another day knows whether a page showing an event's state must change
+        carry.date_value("wydarzenie", functools.partial(upcoming_now, {e.url: e for e in self.events}))
 
     def content_items(self) -> dict[str, list]:
         """The items this generator made, by kind (portal_content.relations links them)."""

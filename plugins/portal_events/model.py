@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vText
 from icalendar import Event as IcsEvent
+from portal_build.render import note_date_read
 from portal_content.model import Item
 from portal_content.relations import Ref
 
@@ -57,7 +58,17 @@ class Event(Item):
 
     def upcoming(self, today: dt.date) -> bool:
         """Not over yet on ``today`` (events that end today are still upcoming)."""
-        return self.end.date() >= today
+        answer = self.end.date() >= today
+        if today == build_date(self.settings):  # what the page shows changes with the build date
+            note_date_read(("wydarzenie", self.url), answer)
+        else:  # another day, maybe counted from the build date: any new date renders it again
+            note_date_read(("BUILD_DATE",), str(build_date(self.settings)))
+        return answer
+
+    @property
+    def is_upcoming(self) -> bool:
+        """Not over yet on the build date (what pages show)."""
+        return self.upcoming(build_date(self.settings))
 
     @property
     def organiser_name(self) -> str:
@@ -156,8 +167,22 @@ class Event(Item):
         return entry
 
 
+def build_date(settings: dict[str, Any]) -> dt.date:
+    """The build date (portal_theme sets it; today where a test's settings lack it)."""
+    value = settings.get("BUILD_DATE")
+    return value if isinstance(value, dt.date) else dt.date.today()
+
+
+def upcoming_now(events: dict[str, Event], key: tuple) -> bool:
+    """The value an ``upcoming`` read of ``key`` gives in this build."""
+    event = events[key[1]]
+    return event.end.date() >= build_date(event.settings)
+
+
 def calendar(events: list[Event], siteurl: str, name: str, stamp: dt.datetime) -> bytes:
-    """An iCalendar file with ``events`` and the Europe/Warsaw time zone definition."""
+    """An iCalendar file with ``events`` and the Europe/Warsaw time zone definition (stamped
+    with the build date: made again every day)."""
+    note_date_read(("BUILD_DATE",), str(stamp.date()))
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageOps
+from portal_build.render import Requests
 from portal_core.atomic import new_folder_beside, read_json, replace_folder, write_atomic
 from portal_core.parallel import Parallel
 
@@ -129,7 +130,8 @@ def _encode_task(task: tuple) -> int:
 @dataclass
 class Pipeline:
     settings: dict[str, Any]
-    requested: dict[str, ResponsiveImage] = field(default_factory=dict)
+    # noted against the page that asks (portal_build.carry asks again for a carried page)
+    requested: dict[str, ResponsiveImage] = field(default_factory=lambda: Requests("portal_images"))
     encoded: int = 0
 
     def __post_init__(self) -> None:

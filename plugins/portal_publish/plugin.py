@@ -37,6 +37,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from portal_build import carry
 from portal_core.address import site_address
 
 from . import finishing
@@ -44,21 +45,36 @@ from . import finishing
 log = logging.getLogger(__name__)
 
 _pages: list[tuple[str, Any]] = []
-_search: dict[str, finishing.SearchIndexing | None] = {"running": None}
+_search: dict[str, Any] = {"running": None}
 _NOINDEX = re.compile(rb'<meta name="?robots"? content="?noindex')
 
 
 def setup(pelican) -> None:
     stop_search()  # left by a build that failed after it started (devserver: same process)
+    _search.pop("reused", None)
 
 
 def start_search(pelican) -> None:
     """The pages are written: index them now, while photos and share cards are still being
-    copied (Pagefind works on its own cores). Not when the HTML is changed afterwards."""
+    copied (Pagefind works on its own cores). Not when the HTML is changed afterwards.
+
+    When the build carried pages over from the last one (portal_build.carry: only the date
+    changed) and no searched page differs from the last build's, its index is the index of
+    these pages: it is taken over (hard links) instead of being made again."""
     settings = pelican.settings
     if settings["SEARCH_INDEX"] and not settings["PUBLISH_FINGERPRINT"] and not settings["PUBLISH_MINIFY"]:
         stop_search()
-        _search["running"] = finishing.SearchIndexing(Path(pelican.output_path), settings["SEARCH_LANGUAGE"])
+        output = Path(pelican.output_path)
+        previous = carry.active()
+        if (
+            previous is not None
+            and (previous.previous / "pagefind").is_dir()
+            and carry.search_input_unchanged(output)
+        ):
+            shutil.copytree(previous.previous / "pagefind", output / "pagefind", copy_function=os.link)
+            _search["reused"] = True
+            return
+        _search["running"] = finishing.SearchIndexing(output, settings["SEARCH_LANGUAGE"])
 
 
 def search_running() -> finishing.SearchIndexing | None:
@@ -128,7 +144,9 @@ def finish(pelican) -> None:
         steps.append(f"odciski nazw: {renamed} plików CSS/JS")
     if settings["PUBLISH_MINIFY"]:
         steps.append(f"minifikacja: {finishing.minify_tree(output)} plików")
-    if settings["SEARCH_INDEX"]:
+    if settings["SEARCH_INDEX"] and _search.pop("reused", False):
+        steps.append("indeks wyszukiwarki: strony bez zmian, indeks poprzedniego budowania")
+    elif settings["SEARCH_INDEX"]:
         running, _search["running"] = _search["running"], None
         pages = (running or finishing.SearchIndexing(output, settings["SEARCH_LANGUAGE"])).wait()
         steps.append(f"indeks wyszukiwarki: {pages} stron")

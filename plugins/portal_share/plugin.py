@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
+from portal_build.render import Requests
 from portal_core.address import absolute, site_address
 from portal_core.parallel import Parallel
 from portal_images.plugin import describe_image
@@ -84,7 +85,7 @@ def quote_all(value: Any) -> str:
 
 def setup(pelican) -> None:
     _state["settings"] = pelican.settings
-    _state["cards"] = {}
+    _state["cards"] = Requests("portal_share")  # noted against the page that asks
     pelican.settings.setdefault("JINJA_GLOBALS", {})["share_image"] = share_image
     pelican.settings.setdefault("JINJA_FILTERS", {})["quote_all"] = quote_all
 
@@ -114,7 +115,7 @@ def finish(pelican) -> None:
         except OSError:
             shutil.copyfile(cache / f"{key}.png", target / f"{key}.png")
     log.info("[portal_share] %d kart udostępniania, narysowano %d", len(cards), len(missing))
-    _state["cards"] = {}  # devserver reruns the same Pelican object
+    _state["cards"] = Requests("portal_share")  # devserver reruns the same Pelican object
 
 
 def take_cards() -> dict:

@@ -193,3 +193,47 @@ def test_content_cache_between_builds_never_hides_a_problem(tmp_path):
     assert "Treść poprawiona." in (
         tmp_path / "four" / "aktualnosci" / "2026" / "ok" / "index.html"
     ).read_text(encoding="utf-8")
+
+
+NEW_DATE = "2027-06-30"  # certificates of the sample content expire, its events pass
+DATE_FREE = ("aktualnosci/", "strony/", "filmy/", "szukaj/", "deklaracja-dostepnosci/")
+
+
+def test_a_new_build_date_re_renders_exactly_the_pages_that_show_it_and_equals_a_full_build(tmp_path):
+    """The nightly rebuild (only "today" moved): the pages showing a certificate's status, an
+    event's state or the date that is different today are rendered again, every other file
+    is carried over from the last build (portal_build.carry), and the site is the same, file
+    by file, as a full build on the new date."""
+    import os
+
+    output = tmp_path / "output"
+    first = run_build(None, output)
+    assert first.returncode == 0, first.stderr
+    yesterday = tmp_path / "yesterday"
+    shutil.copytree(output, yesterday, copy_function=os.link)  # the same files: carried ones stay so
+    nightly = run_build(None, output, build_date=NEW_DATE)
+    assert nightly.returncode == 0, nightly.stderr
+    assert "zmieniła się tylko data" in nightly.stdout
+    full = run_build(None, tmp_path / "full", build_date=NEW_DATE)
+    assert full.returncode == 0 and "zmieniła się tylko data" not in full.stdout
+    assert tree(output) == tree(tmp_path / "full")  # every file, the search index included
+
+    pages = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html"))
+    rendered = {
+        name
+        for name in pages
+        if not (yesterday / name).exists() or not os.path.samefile(output / name, yesterday / name)
+    }
+    changed = {name for name in pages if (yesterday / name).read_bytes() != (output / name).read_bytes()}
+    assert changed and changed <= rendered  # nothing that shows the date is stale
+    assert rendered == changed  # and only what shows something that is different today
+    # what shows certificates, events or the date: catalogue, directory, certificates, events,
+    # the home page and the statistics; news, pages and films show none of it
+    assert all(not name.startswith(DATE_FREE) for name in rendered), sorted(rendered)
+    assert {"index.html", "dane/statystyki/index.html", "wydarzenia/index.html"} <= rendered
+    assert any(name.startswith("zakup-prospoleczny/certyfikat/") for name in rendered)
+    carried = set(pages) - rendered
+    assert sum(name.startswith("aktualnosci/") for name in carried) == sum(
+        name.startswith("aktualnosci/") for name in pages
+    )
+    assert len(carried) > len(rendered)

@@ -1,0 +1,269 @@
+"""Carrying pages over from the last build when only the build date changed.
+
+The portal is rebuilt every night although nothing was edited: certificates expire and
+events pass, and both are shown for the day of the build. ``portal_build.render`` notes,
+for every page, what it read that depends on the date, with the value it read: the
+``BUILD_DATE`` variable (the page prints the date), a certificate's status, whether an
+event is still upcoming, a calendar's stamp (``note_date_read``). After a build, this
+module keeps a manifest beside the caches: the input stamp without the date, and for every
+page its output files, what it asked for besides them (photos, share cards) and those
+values.
+
+A later build of the same output whose inputs are the same but for the date (``plan``)
+records every call as usual, and asks, for a call in the manifest, what each value it read
+is today (``date_value``: each capability says how to know). When all are as they were -
+always for a news item, which reads none - the page would come out byte for byte as the
+night before, so it is not rendered: its files are hard-linked from the last build's folder
+(the current site) into the new one (``link_carried``) and what it asked for is asked for
+again (``merge_carried``). The others are rendered. When none of the pages the search index
+is made of changed a byte, the last build's index is taken over too
+(``search_input_unchanged``).
+
+Only ordinary builds carry pages (``tools/portal.py build``, ``make html``): a production
+build (``make publish``) rewrites its pages afterwards (fingerprints, minifying, compressed
+copies) and is always made in full, as is a build with ``--force`` and the devserver's.
+The end-to-end test builds a site, moves the date so that certificates expire and events
+pass, and compares the carried build with a full one, file by file, and the pages rendered
+with the pages that changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from portal_core.atomic import write_atomic
+
+CARRIED_METHODS = ("write_file", "write_data")  # feeds are rendered every time (Pelican's feed_written)
+VERSION = 2
+Entry = tuple[list[str], dict[str, list], dict[tuple, Any]]  # outputs, asked, date values read
+
+
+@dataclass
+class Plan:
+    previous: Path  # the last build's output folder: the site being replaced
+    pages: dict[str, Entry]  # first output -> its entry
+    state: dict[str, dict]  # what the carried pages asked for: Requests' name -> key -> value
+    carried: int = 0
+
+
+@dataclass
+class _Noted:
+    pages: dict[str, Entry] = field(default_factory=dict)
+    state: dict[str, dict] = field(default_factory=dict)
+    dated: list[str] = field(default_factory=list)  # outputs of the calls that read the date
+
+
+_active: dict[str, Any] = {"plan": None, "noted": None}
+_values: dict[str, Callable[[tuple], Any]] = {}
+
+
+def date_value(kind: str, value_now: Callable[[tuple], Any]) -> None:
+    """How to know, in this build, the value of a date-dependent read whose key starts with
+    ``kind`` (a capability registers it when it makes its items)."""
+    _values[kind] = value_now
+
+
+def _unchanged(reads: dict[tuple, Any]) -> bool:
+    """Whether every date-dependent value a page read is the same in this build."""
+    for key, value in reads.items():
+        value_now = _values.get(key[0])
+        if value_now is None:
+            return False
+        try:
+            if value_now(key) != value:
+                return False
+        except LookupError:  # the certificate or event is gone
+            return False
+    return True
+
+
+def manifest_path(cache_dir: Path, output: Path) -> Path:
+    name = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:16]
+    return Path(cache_dir) / "build" / f"{name}.carry.pickle"
+
+
+def plan(cache_dir: Path, output: Path, inputs: str) -> Plan | None:
+    """What the build into ``output`` may carry over: the manifest of the build that made
+    ``output``, when its inputs but the date were ``inputs`` (None: build in full)."""
+    output = Path(output)
+    if not (output / "index.html").is_file():
+        return None
+    try:
+        with open(manifest_path(cache_dir, output), "rb") as handle:
+            version, kept_inputs, pages, state = pickle.load(handle)  # noqa: S301 - our own cache file
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError, ImportError):
+        return None
+    if version != VERSION or kept_inputs != inputs:
+        return None
+    return Plan(output, pages, state)
+
+
+def activate(chosen: Plan | None) -> None:
+    """The plan of the build that starts now (None: every page is rendered)."""
+    _active["plan"] = chosen
+    _active["noted"] = None
+
+
+def active() -> Plan | None:
+    return _active["plan"]
+
+
+def take(call: Any, target: str | None, output_path: str) -> bool:
+    """Whether ``call`` is carried over (its ``outputs`` and ``asked`` are set then)."""
+    chosen: Plan | None = _active["plan"]
+    if chosen is None or target is None or call.method not in CARRIED_METHODS:
+        return False
+    entry = chosen.pages.get(os.path.relpath(target, output_path))
+    if entry is None:
+        return False
+    outputs, asked, reads = entry
+    if not _unchanged(reads):
+        return False  # it shows something that is different today: render it
+    if not all(os.path.isfile(chosen.previous / name) for name in outputs):
+        return False  # the last build's files are not all there: render it
+    call.carried = True
+    call.outputs = {os.path.join(output_path, name) for name in outputs}
+    call.asked = {name: set(keys) for name, keys in asked.items()}
+    call.dated = dict(reads)
+    chosen.carried += 1
+    return True
+
+
+def link_carried(calls: list[Any], output_path: str) -> None:
+    """Put the carried calls' files into the new output: hard links to the last build's
+    (the same bytes, no copy; a copy where the file system cannot link)."""
+    chosen: Plan | None = _active["plan"]
+    if chosen is None:
+        return
+    made: set[str] = set()
+    for call in calls:
+        for path in sorted(call.outputs):
+            source = chosen.previous / os.path.relpath(path, output_path)
+            folder = os.path.dirname(path)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            try:
+                os.link(source, path)
+            except OSError:
+                shutil.copy2(source, path)
+
+
+def merge_carried(calls: list[Any], merges: dict[str, Callable[[dict], None]]) -> None:
+    """Ask again for what the carried pages asked for (their photos, share cards)."""
+    chosen: Plan | None = _active["plan"]
+    if chosen is None:
+        return
+    for name, merge in merges.items():
+        kept = chosen.state.get(name, {})
+        merge({key: kept[key] for call in calls if call.carried for key in call.asked.get(name, ())})
+
+
+def note_build(calls: list[Any], output_path: str, state: dict[str, dict]) -> None:
+    """Note what a later build with another date may carry over (saved by ``save``)."""
+    noted = _Noted()
+    for call in calls:
+        outputs = sorted(os.path.relpath(path, output_path) for path in call.outputs)
+        if call.dated and not call.carried:
+            noted.dated.extend(outputs)
+        if call.method not in CARRIED_METHODS or not outputs:
+            continue
+        first = _first(call, output_path)
+        if first is None:
+            continue
+        noted.pages[first] = (
+            outputs,
+            {name: sorted(keys) for name, keys in call.asked.items()},
+            dict(call.dated),
+        )
+        for name, keys in call.asked.items():
+            values = state.get(name, {})
+            noted.state.setdefault(name, {}).update((key, values[key]) for key in keys if key in values)
+    _active["noted"] = noted
+
+
+def _first(call: Any, output_path: str) -> str | None:
+    from .render import _target
+
+    target = _target(call, output_path)
+    return os.path.relpath(target, output_path) if target else None
+
+
+def dated_outputs() -> list[str]:
+    """The files (relative to the output) of the pages the last build rendered that read
+    something depending on the date."""
+    noted: _Noted | None = _active["noted"]
+    return sorted(noted.dated) if noted else []
+
+
+def save(cache_dir: Path, output: Path, inputs: str) -> None:
+    """Keep the manifest of the build now in ``output`` (made from ``inputs``)."""
+    noted: _Noted | None = _active["noted"]
+    path = manifest_path(cache_dir, output)
+    if noted is None:
+        path.unlink(missing_ok=True)
+        return
+    with contextlib.suppress(OSError):  # only a cache: the next build is made in full
+        write_atomic(path, pickle.dumps((VERSION, inputs, noted.pages, noted.state), pickle.HIGHEST_PROTOCOL))
+
+
+def forget(cache_dir: Path, output: Path) -> None:
+    manifest_path(cache_dir, output).unlink(missing_ok=True)
+
+
+SEARCHED = b"data-pagefind-body"
+
+
+def search_input_unchanged(output_path: str) -> bool:
+    """Whether the pages the search index is made of are exactly the last build's.
+
+    Pagefind indexes only the pages that carry ``data-pagefind-body`` when any page does
+    (the portal's do), so the index is a function of those pages' bytes: when the same
+    pages carry it with the same bytes (the carried ones are the last build's very files;
+    the others are compared), the last build's index is this build's. A page that shows
+    the date and is not searched (the home page, the statistics) does not count."""
+    chosen: Plan | None = _active["plan"]
+    if chosen is None:
+        return False
+    searched_before = {name for name, path in _pages(chosen.previous).items() if SEARCHED in _read(path)}
+    if not searched_before:
+        return False  # Pagefind indexes every page then
+    searched = set()
+    for name, path in _pages(Path(output_path)).items():
+        old = chosen.previous / name
+        if old.exists() and os.path.samefile(path, old):
+            if name in searched_before:
+                searched.add(name)
+            continue
+        data = _read(path)
+        if SEARCHED in data:
+            if name not in searched_before or data != _read(str(old)):
+                return False
+            searched.add(name)
+    return searched == searched_before
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _pages(folder: Path) -> dict[str, str]:
+    """The HTML pages of a built site (not Pagefind's own files): name -> path."""
+    found = {}
+    for dirpath, dirnames, filenames in os.walk(folder):
+        if dirpath == str(folder):
+            dirnames[:] = [d for d in dirnames if d != "pagefind"]
+        for name in filenames:
+            if name.endswith(".html"):
+                path = os.path.join(dirpath, name)
+                found[os.path.relpath(path, folder)] = path
+    return found

@@ -1,0 +1,101 @@
+"""portal_build.carry: what a build whose only change is the date takes over from the last."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from portal_build import carry
+
+SEARCHED = "<main data-pagefind-body><h1>{}</h1></main>"
+NOT_SEARCHED = "<main><p>Stan na {}</p></main>"
+
+
+def site(folder: Path, pages: dict[str, str]) -> Path:
+    for name, text in pages.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_search_index_is_taken_over_only_when_the_searched_pages_are_the_same(tmp_path):
+    previous = site(
+        tmp_path / "wczoraj",
+        {
+            "index.html": NOT_SEARCHED.format("27 listopada"),
+            "aktualnosci/a/index.html": SEARCHED.format("A"),
+            "katalog/kubek/index.html": SEARCHED.format("Kubek"),
+        },
+    )
+    carry.activate(carry.Plan(previous, {}, {}))
+    try:
+
+        def today(pages: dict[str, str], carried: tuple[str, ...] = ("aktualnosci/a/index.html",)) -> bool:
+            folder = tmp_path / f"dzis-{len(list(tmp_path.iterdir()))}"
+            site(folder, pages)
+            for name in carried:
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                os.link(previous / name, folder / name)
+            return carry.search_input_unchanged(str(folder))
+
+        # the home page shows the new date, the product page came out the same: the same index
+        same = {
+            "index.html": NOT_SEARCHED.format("28 listopada"),
+            "katalog/kubek/index.html": SEARCHED.format("Kubek"),
+        }
+        assert today(same)
+        # a searched page changed (a certificate expired on it), or a searched page is new or gone
+        assert not today({**same, "katalog/kubek/index.html": SEARCHED.format("Kubek (certyfikat wygasł)")})
+        assert not today({**same, "katalog/nowy/index.html": SEARCHED.format("Nowy")})
+        assert not today({"index.html": NOT_SEARCHED.format("28 listopada")})
+    finally:
+        carry.activate(None)
+    assert not carry.search_input_unchanged(str(previous))  # no plan: never
+
+
+def test_a_plan_needs_the_same_inputs_and_the_last_output(tmp_path):
+    output = site(tmp_path / "output", {"index.html": "<p>x</p>"})
+    entry = (["a/index.html"], {}, {})
+    carry.activate(None)
+    carry._active["noted"] = carry._Noted(pages={"a/index.html": entry})
+    carry.save(tmp_path / "cache", output, "wejscia-1")
+    assert carry.plan(tmp_path / "cache", output, "wejscia-1").pages == {"a/index.html": entry}
+    assert carry.plan(tmp_path / "cache", output, "wejscia-2") is None  # something else changed too
+    (output / "index.html").unlink()
+    assert carry.plan(tmp_path / "cache", output, "wejscia-1") is None  # no site to carry from
+
+
+def test_a_page_is_carried_only_while_every_date_dependent_value_it_showed_is_the_same(tmp_path):
+    from portal_build.render import Call
+
+    previous = site(
+        tmp_path / "wczoraj",
+        dict.fromkeys(("news/index.html", "profil/index.html", "dom/index.html"), "<p>strona</p>"),
+    )
+    statuses = {"ZP-2025-01": "valid"}
+    carry.date_value("certyfikat-test", lambda key: statuses[key[1]])
+    carry.date_value("BUILD_DATE", lambda key: "2026-11-28")
+    pages = {
+        "news/index.html": (["news/index.html"], {}, {}),
+        "profil/index.html": (["profil/index.html"], {}, {("certyfikat-test", "ZP-2025-01"): "valid"}),
+        "dom/index.html": (["dom/index.html"], {}, {("BUILD_DATE",): "2026-11-27"}),
+    }
+    output = tmp_path / "dzis"
+
+    def carried() -> list[str]:
+        carry.activate(carry.Plan(previous, pages, {}))
+        try:
+            return [
+                name
+                for name in pages
+                if carry.take(Call("write_file", (name, None), {}), str(output / name), str(output))
+            ]
+        finally:
+            carry.activate(None)
+
+    # the home page prints the date, which moved; the certificate is still valid
+    assert carried() == ["news/index.html", "profil/index.html"]
+    statuses["ZP-2025-01"] = "expired"
+    assert carried() == ["news/index.html"]
+    del statuses["ZP-2025-01"]  # the certificate is gone from the content: render the page
+    assert carried() == ["news/index.html"]

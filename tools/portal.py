@@ -81,8 +81,10 @@ def count_pages(folder: Path) -> int:
 
 def _discard(work: Path) -> None:
     """Delete a failed build's folder, after stopping the search index writing into it."""
+    from portal_build import carry
     from portal_publish.plugin import stop_search
 
+    carry.activate(None)
     stop_search()
     shutil.rmtree(work, ignore_errors=True)
 
@@ -91,13 +93,17 @@ class BuildFailed(Exception):
     """A build stopped; the message is for the editor (the previous site is untouched)."""
 
 
-def build(args: argparse.Namespace, force: bool = False) -> str:
+def build(args: argparse.Namespace, force: bool = False, carry_pages: bool = False) -> str:
     """Build atomically (or skip when no input changed); a sentence saying what was done.
+
+    ``carry_pages`` (the build command): when only the build date changed since the build
+    that made the output, the pages that do not show the date are carried over from it
+    (portal_build.carry) instead of being rendered again.
 
     Raises BuildFailed with the problems when the build stopped.
     """
     from pelican import Pelican
-    from portal_build import render
+    from portal_build import carry, render
     from portal_build.skip import StampFile, input_stamp
     from portal_content.problems import ContentError
 
@@ -105,9 +111,15 @@ def build(args: argparse.Namespace, force: bool = False) -> str:
     plain = _settings(args)
     target = Path(args.output or plain["OUTPUT_PATH"]).resolve()
     stamp_file = StampFile(CACHE_DIR, target)
-    stamp = input_stamp(plain, _settings_files(args, plain))
+    files = _settings_files(args, plain)
+    stamp = input_stamp(plain, files)
     if not force and stamp_file.matches(stamp):
         return f"Bez zmian od ostatniego budowania ({time.perf_counter() - started:.2f} s) -> {target}"
+    production = any(plain.get(k) for k in ("PUBLISH_FINGERPRINT", "PUBLISH_MINIFY", "PUBLISH_PRECOMPRESS"))
+    keep = carry_pages and not production
+    inputs = input_stamp(plain, files, with_date=False) if keep else ""
+    chosen = carry.plan(CACHE_DIR, target, inputs) if keep and not force else None
+    carry.activate(chosen)
     work = new_folder_beside(target)
     try:
         settings = _settings(args, work)
@@ -125,14 +137,26 @@ def build(args: argparse.Namespace, force: bool = False) -> str:
         raise BuildFailed(
             "Budowanie przerwane, poprzednia wersja strony została bez zmian.\n" + _explain(error)
         ) from None
+    carried = chosen.carried if chosen else 0
     pages = count_pages(work)
     replace_folder(work, target, later=True)
     render.built_into(target)
     stamp_file.save(stamp)
+    if keep:
+        carry.save(CACHE_DIR, target, inputs)
+    else:
+        carry.forget(CACHE_DIR, target)
+    carry.activate(None)
     workers = settings.get("RENDER_WORKERS") or 1
+    note = (
+        f"; zmieniła się tylko data: {carried} {plural_pl(carried, 'stronę lub plik', 'strony lub pliki', 'stron lub plików')}"
+        " bez treści od niej zależnych przeniesiono z poprzedniego budowania"
+        if carried
+        else ""
+    )
     return (
         f"Zbudowano {pages} stron HTML w {time.perf_counter() - started:.1f} s"
-        f" ({workers} {plural_pl(workers, 'proces', 'procesy', 'procesów')}) -> {target}"
+        f" ({workers} {plural_pl(workers, 'proces', 'procesy', 'procesów')}){note} -> {target}"
     )
 
 
@@ -204,7 +228,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     init_logging()
     try:
-        message = build(args, force=args.force)
+        message = build(args, force=args.force, carry_pages=True)
     except BuildFailed as error:
         return _fail(str(error))
     if timing.enabled():

@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from portal_core.atomic import new_folder_beside, replace_folder  # noqa: E402 - plugins/ is on the path now
-from portal_theme.filters import plural_pl  # noqa: E402
 
 EXIT_PROBLEMS = 1
 CACHE_DIR = Path(os.environ.get("PORTAL_CACHE_DIR") or ROOT / ".cache")
@@ -57,6 +56,12 @@ def _settings_files(args: argparse.Namespace, settings: dict) -> list[Path]:
     if settings.get("PUBLISH_HEADERS_FILE"):
         files.append(Path(settings["PUBLISH_HEADERS_FILE"]))
     return [f for f in dict.fromkeys(files) if f.is_file()]
+
+
+def plural_pl(count: int, one: str, few: str, many: str) -> str:
+    from portal_theme.filters import plural_pl as plural  # imported when needed: `make check` starts faster
+
+    return plural(count, one, few, many)
 
 
 def _fail(message: str) -> int:
@@ -247,23 +252,26 @@ def _load_plugins(settings: dict):
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate everything a build reads, without building. Photos: headers only (the build
     decodes them). Files read before come from the build's disk cache, new ones are read in
-    parallel; when no input changed since a check that passed, it passes at once."""
-    from portal_build.skip import CheckStamp, input_stamp
+    parallel; when no input changed since a check that passed, it passes at once (without
+    even reading the settings)."""
+    from portal_build.skip import CheckStamp
+
+    started = time.perf_counter()
+    passed = CheckStamp(
+        CACHE_DIR, [str(Path(args.settings).resolve()), args.content or "", args.catalogue or ""]
+    )
+    count = passed.checked()
+    if count is not None:
+        print(
+            f"Treść jest poprawna: {count} plików, bez zmian od ostatniego sprawdzenia"
+            f" ({time.perf_counter() - started:.2f} s)."
+        )
+        return 0
     from portal_content.problems import ContentError
 
     warn_about_versions()
-    started = time.perf_counter()
     try:
         settings = _settings(args)
-        stamp = input_stamp(settings, _settings_files(args, settings))
-        passed = CheckStamp(CACHE_DIR, settings)
-        count = passed.checked(stamp)
-        if count is not None:
-            print(
-                f"Treść jest poprawna: {count} plików, bez zmian od ostatniego sprawdzenia"
-                f" ({time.perf_counter() - started:.2f} s)."
-            )
-            return 0
         from portal_content.preload import preload
         from portal_content.validate import forget_scan, validate_content
         from portal_images.checks import headers_only
@@ -281,7 +289,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if os.environ.get("PORTAL_DEBUG"):
             raise
         return _fail("Sprawdzanie przerwane.\n" + _explain(error))
-    passed.save(stamp, len(records))
+    passed.save(settings, _settings_files(args, settings), len(records))
     print(f"Treść jest poprawna: {len(records)} plików sprawdzono w {time.perf_counter() - started:.2f} s.")
     return 0
 

@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,17 @@ def _settings_digest(settings: dict[str, Any], with_date: bool = True) -> str:
 def input_stamp(settings: dict[str, Any], settings_files: list[Path], with_date: bool = True) -> str:
     """The stamp; ``with_date=False``: of everything but the build date (what
     ``portal_build.carry`` compares)."""
+    return stamp_of(_folders(settings), settings_files, _settings_digest(settings, with_date), with_date)
+
+
+def stamp_of(
+    folders: list[Path], settings_files: list[Path], settings_digest: str, with_date: bool = True
+) -> str:
+    """``input_stamp`` from its parts: the folders walked, the settings files and the
+    settings as text (``make check`` keeps these, and so knows without reading the settings
+    - importing Pelican - that nothing changed)."""
     digest = hashlib.sha256()
-    for folder in _folders(settings):
+    for folder in folders:
         for dirpath, dirnames, filenames in os.walk(folder):
             dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
             for name in sorted(filenames):
@@ -71,7 +81,7 @@ def input_stamp(settings: dict[str, Any], settings_files: list[Path], with_date:
                     digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
     for file in settings_files:
         digest.update(str(file).encode() + b"\0" + file.read_bytes())
-    digest.update(_settings_digest(settings, with_date).encode())
+    digest.update(settings_digest.encode())
     left_out = {"PORTAL_DEBUG", "PORTAL_TIMINGS"} | (set() if with_date else set(DATE_NAMES))
     environment = sorted(
         (k, v) for k, v in os.environ.items() if k.startswith("PORTAL_") and k not in left_out
@@ -79,9 +89,7 @@ def input_stamp(settings: dict[str, Any], settings_files: list[Path], with_date:
     digest.update(json.dumps(environment).encode())
     if with_date:
         digest.update((os.environ.get("PORTAL_BUILD_DATE") or dt.date.today().isoformat()).encode())
-    from pelican import __version__ as pelican_version
-
-    digest.update(f"{sys.version}|{pelican_version}".encode())
+    digest.update(f"{sys.version}|{metadata.version('pelican')}".encode())
     return digest.hexdigest()
 
 
@@ -108,20 +116,37 @@ class StampFile:
 
 
 class CheckStamp:
-    """The input stamp of the last ``make check`` that found no problem, with the number of
-    files it checked: the same inputs pass again (kept beside the build stamps)."""
+    """What the last ``make check`` that found no problem checked: the parts of its input
+    stamp (``stamp_of``) and the number of files. The same inputs pass again, known without
+    reading the settings (kept beside the build stamps, by the command's arguments)."""
 
-    def __init__(self, cache_dir: Path, settings: dict[str, Any]) -> None:
-        roots = f"{os.path.abspath(settings['PATH'])}|{os.path.abspath(settings.get('CATALOGUE_PATH') or '')}"
-        self.path = cache_dir / "build" / f"check-{hashlib.sha256(roots.encode()).hexdigest()[:16]}.stamp"
+    def __init__(self, cache_dir: Path, arguments: list[str]) -> None:
+        key = hashlib.sha256("\0".join(arguments).encode()).hexdigest()[:16]
+        self.path = cache_dir / "build" / f"check-{key}.json"
 
-    def checked(self, stamp: str) -> int | None:
-        """The number of files the last passing check of these inputs checked, or None."""
+    def checked(self) -> int | None:
+        """The number of files the last passing check checked when no input changed since
+        (None: check)."""
+        from portal_core.atomic import read_json
+
+        kept = read_json(self.path)
         try:
-            kept, count = self.path.read_text().split("\n")
-            return int(count) if kept == stamp else None
-        except (OSError, ValueError):
+            folders = [Path(f) for f in kept["folders"]]
+            files = [Path(f) for f in kept["settings_files"]]
+            if not all(f.is_file() for f in files):
+                return None
+            same = stamp_of(folders, files, kept["settings"]) == kept["stamp"]
+            return int(kept["count"]) if same else None
+        except (TypeError, KeyError, ValueError, OSError):
             return None
 
-    def save(self, stamp: str, count: int) -> None:
-        write_atomic(self.path, f"{stamp}\n{count}")
+    def save(self, settings: dict[str, Any], settings_files: list[Path], count: int) -> None:
+        folders, digest = _folders(settings), _settings_digest(settings)
+        kept = {
+            "folders": [str(f) for f in folders],
+            "settings_files": [str(f) for f in settings_files],
+            "settings": digest,
+            "stamp": stamp_of(folders, settings_files, digest),
+            "count": count,
+        }
+        write_atomic(self.path, json.dumps(kept, ensure_ascii=False))

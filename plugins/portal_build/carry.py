@@ -121,13 +121,14 @@ def take(call: Any, target: str | None, output_path: str) -> bool:
     chosen: Plan | None = _active["plan"]
     if chosen is None or target is None or call.method not in CARRIED_METHODS:
         return False
-    entry = chosen.pages.get(os.path.relpath(target, output_path))
+    entry = chosen.pages.get(_relative(target, output_path))
     if entry is None:
         return False
     outputs, asked, reads = entry
     if not _unchanged(reads):
         return False  # it shows something that is different today: render it
-    if not all(os.path.isfile(chosen.previous / name) for name in outputs):
+    previous = str(chosen.previous) + os.sep
+    if not all(os.path.isfile(previous + name) for name in outputs):
         return False  # the last build's files are not all there: render it
     call.carried = True
     call.outputs = {os.path.join(output_path, name) for name in outputs}
@@ -144,9 +145,10 @@ def link_carried(calls: list[Any], output_path: str) -> None:
     if chosen is None:
         return
     made: set[str] = set()
+    previous = str(chosen.previous) + os.sep
     for call in calls:
         for path in sorted(call.outputs):
-            source = chosen.previous / os.path.relpath(path, output_path)
+            source = previous + _relative(path, output_path)
             folder = os.path.dirname(path)
             if folder not in made:
                 os.makedirs(folder, exist_ok=True)
@@ -171,7 +173,7 @@ def note_build(calls: list[Any], output_path: str, state: dict[str, dict]) -> No
     """Note what a later build with another date may carry over (saved by ``save``)."""
     noted = _Noted()
     for call in calls:
-        outputs = sorted(os.path.relpath(path, output_path) for path in call.outputs)
+        outputs = sorted(_relative(path, output_path) for path in call.outputs)
         if call.dated and not call.carried:
             noted.dated.extend(outputs)
         if call.method not in CARRIED_METHODS or not outputs:
@@ -191,10 +193,17 @@ def note_build(calls: list[Any], output_path: str, state: dict[str, dict]) -> No
 
 
 def _first(call: Any, output_path: str) -> str | None:
-    from .render import _target
+    from .render import target_of
 
-    target = _target(call, output_path)
-    return os.path.relpath(target, output_path) if target else None
+    target = call.target or target_of(call, output_path)
+    return _relative(target, output_path) if target else None
+
+
+def _relative(path: str, folder: str) -> str:
+    """``path`` relative to ``folder`` (os.path.relpath, without its cost when ``path`` is
+    inside: thousands of calls a build)."""
+    prefix = folder.rstrip(os.sep) + os.sep
+    return path[len(prefix) :] if path.startswith(prefix) else os.path.relpath(path, folder)
 
 
 def dated_outputs() -> list[str]:

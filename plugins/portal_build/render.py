@@ -56,6 +56,7 @@ class Call:
     dated: dict = field(default_factory=dict)  # what it read that depends on the date: key -> value
     asked: dict[str, set] = field(default_factory=dict)  # Requests' name -> keys it asked for
     carried: bool = False  # its files were carried over from the last build, not rendered
+    target: str | None = None  # the (first) output file, absolute
 
 
 @dataclass
@@ -170,7 +171,7 @@ class RecordingWriter(compat.HookedWriter):
         if not self._claim(call):
             return None  # reported with every other collision when the pages are rendered
         self.calls.append(call)
-        if carry.take(call, _target(call, self.output_path), self.output_path):
+        if carry.take(call, call.target, self.output_path):
             return None  # its files are linked from the last build by ``flush``
         if self.workers > 1:
             self.deferred.append(call)
@@ -182,7 +183,7 @@ class RecordingWriter(compat.HookedWriter):
         collision (a page whose address is /katalog/, an entity slug equal to a listing's),
         noted with both sources and raised by ``flush`` with all others. Pelican would let
         an override win silently, and files rendered in two processes are never compared."""
-        target = _target(call, self.output_path)
+        target = call.target = target_of(call, self.output_path)
         if target is None:
             return True
         first = self.claimed.setdefault(target, call)
@@ -315,7 +316,7 @@ def _template_context(call: Call) -> dict[str, Any]:
     return variables
 
 
-def _target(call: Call, output_path: str) -> str | None:
+def target_of(call: Call, output_path: str) -> str | None:
     """The output file a call writes (its first, for a paginated list), or None."""
     if call.method == "write_data":
         name = call.args[0]

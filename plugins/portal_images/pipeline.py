@@ -209,14 +209,15 @@ class Pipeline:
             write_atomic(self.cache / "last-encoding.json", json.dumps(stats))
         target_dir = output_path / self.output_dir
         target_dir.mkdir(parents=True, exist_ok=True)
+        target, cache = str(target_dir) + os.sep, str(self.cache) + os.sep  # tens of thousands of files
         for img in self.requested.values():
+            variants = f"{cache}{img.key}{os.sep}variants{os.sep}"
             for variant, name in img.output_names():
-                source = self.cache / img.key / "variants" / variant.filename
-                destination = target_dir / name
-                if destination.exists():
-                    continue
+                source, destination = variants + variant.filename, target + name
                 try:
                     os.link(source, destination)
+                except FileExistsError:
+                    continue  # a copy of the same photo elsewhere in the content
                 except OSError:
                     shutil.copyfile(source, destination)
         self._write_placeholder_css(target_dir)

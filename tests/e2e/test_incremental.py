@@ -207,14 +207,14 @@ def test_a_new_build_date_re_renders_exactly_the_pages_that_show_it_and_equals_a
     import os
 
     output = tmp_path / "output"
-    first = run_build(None, output)
+    first = build_in_process(None, output)
     assert first.returncode == 0, first.stderr
     yesterday = tmp_path / "yesterday"
     shutil.copytree(output, yesterday, copy_function=os.link)  # the same files: carried ones stay so
-    nightly = run_build(None, output, build_date=NEW_DATE)
+    nightly = build_in_process(None, output, build_date=NEW_DATE)
     assert nightly.returncode == 0, nightly.stderr
     assert "zmieniła się tylko data" in nightly.stdout
-    full = run_build(None, tmp_path / "full", build_date=NEW_DATE)
+    full = build_in_process(None, tmp_path / "full", build_date=NEW_DATE)
     assert full.returncode == 0 and "zmieniła się tylko data" not in full.stdout
     assert tree(output) == tree(tmp_path / "full")  # every file, the search index included
 

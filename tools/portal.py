@@ -257,9 +257,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from portal_build.skip import CheckStamp
 
     started = time.perf_counter()
-    passed = CheckStamp(
-        CACHE_DIR, [str(Path(args.settings).resolve()), args.content or "", args.catalogue or ""]
-    )
+    named = [args.settings, args.content, args.catalogue]  # relative to where it runs: resolved
+    passed = CheckStamp(CACHE_DIR, [str(Path(p).resolve()) if p else "" for p in named])
     count = passed.checked()
     if count is not None:
         print(

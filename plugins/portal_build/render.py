@@ -18,12 +18,12 @@ How it works:
   cut from it) is noted against that call: ``portal_build.update`` uses that.
 - A second call for an output file another call writes is a collision, reported with
   the content files of both (``flush`` raises ContentError with every collision).
-- While a call renders, a read of what depends on the build date - the ``BUILD_DATE``
-  template variable, a certificate (its status), whether an event is upcoming, an event
-  calendar's stamp - marks the call ``dated`` (``note_date_read``), and what it asks for
-  besides files (photos, share cards: ``Requests``) is noted against it. A build whose
-  only change is the date carries the other calls' files over from the last build
-  (``portal_build.carry``) instead of rendering them.
+- While a call renders, every read of what depends on the build date - the ``BUILD_DATE``
+  template variable, a certificate's status, whether an event is upcoming, an event
+  calendar's stamp - is noted in ``Call.dated`` with the value read (``note_date_read``),
+  and what it asks for besides files (photos, share cards: ``Requests``) in ``Call.asked``.
+  A build whose only change is the date carries a call's files over from the last build
+  (``portal_build.carry``) when every such value is the same, instead of rendering it.
 
 Sends ``pages_rendered`` (its own signal) when the pages are written.
 """

@@ -10,7 +10,7 @@ from portal_content.model import Item
 from portal_content.relations import Ref, Related
 
 from .schema import Certificate, EditionMeta
-from .status import LABELS, Status, status_on
+from .status import Status, status_on
 
 
 class Edition(Item):
@@ -44,23 +44,16 @@ class ShownStatus:
     def __init__(self, number: str, status: Status) -> None:
         self._number, self._status = number, status
 
-    @property
-    def code(self) -> str:
-        note_date_read(("certyfikat", self._number, "code"), self._status.code)
-        return self._status.code
+    def _shown(self, what: str, depends_on: str = "code") -> Any:
+        """``what`` of the status, noting the field it is made from (label and current are
+        made from the code)."""
+        note_date_read(("certyfikat", self._number, depends_on), getattr(self._status, depends_on))
+        return getattr(self._status, what)
 
-    @property
-    def label(self) -> str:
-        return LABELS[self.code]
-
-    @property
-    def current(self) -> bool:
-        return self.code in ("valid", "expiring")
-
-    @property
-    def days_left(self) -> int | None:
-        note_date_read(("certyfikat", self._number, "days_left"), self._status.days_left)
-        return self._status.days_left
+    code = property(lambda self: self._shown("code"))
+    label = property(lambda self: self._shown("label"))
+    current = property(lambda self: self._shown("current"))
+    days_left = property(lambda self: self._shown("days_left", "days_left"))
 
 
 def status_now(certificates: dict[str, Any], key: tuple) -> Any:

@@ -3,6 +3,8 @@ cache, photos are checked by their header, and unchanged inputs pass at once."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sitebuild import build_in_process, copy_fixture_site
 
@@ -70,3 +72,19 @@ def test_a_build_after_a_check_converts_what_the_check_kept_without_html(tmp_pat
     assert reads == []  # the records the check kept
     page = (tmp_path / "output" / "aktualnosci" / "2026" / "ok" / "index.html").read_text(encoding="utf-8")
     assert "<p>Treść.</p>" in page  # the body, converted by the build
+
+
+def test_the_same_relative_folder_elsewhere_is_checked_again(tmp_path, monkeypatch, reads):
+    """`make check --content content` in two clones: what passed in one says nothing of the
+    other."""
+    for clone in ("jeden", "drugi"):
+        copy_fixture_site("ok-minimal", tmp_path / clone)
+    (tmp_path / "drugi" / "content" / "aktualnosci" / "ok.md").write_text("bez nagłówka\n", encoding="utf-8")
+    results = []
+    for clone in ("jeden", "drugi"):
+        monkeypatch.chdir(tmp_path / clone)
+        results.append(
+            build_in_process(Path("content"), Path("unused"), command="check", cwd=tmp_path / clone)
+        )
+    assert results[0].returncode == 0
+    assert results[1].returncode == 1 and "ok.md" in results[1].stderr

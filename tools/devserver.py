@@ -116,12 +116,14 @@ def _changed_files(raw: set[tuple[int, str]]) -> list[Path]:
 
     created = {path for change, path in raw if change == Change.added}
     found = set()
-    for _, path in raw:
+    for change, path in raw:
         name = Path(path)
         if "__pycache__" in name.parts or name.name.startswith(".#") or name.name.endswith("~"):
             continue
         if path in created and not os.path.lexists(path):
             continue  # made and removed again: a temporary file of the editor
+        if change == Change.modified and os.path.isdir(path):
+            continue  # a folder whose list of files changed (polling says so): its files are told
         found.add(name)
     return sorted(found)
 

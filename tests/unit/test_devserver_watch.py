@@ -99,3 +99,22 @@ def test_the_devserver_loop_builds_what_was_saved(tmp_path, monkeypatch):
     news.write_text("treść", encoding="utf-8")
     assert done.wait(10)
     assert built == [[news]]
+
+
+def test_a_save_is_the_files_it_changed(tmp_path):
+    """What a save is made of: polling also reports the folder whose list of files changed,
+    and an editor may write a temporary file and remove it; neither is a change to build."""
+    from watchfiles import Change
+
+    news = tmp_path / "ok.md"
+    news.write_text("treść", encoding="utf-8")
+    raw = {
+        (Change.modified, str(tmp_path)),  # the folder (polling)
+        (Change.added, str(news)),
+        (Change.added, str(tmp_path / ".ok.md.swx")),  # made and removed in the same save
+        (Change.deleted, str(tmp_path / ".ok.md.swx")),
+        (Change.deleted, str(tmp_path / "usuniety.md")),  # a file removed: a change
+        (Change.added, str(tmp_path / "nowy-folder")),  # a folder moved in: a change
+    }
+    (tmp_path / "nowy-folder").mkdir()
+    assert devserver._changed_files(raw) == [tmp_path / "nowy-folder", news, tmp_path / "usuniety.md"]

@@ -58,7 +58,6 @@ class Plan:
 class _Noted:
     pages: dict[str, Entry] = field(default_factory=dict)
     state: dict[str, dict] = field(default_factory=dict)
-    dated: list[str] = field(default_factory=list)  # outputs of the calls that read the date
 
 
 _active: dict[str, Any] = {"plan": None, "noted": None}
@@ -174,8 +173,6 @@ def note_build(calls: list[Any], output_path: str, state: dict[str, dict]) -> No
     noted = _Noted()
     for call in calls:
         outputs = sorted(_relative(path, output_path) for path in call.outputs)
-        if call.dated and not call.carried:
-            noted.dated.extend(outputs)
         if call.method not in CARRIED_METHODS or not outputs:
             continue
         first = _first(call, output_path)
@@ -204,13 +201,6 @@ def _relative(path: str, folder: str) -> str:
     inside: thousands of calls a build)."""
     prefix = folder.rstrip(os.sep) + os.sep
     return path[len(prefix) :] if path.startswith(prefix) else os.path.relpath(path, folder)
-
-
-def dated_outputs() -> list[str]:
-    """The files (relative to the output) of the pages the last build rendered that read
-    something depending on the date."""
-    noted: _Noted | None = _active["noted"]
-    return sorted(noted.dated) if noted else []
 
 
 def save(cache_dir: Path, output: Path, inputs: str) -> None:

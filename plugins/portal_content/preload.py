@@ -166,18 +166,20 @@ def preload(settings: dict[str, Any], convert: bool = True) -> int:
         disk.used[(path, digest)] = cached
         _remember(path, mtime, size, *cached, config)
     passed = checks.remembered_passes(settings)
+    _settings.clear()
+    _settings.update(settings)
+    # photos not remembered as passed (a build decodes those whose header alone passed a check)
+    known = {key.split("|", 1)[0] for key in passed if not (convert and key.endswith(checks.HEADER_ONLY))}
+    photos = [
+        str(path)
+        for path, media in found.media
+        if media in ("photo", "catalogue_photo") and os.path.abspath(path) not in known
+    ]
     if not convert:
-        _settings.clear()
-        _settings.update(settings)
-        known = {key.split("|", 1)[0] for key in passed}
-        photos = [
-            ("photo", str(path))
-            for path, media in found.media
-            if media in ("photo", "catalogue_photo") and os.path.abspath(path) not in known
-        ]
         many = workers > 1 and len(todo) + len(photos) >= MIN_FILES
-        results = Parallel(_read_or_check, todo + photos, workers if many else 1, chunk=32).results()
-        for (path, _, mtime, size, digest), result in zip(todo, results, strict=False):
+        jobs = todo + [("photo", path) for path in photos]
+        results = Parallel(_read_or_check, jobs, workers if many else 1, chunk=32).results()
+        for (path, _, mtime, size, digest), result in zip(todo, results[: len(todo)], strict=True):
             store.remember(path, mtime, size, result)
             if not isinstance(result, list):  # problems are found again every time
                 disk.used[(path, digest)] = (result, None)
@@ -186,14 +188,6 @@ def preload(settings: dict[str, Any], convert: bool = True) -> int:
                 checks.note_passed(key)
         _save_meanwhile(disk)
         return len(todo) + len(photos)
-    known = {key.split("|", 1)[0] for key in passed if not key.endswith(checks.HEADER_ONLY)}
-    photos = [
-        str(path)
-        for path, media in found.media
-        if media in ("photo", "catalogue_photo") and os.path.abspath(path) not in known
-    ]
-    _settings.clear()
-    _settings.update(settings)
     parallel = workers > 1 and len(todo) + len(unconverted) + len(photos) >= MIN_FILES
     markdown = [path for path, kind, *_ in todo if validate.KINDS[kind].suffix == ".md"]
     markdown += [path for path, *_ in unconverted]

@@ -94,21 +94,18 @@ def check_image(path: Path, settings: dict[str, Any], label: str | None = None) 
     min_width = min(settings["IMAGES_WIDTHS"])
     key = check_key(path, settings)
     passed = remembered_passes(settings)
-    if key in passed:
+    header_only = not _decode["pixels"]
+    if key in passed or (header_only and key + HEADER_ONLY in passed):
         return None
-    if not _decode["pixels"]:
-        if key + HEADER_ONLY in passed:
-            return None
+    if header_only:
         problem = _inspect(path, max_pixels, min_width, decode=False)
-        if problem is None:
-            note_passed(key + HEADER_ONLY)
-        return problem
-    data = path.read_bytes()
-    cache = Path(settings["IMAGES_CACHE_PATH"])
-    decoded = pipeline.encoded_before(cache, pipeline.cache_key(data, cfg.encoding_signature(settings)))
-    problem = _inspect(path, max_pixels, min_width, not decoded, data)
+    else:
+        data = path.read_bytes()
+        cache = Path(settings["IMAGES_CACHE_PATH"])
+        decoded = pipeline.encoded_before(cache, pipeline.cache_key(data, cfg.encoding_signature(settings)))
+        problem = _inspect(path, max_pixels, min_width, not decoded, data)
     if problem is None:
-        note_passed(key)
+        note_passed(key + (HEADER_ONLY if header_only else ""))
     return problem
 
 

@@ -65,13 +65,10 @@ def start_search(pelican) -> None:
     if settings["SEARCH_INDEX"] and not settings["PUBLISH_FINGERPRINT"] and not settings["PUBLISH_MINIFY"]:
         stop_search()
         output = Path(pelican.output_path)
-        previous = carry.active()
-        if (
-            previous is not None
-            and (previous.previous / "pagefind").is_dir()
-            and carry.search_input_unchanged(output)
-        ):
-            shutil.copytree(previous.previous / "pagefind", output / "pagefind", copy_function=os.link)
+        plan = carry.active()
+        last_index = plan.previous / "pagefind" if plan is not None else None
+        if last_index is not None and last_index.is_dir() and carry.search_input_unchanged(output):
+            shutil.copytree(last_index, output / "pagefind", copy_function=os.link)
             _search["reused"] = True
             return
         _search["running"] = finishing.SearchIndexing(output, settings["SEARCH_LANGUAGE"])

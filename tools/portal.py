@@ -109,20 +109,22 @@ def build(args: argparse.Namespace, force: bool = False, carry_pages: bool = Fal
     """
     from pelican import Pelican
     from portal_build import carry, render
-    from portal_build.skip import StampFile, input_stamp
+    from portal_build.skip import StampFile, input_stamp, input_stamps
     from portal_content.problems import ContentError
 
     started = time.perf_counter()
     plain = _settings(args)
     target = Path(args.output or plain["OUTPUT_PATH"]).resolve()
     stamp_file = StampFile(CACHE_DIR, target)
-    files = _settings_files(args, plain)
-    stamp = input_stamp(plain, files)
-    if not force and stamp_file.matches(stamp):
-        return f"Bez zmian od ostatniego budowania ({time.perf_counter() - started:.2f} s) -> {target}"
     production = any(plain.get(k) for k in ("PUBLISH_FINGERPRINT", "PUBLISH_MINIFY", "PUBLISH_PRECOMPRESS"))
     keep = carry_pages and not production
-    inputs = input_stamp(plain, files, with_date=False) if keep else ""
+    files = _settings_files(args, plain)
+    if keep:  # the files are read once for both stamps
+        stamp, inputs = input_stamps(plain, files)
+    else:
+        stamp, inputs = input_stamp(plain, files), ""
+    if not force and stamp_file.matches(stamp):
+        return f"Bez zmian od ostatniego budowania ({time.perf_counter() - started:.2f} s) -> {target}"
     chosen = carry.plan(CACHE_DIR, target, inputs) if keep and not force else None
     carry.activate(chosen)
     work = new_folder_beside(target)

@@ -56,12 +56,26 @@ def input_stamp(settings: dict[str, Any], settings_files: list[Path], with_date:
     return stamp_of(_folders(settings), settings_files, _settings_digest(settings, with_date), with_date)
 
 
+def input_stamps(settings: dict[str, Any], settings_files: list[Path]) -> tuple[str, str]:
+    """``input_stamp`` with and without the date, the files read once for both."""
+    walked = _files_digest(_folders(settings), settings_files)
+    return (
+        _stamp(walked, _settings_digest(settings, True), True),
+        _stamp(walked, _settings_digest(settings, False), False),
+    )
+
+
 def stamp_of(
     folders: list[Path], settings_files: list[Path], settings_digest: str, with_date: bool = True
 ) -> str:
     """``input_stamp`` from its parts: the folders walked, the settings files and the
     settings as text (``make check`` keeps these, and so knows without reading the settings
     - importing Pelican - that nothing changed)."""
+    return _stamp(_files_digest(folders, settings_files), settings_digest, with_date)
+
+
+def _files_digest(folders: list[Path], settings_files: list[Path]) -> bytes:
+    """The digest of every file under ``folders`` and of the settings files."""
     digest = hashlib.sha256()
     for folder in folders:
         for dirpath, dirnames, filenames in os.walk(folder):
@@ -81,6 +95,11 @@ def stamp_of(
                     digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
     for file in settings_files:
         digest.update(str(file).encode() + b"\0" + file.read_bytes())
+    return digest.digest()
+
+
+def _stamp(files_digest: bytes, settings_digest: str, with_date: bool) -> str:
+    digest = hashlib.sha256(files_digest)
     digest.update(settings_digest.encode())
     left_out = {"PORTAL_DEBUG", "PORTAL_TIMINGS"} | (set() if with_date else set(DATE_NAMES))
     environment = sorted(

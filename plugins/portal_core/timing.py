@@ -47,16 +47,7 @@ def add(name: str, seconds: float) -> None:
     _spent[name] = _spent.get(name, 0.0) + seconds
 
 
-def reset() -> None:
-    _spent.clear()
-    _last_end.update(name=None, at=None)
-
-
-def spent() -> dict[str, float]:
-    """Seconds by step, in the order the steps first ran."""
-    return dict(_spent)
-
-
 def report() -> str:
-    """One line per step: ``czas <seconds> <step>`` (what the benchmark parses)."""
-    return "\n".join(f"czas {seconds:8.2f} s  {name}" for name, seconds in spent().items())
+    """One line per step, in the order the steps first ran: ``czas <seconds> <step>`` (what
+    the benchmark parses)."""
+    return "\n".join(f"czas {seconds:8.2f} s  {name}" for name, seconds in _spent.items())

@@ -103,3 +103,22 @@ def test_stamp_file_matches_only_a_complete_output(tmp_path):
     assert kept.path.parent == tmp_path / "cache" / "build"
     kept.forget()
     assert not kept.matches("abc")
+
+
+def test_both_stamps_from_one_reading_of_the_files(tree, monkeypatch):
+    """The build command takes the stamp with and without the date (the nightly rebuild's
+    comparison) from one walk of the files; the one without ignores only the date."""
+    from portal_build.skip import input_stamps
+
+    root, settings = tree
+    files = [root / "pelicanconf.py"]
+    assert input_stamps(settings, files) == (
+        input_stamp(settings, files),
+        input_stamp(settings, files, False),
+    )
+    dated, undated = input_stamps(settings, files)
+    monkeypatch.setenv("PORTAL_BUILD_DATE", "2026-11-28")
+    assert input_stamps(settings, files)[0] != dated
+    assert input_stamps(settings, files)[1] == undated
+    (root / "content" / "a.md").write_text("---\ntitle: B\n---\nTekst.\n")
+    assert input_stamps(settings, files)[1] != undated

@@ -35,8 +35,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 import portal  # noqa: E402 - the build, in this process (it adds plugins/ to the path)
 
 WATCHED = ("content", "catalogue", "theme", "plugins", "pelicanconf.py")
+# The page knows the build it was served from (the script's ?v=): a build that ends before
+# the reloaded page has connected to the event stream still reloads it.
 RELOAD_SCRIPT = b"""(function () {
-  var seen = null;
+  var script = document.currentScript;
+  var seen = script ? new URL(script.src).searchParams.get("v") : null;
   var source = new EventSource("/__portal/events");
   source.onmessage = function (event) {
     if (seen !== null && event.data !== seen) location.reload();
@@ -44,7 +47,11 @@ RELOAD_SCRIPT = b"""(function () {
   };
 })();
 """
-INJECT = b'<script src="/__portal/reload.js"></script>'
+
+
+def inject(version: int) -> bytes:
+    """The reload script's tag for a page served from build ``version``."""
+    return f'<script src="/__portal/reload.js?v={version}"></script>'.encode()
 
 
 class State:
@@ -180,7 +187,7 @@ def watch(watcher: Watcher, args: argparse.Namespace, state: State) -> None:
         build(args, state, changed)
 
 
-def error_page(error: str) -> bytes:
+def error_page(error: str, version: int) -> bytes:
     lines = "\n".join(
         f"<li><code>{html.escape(line)}</code></li>" for line in error.splitlines() if line.strip()
     )
@@ -190,7 +197,7 @@ def error_page(error: str) -> bytes:
         '<main class="pl-main pl-container" id="tresc"><h1 class="pl-page-title">Strona nie została zbudowana</h1>'
         "<p>Ostatnia zmiana ma błędy. Popraw je w plikach wymienionych niżej i zapisz: strona odświeży się sama. "
         "Opis komunikatów: docs/redakcja.md, rozdział „Co znaczą komunikaty o błędach”.</p>"
-        f'<ul class="pl-dev-errors">{lines}</ul></main>{INJECT.decode()}</body></html>'
+        f'<ul class="pl-dev-errors">{lines}</ul></main>{inject(version).decode()}</body></html>'
     ).encode()
 
 
@@ -244,14 +251,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if path == "/__portal/events":
             return self._events()
         is_page = path.endswith("/") or path.endswith(".html")
-        if self.state.error is not None and is_page:
-            return self._send(500, "text/html; charset=utf-8", error_page(self.state.error))
+        version, error = self.state.version, self.state.error  # before the page is read
+        if error is not None and is_page:
+            return self._send(500, "text/html; charset=utf-8", error_page(error, version))
         if is_page:
             target = Path(self.translate_path(path))
             if target.is_dir():
                 target = target / "index.html"
             if target.is_file():
-                body = target.read_bytes().replace(b"</body>", INJECT + b"</body>", 1)
+                body = target.read_bytes().replace(b"</body>", inject(version) + b"</body>", 1)
                 return self._send(200, "text/html; charset=utf-8", body)
         return super().do_GET()
 

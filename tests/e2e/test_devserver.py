@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from devservertools import get, running_devserver, wait_for
 
@@ -16,7 +18,8 @@ def test_serves_pages_with_the_reload_script(devserver):
     base, _ = devserver
     status, page = get(base + "/aktualnosci/")
     assert status == 200
-    assert page.count('<script src="/__portal/reload.js"></script>') == 1
+    # the page carries the build it was served from (v=1: the first build)
+    assert page.count('<script src="/__portal/reload.js?v=1"></script>') == 1
     assert get(base + "/__portal/reload.js")[0] == 200
 
 
@@ -59,7 +62,7 @@ def test_rebuilds_on_save_and_shows_errors_on_the_page(devserver):
     assert "Strona nie została zbudowana" in page
     assert "content/aktualnosci/ok.md:" in page and "category" in page
     assert get(base + "/")[0] == 500  # every page, not a stale one
-    assert '<script src="/__portal/reload.js"></script>' in page
+    assert re.search(r'<script src="/__portal/reload\.js\?v=\d+"></script>', page)
 
     news.write_text(original, encoding="utf-8")
     wait_for(lambda: get(base + "/aktualnosci/")[0] == 200)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -141,7 +142,9 @@ def news_url(path: Path) -> str:
 
 def devserver_edits(portal: Portal, news: list[Path], runs: int) -> dict:
     """`make devserver` on the large portal: seconds from saving a news item's text to the
-    page being served with it (the search index is refreshed after that)."""
+    page being served with it, and to the edited pages being searchable (a small index the
+    search merges; the whole site is indexed again in the background after 10 s without a
+    save, and that time is given too)."""
     import urllib.request
 
     with socket.socket() as probe:
@@ -179,7 +182,7 @@ def devserver_edits(portal: Portal, news: list[Path], runs: int) -> dict:
                 url = news_url(path)
                 assert "<html" in page(url), url
                 marker = f"Zdanie dopisane w pomiarze {run}."
-                before = log_path.read_text().count("indeks wyszukiwarki odświeżony")
+                before = log_path.read_text().count("wyszukiwarka zna zmiany")
                 saved = time.perf_counter()
                 path.write_text(path.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
                 while marker not in page(url):
@@ -187,9 +190,14 @@ def devserver_edits(portal: Portal, news: list[Path], runs: int) -> dict:
                         raise SystemExit("devserver nie pokazał zmiany:\n" + log_path.read_text()[-3000:])
                     time.sleep(0.02)
                 served.append(time.perf_counter() - saved)
-                while log_path.read_text().count("indeks wyszukiwarki odświeżony") == before:
-                    time.sleep(0.1)
+                while log_path.read_text().count("wyszukiwarka zna zmiany") == before:
+                    time.sleep(0.02)
                 indexed.append(time.perf_counter() - saved)
+            while "indeks wyszukiwarki odświeżony" not in log_path.read_text():
+                if time.perf_counter() - saved > 900:
+                    raise SystemExit("devserver nie odświeżył indeksu:\n" + log_path.read_text()[-3000:])
+                time.sleep(0.2)
+            full = re.search(r"indeks wyszukiwarki odświeżony w ([0-9.]+) s", log_path.read_text())
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -200,7 +208,8 @@ def devserver_edits(portal: Portal, news: list[Path], runs: int) -> dict:
         "first_build_seconds": round(first, 1),
         "save_to_page_seconds_median": round(statistics.median(served), 2),
         "save_to_page_seconds_max": round(max(served), 2),
-        "save_to_search_index_seconds_median": round(statistics.median(indexed), 1),
+        "save_to_search_index_seconds_median": round(statistics.median(indexed), 2),
+        "search_full_index_in_background_seconds": float(full.group(1)),
         "incremental_updates": incremental,
         "runs": runs,
     }
@@ -404,8 +413,9 @@ def table(r: dict) -> str:
         f"  < 1 % {mark(d['idle_cpu_percent'] < 1)}",
         f"{'Zmiana tekstu aktualności: zapis -> strona (devserver)':<52}{d['save_to_page_seconds_median']:>10} s"
         f"  ≤ 0,5 s {mark(d['save_to_page_seconds_median'] <= 0.5)} (maks. {d['save_to_page_seconds_max']} s)",
-        f"{'  ... -> odświeżony indeks wyszukiwarki':<52}{d['save_to_search_index_seconds_median']:>10} s"
+        f"{'  ... -> zmiana w wyszukiwarce (mały indeks zmian)':<52}{d['save_to_search_index_seconds_median']:>10} s"
         f"  ≤ 3 s {mark(d['save_to_search_index_seconds_median'] <= 3)}",
+        f"{'  ... cały indeks w tle (po 10 s bez zapisu)':<52}{d['search_full_index_in_background_seconds']:>10} s",
         f"{'  pierwsze budowanie devservera':<52}{d['first_build_seconds']:>10} s",
         f"{'Zmiana aktualności, make html (pełne budowanie)':<52}{r['edit_one_news_build_command_seconds']:>10} s",
         f"{'Wymiana jednego zdjęcia produktu':<52}{r['replace_one_photo_seconds']:>10} s"

@@ -27,13 +27,15 @@ def main() -> int:
     )
     portal.init_logging()
     print("@@" + json.dumps({"built": portal.build(args, force=True)}), flush=True)
+    search = portal.SearchRefresh(args)
     from portal_build.update import NotIncremental
 
     for line in sys.stdin:
         paths = [Path(p) for p in json.loads(line)]
         try:
-            message = portal.update(args, paths)
-            portal.reindex(args)
+            message, written = portal.update(args, paths)
+            search.changed(written)
+            search.wait()
             from portal_build.render import last_build
 
             last = last_build()

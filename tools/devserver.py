@@ -50,8 +50,13 @@ RELOAD_SCRIPT = b"""(function () {
 
 
 def inject(version: int) -> bytes:
-    """The reload script's tag for a page served from build ``version``."""
-    return f'<script src="/__portal/reload.js?v={version}"></script>'.encode()
+    """The reload script's tag for a page served from build ``version``; it also tells the
+    site's search (theme/static/js/search.js) where the small index of the pages edited
+    since the last full search index is (SEARCH_DELTA_URL; portal.SearchRefresh)."""
+    return f'<script src="/__portal/reload.js?v={version}" data-search-delta="{SEARCH_DELTA_URL}"></script>'.encode()
+
+
+SEARCH_DELTA_URL = "/__portal/pagefind/"
 
 
 class State:
@@ -139,24 +144,27 @@ def _stamp() -> str:
     return time.strftime("%H:%M:%S")
 
 
-def build(args: argparse.Namespace, state: State, changed: list[Path] | None = None) -> None:
+def build(
+    args: argparse.Namespace, state: State, search: portal.SearchRefresh, changed: list[Path] | None = None
+) -> None:
     """Build in this process: only what an edit of news text affects when that is all that
-    changed (then the search index is refreshed after the page is served), else in full."""
+    changed (then the edited pages are indexed for search after the page is served, and the
+    whole site later: portal.SearchRefresh), else in full."""
     from portal_build.update import NotIncremental
 
     started = time.perf_counter()
     try:
         if changed:
             try:
-                message = portal.update(args, changed)
+                message, written = portal.update(args, changed)
             except NotIncremental as why:
                 print(f"[{_stamp()}] pełne budowanie ({why})", flush=True)
             else:
                 state.finished(None)
                 print(f"[{_stamp()}] {message}; strona w przeglądarce odświeży się sama", flush=True)
-                indexed = portal.reindex(args)
-                print(f"[{_stamp()}] {indexed}", flush=True)
+                print(f"[{_stamp()}] {search.changed(written)}", flush=True)
                 return
+        search.reset()
         portal.build(args, force=True)
     except portal.BuildFailed as error:
         took = time.perf_counter() - started
@@ -174,17 +182,31 @@ def _restart() -> None:
     os.execv(sys.executable, [sys.executable, *sys.argv])  # noqa: S606 - the same program again
 
 
-def watch(watcher: Watcher, args: argparse.Namespace, state: State) -> None:
+def watch(watcher: Watcher, args: argparse.Namespace, state: State, search: portal.SearchRefresh) -> None:
     """Rebuild on every save (the watcher was made before the first build, so a save made
-    while the server was starting is not missed)."""
+    while the server was starting is not missed). While the whole site is indexed for
+    search in the background, a save is still answered at once (that index is stopped, and
+    started again when no save came for a while)."""
     while True:
-        changed = watcher.wait()
+        changed = watcher.wait(SEARCH_POLL_MS if search.busy else 0)
         if not changed:
+            try:
+                done = search.poll()
+            except portal.BuildFailed as error:
+                search.reset()  # the next save tries again
+                print(f"[{_stamp()}] BŁĄD indeksu wyszukiwarki:\n{error}", flush=True)
+            else:
+                if done:
+                    print(f"[{_stamp()}] {done}", flush=True)
             continue
         if any(p.suffix == ".py" for p in changed):
+            search.stop()
             _restart()
         print(f"[{_stamp()}] zmiana zapisana, buduję...", flush=True)
-        build(args, state, changed)
+        build(args, state, search, changed)
+
+
+SEARCH_POLL_MS = 250  # how often the watcher looks whether the background search index is done
 
 
 def error_page(error: str, version: int) -> bytes:
@@ -217,6 +239,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     state: State
     hosts: frozenset[str] = frozenset()
+    search_delta: Path | None = None
 
     def log_message(self, *args) -> None:
         pass
@@ -250,6 +273,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return self._send(200, "application/javascript; charset=utf-8", RELOAD_SCRIPT)
         if path == "/__portal/events":
             return self._events()
+        if path.startswith(SEARCH_DELTA_URL):
+            return self._search_delta(path[len(SEARCH_DELTA_URL) :])
         is_page = path.endswith("/") or path.endswith(".html")
         version, error = self.state.version, self.state.error  # before the page is read
         if error is not None and is_page:
@@ -262,6 +287,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 body = target.read_bytes().replace(b"</body>", inject(version) + b"</body>", 1)
                 return self._send(200, "text/html; charset=utf-8", body)
         return super().do_GET()
+
+    def _search_delta(self, name: str) -> None:
+        """A file of the small search index (404 while there is none)."""
+        folder = self.search_delta
+        file = Path(os.path.realpath(folder / name)) if folder is not None and name else None
+        if file is None or not file.is_relative_to(os.path.realpath(folder)) or not file.is_file():
+            return self._send(404, "text/plain; charset=utf-8", b"Nie ma takiego pliku.\n")
+        kind = "application/json" if file.suffix == ".json" else "application/octet-stream"
+        if file.suffix == ".js":
+            kind = "application/javascript; charset=utf-8"
+        return self._send(200, kind, file.read_bytes())
 
     def _send(self, status: int, content_type: str, body: bytes) -> None:
         self.send_response(status)
@@ -310,6 +346,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--catalogue")
     # not output/: the preview holds drafts, and output/ is what `make publish` uploads
     parser.add_argument("--output", default=str(ROOT / ".cache" / "podglad"))
+    parser.add_argument(
+        "--full-index-after",
+        type=float,
+        default=10.0,
+        metavar="SEKUNDY",
+        help="after an edit of news text the edited pages are searchable at once; the whole"
+        " site is indexed again after this many seconds without a save (default 10)",
+    )
     args = parser.parse_args(argv)
     args.drafts = True  # drafts are shown here, with a "SZKIC" banner, and nowhere else
     args.render_workers = None  # the first build runs before any thread: all cores
@@ -318,14 +362,16 @@ def main(argv: list[str] | None = None) -> int:
     watched += [Path(args.content or ROOT / "content"), Path(args.catalogue or ROOT / "catalogue")]
     state = State()
     watcher = Watcher(watched)
-    build(args, state)
+    search = portal.SearchRefresh(args, quiet=args.full_index_after)
+    build(args, state, search)
     # later builds: one process. The server's threads exist then, and forking a threaded
     # process can copy a lock some thread holds (an edit of news text re-renders a few pages).
     args.render_workers = 1
     Path(args.output).mkdir(parents=True, exist_ok=True)
-    threading.Thread(target=watch, args=(watcher, args, state), daemon=True).start()
+    threading.Thread(target=watch, args=(watcher, args, state, search), daemon=True).start()
     Handler.state = state
     Handler.hosts = allowed_hosts(args.host, args.port)
+    Handler.search_delta = portal.delta_folder(Path(args.output).resolve())
     handler = functools.partial(Handler, directory=args.output)
     server = http.server.ThreadingHTTPServer((args.host, args.port), handler)
     server.daemon_threads = True

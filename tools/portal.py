@@ -167,47 +167,153 @@ def build(args: argparse.Namespace, force: bool = False, carry_pages: bool = Fal
     )
 
 
-def update(args: argparse.Namespace, paths: list[Path]) -> str:
-    """Apply an edit of news items' text to the last build made in this process.
+def update(args: argparse.Namespace, paths: list[Path]) -> tuple[str, list[Path]]:
+    """Apply an edit of news items' text to the last build made in this process: a message
+    and the files written.
 
     Raises NotIncremental when the change needs a full build, BuildFailed when a file is
     wrong (nothing was written then). The search index and the input stamp are refreshed
-    by ``reindex``, after the page is served.
+    by ``SearchRefresh``, after the page is served.
     """
     from portal_build import update as partial
     from portal_content.problems import ContentError
 
     started = time.perf_counter()
     try:
-        written = partial.update(paths)
+        written = [Path(p) for p in partial.update(paths)]
     except ContentError as error:
         raise BuildFailed(str(error)) from None
     count = len(written)
-    return f"Przebudowano {count} {plural_pl(count, 'plik', 'pliki', 'plików')} w {time.perf_counter() - started:.2f} s"
+    took = time.perf_counter() - started
+    return f"Przebudowano {count} {plural_pl(count, 'plik', 'pliki', 'plików')} w {took:.2f} s", written
 
 
-def reindex(args: argparse.Namespace) -> str:
-    """Index the output for search again (after ``update``) and record the inputs it shows.
+class SearchRefresh:
+    """Search after ``update`` (the devserver): the pages just written are searchable at
+    once, the whole site a little later. Pagefind has no incremental mode, so:
 
-    The stamp is taken first: a file saved while the index is made is not in it, and the
-    devserver, told of that save, updates again."""
-    from portal_build.skip import StampFile, input_stamp
-    from portal_publish.finishing import search_index
+    - ``changed(written)`` indexes the pages changed since the site was last indexed in
+      full into a small index beside the output (``delta_folder``; finishing.delta_index),
+      which the site's search merges while it exists;
+    - ``poll()``, called while ``busy``, starts indexing the whole site in the background
+      once no save came for ``quiet`` seconds (a full index of a large portal takes tens
+      of seconds and two cores: an editor saving every few seconds would otherwise keep it
+      running all the time), and when that index is done puts it in place of the old one,
+      removes the small one and records the inputs the output now shows (the input stamp
+      is taken when the full index starts: a file saved later is not in it);
+    - a newer ``changed`` stops a full index that is running (its pages are older);
+      ``wait()`` makes the full index now; ``reset()`` forgets everything (a full build
+      made its own index).
+    """
 
-    started = time.perf_counter()
-    plain = _settings(args)
-    stamp = input_stamp(plain, _settings_files(args, plain))
-    target = Path(args.output or plain["OUTPUT_PATH"]).resolve()
-    if plain.get("SEARCH_INDEX", True):
-        fresh = new_folder_beside(target / "pagefind")
+    def __init__(self, args: argparse.Namespace, quiet: float = 0.0) -> None:
+        self.args = args
+        self.quiet = quiet
+        self.pending: set[Path] = set()
+        self.due = 0.0
+        self.running = None
+        self.fresh: Path | None = None
+        self.stamp = None
+        self.started = 0.0
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.pending) or self.running is not None
+
+    def target(self) -> Path:
+        return Path(self.args.output or _settings(self.args)["OUTPUT_PATH"]).resolve()
+
+    def changed(self, written: list[Path]) -> str:
+        from portal_build.skip import StampFile, input_stamp
+        from portal_publish.finishing import delta_index
+
+        self.stop()
+        started = time.perf_counter()
+        plain = _settings(self.args)
+        target = self.target()
+        if not plain.get("SEARCH_INDEX", True):
+            StampFile(CACHE_DIR, target).save(input_stamp(plain, _settings_files(self.args, plain)))
+            return "bez indeksu wyszukiwarki (SEARCH_INDEX = False)"
+        self.pending.update(written)
+        delta = delta_folder(target)
+        fresh = new_folder_beside(delta)
         try:
-            search_index(target, plain.get("SEARCH_LANGUAGE", "pl"), into=fresh)
+            count = delta_index(target, sorted(self.pending), plain.get("SEARCH_LANGUAGE", "pl"), fresh)
+            replace_folder(fresh, delta)
         except Exception as error:  # noqa: BLE001 - PublishError or an OS error, as a sentence
             shutil.rmtree(fresh, ignore_errors=True)
             raise BuildFailed(str(error)) from None
+        self.due = time.monotonic() + self.quiet
+        took = time.perf_counter() - started
+        return (
+            f"wyszukiwarka zna zmiany ({count} {plural_pl(count, 'strona', 'strony', 'stron')}) po {took:.1f} s;"
+            f" cały indeks powstanie w tle po {self.quiet:.0f} s bez zapisu"
+        )
+
+    def _start(self) -> None:
+        from portal_build.skip import input_stamp
+        from portal_publish.finishing import PublishError, SearchIndexing
+
+        plain = _settings(self.args)
+        target = self.target()
+        self.stamp = input_stamp(plain, _settings_files(self.args, plain))
+        self.started = time.perf_counter()
+        self.fresh = new_folder_beside(target / "pagefind")
+        try:
+            self.running = SearchIndexing(target, plain.get("SEARCH_LANGUAGE", "pl"), into=self.fresh)
+        except PublishError as error:
+            shutil.rmtree(self.fresh, ignore_errors=True)
+            self.fresh = None
+            raise BuildFailed(str(error)) from None
+
+    def poll(self) -> str | None:
+        """What was done, or None while nothing was (no full index due, or it runs)."""
+        if self.running is None:
+            if self.pending and time.monotonic() >= self.due:
+                self._start()
+            return None
+        if self.running.process.poll() is None:
+            return None
+        return self.wait()
+
+    def wait(self) -> str | None:
+        """Index the whole site now (or wait for the index that runs) and put it in place."""
+        from portal_build.skip import StampFile
+        from portal_publish.finishing import PublishError
+
+        if self.running is None and self.pending:
+            self._start()
+        running, fresh, self.running, self.fresh = self.running, self.fresh, None, None
+        if running is None:
+            return None
+        target = self.target()
+        try:
+            running.wait()
+        except PublishError as error:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise BuildFailed(str(error)) from None
         replace_folder(fresh, target / "pagefind")
-    StampFile(CACHE_DIR, target).save(stamp)
-    return f"indeks wyszukiwarki odświeżony w {time.perf_counter() - started:.1f} s"
+        StampFile(CACHE_DIR, target).save(self.stamp)
+        self.pending.clear()
+        shutil.rmtree(delta_folder(target), ignore_errors=True)
+        return f"indeks wyszukiwarki odświeżony w {time.perf_counter() - self.started:.1f} s"
+
+    def stop(self) -> None:
+        running, fresh, self.running, self.fresh = self.running, self.fresh, None, None
+        if running is not None:
+            running.stop()
+            shutil.rmtree(fresh, ignore_errors=True)
+
+    def reset(self) -> None:
+        self.stop()
+        self.pending.clear()
+        shutil.rmtree(delta_folder(self.target()), ignore_errors=True)
+
+
+def delta_folder(target: Path) -> Path:
+    """Where SearchRefresh keeps the small index of an output folder (beside it, never in
+    it; the devserver serves it as /__portal/pagefind/)."""
+    return target.with_name(target.name + "-wyszukiwarka-zmiany")
 
 
 def init_logging() -> None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -170,6 +172,90 @@ class SearchIndexing:
 def search_index(output: Path, language: str, into: Path | None = None) -> int:
     """Index the site with Pagefind and wait for it (see SearchIndexing)."""
     return SearchIndexing(output, language, into).wait()
+
+
+def page_url(output: Path, page: Path) -> str:
+    """The address Pagefind gives a page of ``output`` (``a/index.html`` is ``/a/``)."""
+    relative = page.relative_to(output).as_posix()
+    return "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+
+
+def _fragment_url(path: str, decoder: json.JSONDecoder) -> str | None:
+    """The address a Pagefind fragment (gzip of ``pagefind_dcd`` and JSON that begins with
+    the address) is of; only its first bytes are read when they hold it."""
+    with open(path, "rb") as file:
+        head = zlib.decompressobj(31).decompress(file.read(1024))
+    for data in (head, None):
+        if data is None:
+            data = gzip.decompress(Path(path).read_bytes())
+        start = data.find(b'"url":')
+        if not data.startswith(b"pagefind_dcd") or start < 0:
+            return None
+        try:
+            url, _ = decoder.raw_decode(data[start + 6 :].decode("utf-8", "replace").lstrip())
+        except ValueError:
+            continue  # cut in the first bytes: read the whole fragment
+        return url if isinstance(url, str) else None
+    return None
+
+
+_ids: dict[str, tuple[tuple[int, int], dict[str, str]]] = {}
+
+
+def page_ids(index: Path, remember: bool = False) -> dict[str, str]:
+    """Address -> Pagefind page id (the name of its fragment, what ``search`` results call
+    ``id``) of every page in a written index; with ``remember``, kept while the index's
+    entry file is the same (the devserver's main index: read once per full index)."""
+    entry = index / "pagefind-entry.json"
+    if not entry.is_file():
+        return {}
+    state = entry.stat()
+    key = (state.st_mtime_ns, state.st_ino)
+    known = _ids.get(str(index))
+    if remember and known is not None and known[0] == key:
+        return known[1]
+    decoder = json.JSONDecoder()
+    found: dict[str, str] = {}
+    for fragment in os.scandir(index / "fragment"):
+        if fragment.name.endswith(".pf_fragment"):
+            url = _fragment_url(fragment.path, decoder)
+            if url is not None:
+                found[url] = fragment.name[: -len(".pf_fragment")]
+    if remember:
+        _ids[str(index)] = (key, found)
+    return found
+
+
+DELTA_FILE = "zmiany.json"
+
+
+def delta_index(output: Path, pages: list[Path], language: str, into: Path) -> int:
+    """A small Pagefind index, in ``into``, of ``pages`` of ``output`` as they are now
+    (the devserver's search after an edit, until the whole site is indexed again: Pagefind
+    has no incremental mode). ``into/zmiany.json`` lists the ids of the main index
+    (``output/pagefind``) that it replaces (the same addresses, older text) and its own
+    ids (``nowe``: they change with the text, so the search knows to load it again). The site's
+    search merges it (Pagefind's ``mergeIndex``) and leaves those ids out. Returns the
+    number of pages indexed."""
+    searched = [
+        p for p in pages if p.suffix == ".html" and p.is_file() and b"data-pagefind-body" in p.read_bytes()
+    ]
+    with tempfile.TemporaryDirectory() as site:
+        for page in searched:
+            copy = Path(site) / page.relative_to(output)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            os.link(page, copy)
+        count = search_index(Path(site), language, into=into) if searched else 0
+    fresh = page_ids(into)
+    own = set(fresh.values())
+    replaced = {page_url(output, p) for p in pages if p.suffix == ".html"}
+    main = page_ids(output / "pagefind", remember=True)
+    ids = sorted(main[url] for url in replaced if url in main and main[url] not in own)
+    into.mkdir(parents=True, exist_ok=True)
+    into.joinpath(DELTA_FILE).write_text(
+        json.dumps({"strony": count, "nowe": sorted(own), "zastapione": ids}), encoding="utf-8"
+    )
+    return count
 
 
 def _compress(path: str) -> int:

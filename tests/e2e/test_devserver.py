@@ -19,8 +19,11 @@ def test_serves_pages_with_the_reload_script(devserver):
     status, page = get(base + "/aktualnosci/")
     assert status == 200
     # the page carries the build it was served from (v=1: the first build)
-    assert page.count('<script src="/__portal/reload.js?v=1"></script>') == 1
+    tag = '<script src="/__portal/reload.js?v=1" data-search-delta="/__portal/pagefind/"></script>'
+    assert page.count(tag) == 1
     assert get(base + "/__portal/reload.js")[0] == 200
+    # no edit yet: no small search index (the site's search then uses its own index alone)
+    assert get(base + "/__portal/pagefind/zmiany.json")[0] == 404
 
 
 def test_answers_only_its_own_address_within_the_output_with_the_policy(devserver, tmp_path):
@@ -48,6 +51,10 @@ def test_answers_only_its_own_address_within_the_output_with_the_policy(devserve
     assert ask("/aktualnosci/", "127.0.0.1")[0] == 421
     assert ask("/etc/passwd", f"127.0.0.1:{port}")[0] == 404
     assert ask("/etc/hostname", f"127.0.0.1:{port}")[0] == 404
+    (tmp_path / "output-wyszukiwarka-zmiany").mkdir()  # the small search index's folder
+    os.symlink("/etc", tmp_path / "output-wyszukiwarka-zmiany" / "etc")
+    assert ask("/__portal/pagefind/../../../../etc/hostname", f"127.0.0.1:{port}")[0] == 404
+    assert ask("/__portal/pagefind/etc/hostname", f"127.0.0.1:{port}")[0] == 404
 
 
 def test_rebuilds_on_save_and_shows_errors_on_the_page(devserver):
@@ -62,7 +69,7 @@ def test_rebuilds_on_save_and_shows_errors_on_the_page(devserver):
     assert "Strona nie została zbudowana" in page
     assert "content/aktualnosci/ok.md:" in page and "category" in page
     assert get(base + "/")[0] == 500  # every page, not a stale one
-    assert re.search(r'<script src="/__portal/reload\.js\?v=\d+"></script>', page)
+    assert re.search(r'<script src="/__portal/reload\.js\?v=\d+" data-search-delta="[^"]+"></script>', page)
 
     news.write_text(original, encoding="utf-8")
     wait_for(lambda: get(base + "/aktualnosci/")[0] == 200)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import devserver
 import pytest
@@ -88,13 +89,16 @@ def test_the_devserver_loop_builds_what_was_saved(tmp_path, monkeypatch):
     built: list[list[Path]] = []
     done = threading.Event()
 
-    def fake_build(args, state, changed=None):
+    def fake_build(args, state, search, changed=None):
         built.append(changed)
         done.set()
 
     monkeypatch.setattr(devserver, "build", fake_build)
     watcher = devserver.Watcher([tmp_path])
-    threading.Thread(target=devserver.watch, args=(watcher, None, devserver.State()), daemon=True).start()
+    idle = SimpleNamespace(busy=False, poll=lambda: None)  # no search index to look after
+    threading.Thread(
+        target=devserver.watch, args=(watcher, None, devserver.State(), idle), daemon=True
+    ).start()
     news = tmp_path / "ok.md"
     news.write_text("treść", encoding="utf-8")
     assert done.wait(10)

@@ -167,13 +167,44 @@
     return forms;
   }
 
+  function start() {
+    /* noWorker: one download less (the worker repeats the runtime); searching our index is quick */
+    return pagefind.options({ baseUrl: siteBase, excerptLength: 24, noWorker: true });
+  }
+
+  /* Under `make devserver` only (its script says where): the pages edited since the site
+     was last indexed in full have a small index of their own until the full one is done
+     (tools/portal.py, SearchRefresh). It is merged, and the older entries of the same
+     pages in the main index are left out. A published site has no such script. */
+  var deltaScript = document.querySelector("script[data-search-delta]");
+  var delta = { text: "", replaced: {} };
+  function refreshDelta() {
+    if (!deltaScript) return Promise.resolve();
+    var base = deltaScript.getAttribute("data-search-delta");
+    return fetch(base + "zmiany.json", { cache: "no-store" }).then(function (response) {
+      return response.ok ? response.text() : "";
+    }).then(function (text) {
+      if (text === delta.text) return undefined;
+      delta.text = text;
+      delta.replaced = {};
+      return pagefind.destroy().then(start).then(function () {
+        if (!text) return undefined;
+        JSON.parse(text).zastapione.forEach(function (id) { delta.replaced[id] = true; });
+        return pagefind.mergeIndex(base, { baseUrl: siteBase });
+      });
+    });
+  }
+
   function searchAll(query) {
-    return Promise.all(variants(query).map(function (form) {
-      return pagefind.search(form);
-    })).then(function (searches) {
+    return refreshDelta().then(function () {
+      return Promise.all(variants(query).map(function (form) {
+        return pagefind.search(form);
+      }));
+    }).then(function (searches) {
       var best = {};
       searches.forEach(function (search) {
         search.results.forEach(function (result) {
+          if (delta.replaced[result.id]) return;
           if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result;
         });
       });
@@ -220,8 +251,7 @@
   restoreFilters(wanted);
   import(indexUrl + "pagefind.js").then(function (module) {
     pagefind = module;
-    /* noWorker: one download less (the worker repeats the runtime); searching our index is quick */
-    return pagefind.options({ baseUrl: siteBase, excerptLength: 24, noWorker: true });
+    return start();
   }).then(function () {
     form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -33,6 +33,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -219,15 +220,31 @@ def forget(cache_dir: Path, output: Path) -> None:
 
 
 SEARCHED = b"data-pagefind-body"
+# An element Pagefind leaves out of the index (data-pagefind-ignore) that holds no element
+# of its own name and no other Pagefind attribute (which "ignore" without "all" would still
+# read), and the class attributes (Pagefind reads no class): what they hold never reaches the
+# index. The templates put what changes with the date inside searched pages in such elements
+# (an event's "wydarzenie minione", a certificate's status).
+_IGNORED = re.compile(
+    rb"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>(?:(?!<\1\b|data-pagefind-).)*?</\1>", re.S
+)
+_CLASS = re.compile(rb'\sclass="[^"]*"')
+
+
+def searched_part(data: bytes) -> bytes:
+    """A page's bytes without what Pagefind does not read (see ``_IGNORED``): two pages
+    with the same searched part give the same index."""
+    return _CLASS.sub(b"", _IGNORED.sub(b"", data))
 
 
 def search_input_unchanged(output_path: str) -> bool:
     """Whether the pages the search index is made of are exactly the last build's.
 
     Pagefind indexes only the pages that carry ``data-pagefind-body`` when any page does
-    (the portal's do), so the index is a function of those pages' bytes: when the same
-    pages carry it with the same bytes (the carried ones are the last build's very files;
-    the others are compared), the last build's index is this build's. A page that shows
+    (the portal's do), so the index is a function of those pages' bytes, less what Pagefind
+    does not read (``searched_part``): when the same pages carry it with the same searched
+    parts (the carried ones are the last build's very files; the others are compared), the
+    last build's index is this build's. A page that shows
     the date and is not searched (the home page, the statistics) does not count."""
     chosen: Plan | None = _active["plan"]
     if chosen is None:
@@ -244,7 +261,10 @@ def search_input_unchanged(output_path: str) -> bool:
             continue
         data = _read(path)
         if SEARCHED in data:
-            if name not in searched_before or data != _read(str(old)):
+            if name not in searched_before:
+                return False
+            before = _read(str(old))
+            if data != before and searched_part(data) != searched_part(before):
                 return False
             searched.add(name)
     return searched == searched_before

@@ -48,9 +48,44 @@ def test_the_search_index_is_taken_over_only_when_the_searched_pages_are_the_sam
         assert not today({**same, "katalog/kubek/index.html": SEARCHED.format("Kubek (certyfikat wygasł)")})
         assert not today({**same, "katalog/nowy/index.html": SEARCHED.format("Nowy")})
         assert not today({"index.html": NOT_SEARCHED.format("28 listopada")})
+        # what changed is in an element the search does not read, and a class name: the same
+        ignored = '<p class="{}">Targi{}</p>'
+        changed_twice = {**same, "katalog/kubek/index.html": SEARCHED.format(ignored.format("a", ""))}
+        previous.joinpath("katalog/kubek/index.html").write_text(changed_twice["katalog/kubek/index.html"])
+        minione = ignored.format("b", "<span data-pagefind-ignore> · wydarzenie minione</span>")
+        assert today({**same, "katalog/kubek/index.html": SEARCHED.format(minione)})
+        # ... but not when the ignored element holds something Pagefind reads, or more text
+        metadata = ignored.format("a", '<span data-pagefind-ignore><b data-pagefind-meta="x">1</b></span>')
+        assert not today({**same, "katalog/kubek/index.html": SEARCHED.format(metadata)})
+        assert not today({**same, "katalog/kubek/index.html": SEARCHED.format(minione + "!")})
     finally:
         carry.activate(None)
     assert not carry.search_input_unchanged(str(previous))  # no plan: never
+
+
+def test_pages_with_the_same_searched_part_give_pagefind_the_same_index(tmp_path):
+    """What ``searched_part`` leaves out really does not reach Pagefind's index."""
+    from portal_publish.finishing import search_index
+
+    def indexed(kicker: str) -> dict[str, bytes]:
+        folder = tmp_path / f"strona-{len(list(tmp_path.iterdir()))}"
+        page = (
+            '<!DOCTYPE html><html lang="pl"><head><title>Targi</title></head><body>'
+            f'<main data-pagefind-body><h1>Targi ekonomii społecznej</h1><p class="{kicker[0]}">Targi{kicker[1]}</p>'
+            '<div class="pl-cert"><span data-pagefind-ignore>certyfikat <strong>ważny</strong></span></div></main></body></html>'
+        )
+        site(folder, {"wydarzenia/targi/index.html": page})
+        search_index(folder, "pl")
+        index = folder / "pagefind"
+        return {
+            p.relative_to(index).as_posix(): p.read_bytes() for p in sorted(index.rglob("*")) if p.is_file()
+        }
+
+    upcoming = ("pl-a", "")
+    past = ("pl-b", "<span data-pagefind-ignore> · wydarzenie minione</span>")
+    assert indexed(upcoming) == indexed(past)
+    text = ("pl-a", " · wydarzenie minione")
+    assert indexed(upcoming) != indexed(text)  # the comparison can tell a change in the text
 
 
 def test_a_plan_needs_the_same_inputs_and_the_last_output(tmp_path):

@@ -15,9 +15,9 @@ is today (``date_value``: each capability says how to know). When all are as the
 always for a news item, which reads none - the page would come out byte for byte as the
 night before, so it is not rendered: its files are hard-linked from the last build's folder
 (the current site) into the new one (``link_carried``) and what it asked for is asked for
-again (``merge_carried``). The others are rendered. When none of the pages the search index
-is made of changed a byte, the last build's index is taken over too
-(``search_input_unchanged``).
+again (``merge_carried``). The others are rendered. The manifest also keeps which pages
+the search index is made of; when none of them changed in what Pagefind reads, the last
+build's index is taken over too (``search_input_unchanged``).
 
 Only ordinary builds carry pages (``tools/portal.py build``, ``make html``): a production
 build (``make publish``) rewrites its pages afterwards (fingerprints, minifying, compressed
@@ -43,7 +43,7 @@ from typing import Any
 from portal_core.atomic import write_atomic
 
 CARRIED_METHODS = ("write_file", "write_data")  # feeds are rendered every time (Pelican's feed_written)
-VERSION = 2
+VERSION = 3
 Entry = tuple[list[str], dict[str, list], dict[tuple, Any]]  # outputs, asked, date values read
 
 
@@ -52,6 +52,7 @@ class Plan:
     previous: Path  # the last build's output folder: the site being replaced
     pages: dict[str, Entry]  # first output -> its entry
     state: dict[str, dict]  # what the carried pages asked for: Requests' name -> key -> value
+    searched: frozenset[str] = frozenset()  # the pages (data-pagefind-body) its index is made of
     carried: int = 0
 
 
@@ -59,6 +60,8 @@ class Plan:
 class _Noted:
     pages: dict[str, Entry] = field(default_factory=dict)
     state: dict[str, dict] = field(default_factory=dict)
+    searched: set[str] = field(default_factory=set)  # pages the search index is made of
+    compare: list[str] = field(default_factory=list)  # searched pages rendered in this build
 
 
 _active: dict[str, Any] = {"plan": None, "noted": None}
@@ -98,12 +101,12 @@ def plan(cache_dir: Path, output: Path, inputs: str) -> Plan | None:
         return None
     try:
         with open(manifest_path(cache_dir, output), "rb") as handle:
-            version, kept_inputs, pages, state = pickle.load(handle)  # noqa: S301 - our own cache file
+            version, kept_inputs, pages, state, searched = pickle.load(handle)  # noqa: S301 - our own cache file
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError, ImportError):
         return None
     if version != VERSION or kept_inputs != inputs:
         return None
-    return Plan(output, pages, state)
+    return Plan(output, pages, state, frozenset(searched))
 
 
 def activate(chosen: Plan | None) -> None:
@@ -170,10 +173,23 @@ def merge_carried(calls: list[Any], merges: dict[str, Callable[[dict], None]]) -
 
 
 def note_build(calls: list[Any], output_path: str, state: dict[str, dict]) -> None:
-    """Note what a later build with another date may carry over (saved by ``save``)."""
+    """Note what a later build with another date may carry over (saved by ``save``), and
+    which pages the search index is made of: a carried page is searched when it was in the
+    last build, a rendered one is read."""
+    chosen: Plan | None = _active["plan"]
+    before = chosen.searched if chosen is not None else frozenset()
     noted = _Noted()
     for call in calls:
         outputs = sorted(_relative(path, output_path) for path in call.outputs)
+        for name in outputs:
+            if not name.endswith(".html"):
+                continue
+            if getattr(call, "carried", False):
+                if name in before:
+                    noted.searched.add(name)
+            elif SEARCHED in _read(os.path.join(output_path, name)):
+                noted.searched.add(name)
+                noted.compare.append(name)
         if call.method not in CARRIED_METHODS or not outputs:
             continue
         first = _first(call, output_path)
@@ -212,7 +228,8 @@ def save(cache_dir: Path, output: Path, inputs: str) -> None:
         path.unlink(missing_ok=True)
         return
     with contextlib.suppress(OSError):  # only a cache: the next build is made in full
-        write_atomic(path, pickle.dumps((VERSION, inputs, noted.pages, noted.state), pickle.HIGHEST_PROTOCOL))
+        kept = (VERSION, inputs, noted.pages, noted.state, sorted(noted.searched))
+        write_atomic(path, pickle.dumps(kept, pickle.HIGHEST_PROTOCOL))
 
 
 def forget(cache_dir: Path, output: Path) -> None:
@@ -221,12 +238,12 @@ def forget(cache_dir: Path, output: Path) -> None:
 
 SEARCHED = b"data-pagefind-body"
 # An element Pagefind leaves out of the index (data-pagefind-ignore) that holds no element
-# of its own name and no other Pagefind attribute (which "ignore" without "all" would still
-# read), and the class attributes (Pagefind reads no class): what they hold never reaches the
+# of its own name and no Pagefind attribute but "ignore" (meta, filters and sorting, which
+# "ignore" without "all" would still read), and the class attributes (Pagefind reads no class): what they hold never reaches the
 # index. The templates put what changes with the date inside searched pages in such elements
 # (an event's "wydarzenie minione", a certificate's status).
 _IGNORED = re.compile(
-    rb"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>(?:(?!<\1\b|data-pagefind-).)*?</\1>", re.S
+    rb"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>(?:(?!<\1\b|data-pagefind-(?!ignore)).)*?</\1>", re.S
 )
 _CLASS = re.compile(rb'\sclass="[^"]*"')
 
@@ -242,47 +259,24 @@ def search_input_unchanged(output_path: str) -> bool:
 
     Pagefind indexes only the pages that carry ``data-pagefind-body`` when any page does
     (the portal's do), so the index is a function of those pages' bytes, less what Pagefind
-    does not read (``searched_part``): when the same pages carry it with the same searched
-    parts (the carried ones are the last build's very files; the others are compared), the
-    last build's index is this build's. A page that shows
-    the date and is not searched (the home page, the statistics) does not count."""
+    does not read (``searched_part``): when the same pages carry it (``note_build`` knows
+    which) with the same searched parts (the carried ones are the last build's very files;
+    the rendered ones are compared), the last build's index is this build's. A page that
+    shows the date and is not searched (the home page, the statistics) does not count."""
     chosen: Plan | None = _active["plan"]
-    if chosen is None:
-        return False
-    searched_before = {name for name, path in _pages(chosen.previous).items() if SEARCHED in _read(path)}
-    if not searched_before:
-        return False  # Pagefind indexes every page then
-    searched = set()
-    for name, path in _pages(Path(output_path)).items():
-        old = chosen.previous / name
-        if old.exists() and os.path.samefile(path, old):
-            if name in searched_before:
-                searched.add(name)
-            continue
-        data = _read(path)
-        if SEARCHED in data:
-            if name not in searched_before:
-                return False
-            before = _read(str(old))
-            if data != before and searched_part(data) != searched_part(before):
-                return False
-            searched.add(name)
-    return searched == searched_before
+    noted: _Noted | None = _active["noted"]
+    if chosen is None or noted is None or not chosen.searched:
+        return False  # no last build to compare with, or Pagefind indexed every page then
+    if noted.searched != chosen.searched:
+        return False  # a searched page is new or gone
+    previous = str(chosen.previous) + os.sep
+    for name in noted.compare:
+        data, before = _read(os.path.join(output_path, name)), _read(previous + name)
+        if data != before and searched_part(data) != searched_part(before):
+            return False
+    return True
 
 
 def _read(path: str) -> bytes:
     with open(path, "rb") as handle:
         return handle.read()
-
-
-def _pages(folder: Path) -> dict[str, str]:
-    """The HTML pages of a built site (not Pagefind's own files): name -> path."""
-    found = {}
-    for dirpath, dirnames, filenames in os.walk(folder):
-        if dirpath == str(folder):
-            dirnames[:] = [d for d in dirnames if d != "pagefind"]
-        for name in filenames:
-            if name.endswith(".html"):
-                path = os.path.join(dirpath, name)
-                found[os.path.relpath(path, folder)] = path
-    return found

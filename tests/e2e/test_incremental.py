@@ -237,3 +237,31 @@ def test_a_new_build_date_re_renders_exactly_the_pages_that_show_it_and_equals_a
         name.startswith("aktualnosci/") for name in pages
     )
     assert len(carried) > len(rendered)
+
+
+def test_a_night_that_changes_only_what_the_search_does_not_read_keeps_the_search_index(tmp_path):
+    """Between 4 and 10 December 2026 an event of the sample content passes (its page says
+    "wydarzenie minione" in an element Pagefind leaves out) and no certificate changes: the
+    carried build takes the last search index over (the same files), and the site is still
+    the same, file by file, as a full build on 10 December."""
+    import os
+
+    output = tmp_path / "output"
+    assert build_in_process(None, output, build_date="2026-12-04").returncode == 0
+    yesterday = tmp_path / "yesterday"
+    shutil.copytree(output, yesterday, copy_function=os.link)
+    nightly = build_in_process(None, output, build_date="2026-12-10")
+    assert nightly.returncode == 0 and "zmieniła się tylko data" in nightly.stdout, nightly.stderr
+    event = next(
+        p.relative_to(output)
+        for p in output.glob("wydarzenia/*/*/index.html")
+        if b"wydarzenie minione" in p.read_bytes()
+        and b"wydarzenie minione" not in (yesterday / p.relative_to(output)).read_bytes()
+    )
+    assert event  # a searched page changed, in what the search does not read
+    assert os.path.samefile(
+        output / "pagefind" / "pagefind-entry.json", yesterday / "pagefind" / "pagefind-entry.json"
+    )
+    full = build_in_process(None, tmp_path / "full", build_date="2026-12-10")
+    assert full.returncode == 0
+    assert tree(output) == tree(tmp_path / "full")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 from portal_build import carry
 
@@ -18,24 +19,43 @@ def site(folder: Path, pages: dict[str, str]) -> Path:
     return folder
 
 
+def built(folder: Path, pages: dict[str, str], carried: tuple[str, ...] = ()) -> list[SimpleNamespace]:
+    """The writer's calls of a build into ``folder``: ``pages`` rendered, ``carried`` taken over."""
+    site(folder, pages)
+    return [
+        SimpleNamespace(
+            method="write_file",
+            outputs={str(folder / name)},
+            target=str(folder / name),
+            carried=name in carried,
+            asked={},
+            dated={},
+        )
+        for name in [*pages, *carried]
+    ]
+
+
 def test_the_search_index_is_taken_over_only_when_the_searched_pages_are_the_same(tmp_path):
-    previous = site(
-        tmp_path / "wczoraj",
-        {
-            "index.html": NOT_SEARCHED.format("27 listopada"),
-            "aktualnosci/a/index.html": SEARCHED.format("A"),
-            "katalog/kubek/index.html": SEARCHED.format("Kubek"),
-        },
-    )
-    carry.activate(carry.Plan(previous, {}, {}))
+    yesterday = {
+        "index.html": NOT_SEARCHED.format("27 listopada"),
+        "aktualnosci/a/index.html": SEARCHED.format("A"),
+        "katalog/kubek/index.html": SEARCHED.format("Kubek"),
+    }
+    previous = tmp_path / "wczoraj"
+    carry.activate(None)
+    carry.note_build(built(previous, yesterday), str(previous), {})
+    # the last build's searched pages, as its manifest keeps them
+    searched = frozenset(carry._active["noted"].searched)
+    assert searched == {"aktualnosci/a/index.html", "katalog/kubek/index.html"}
     try:
 
         def today(pages: dict[str, str], carried: tuple[str, ...] = ("aktualnosci/a/index.html",)) -> bool:
+            carry.activate(carry.Plan(previous, {}, {}, searched))
             folder = tmp_path / f"dzis-{len(list(tmp_path.iterdir()))}"
-            site(folder, pages)
             for name in carried:
                 (folder / name).parent.mkdir(parents=True, exist_ok=True)
                 os.link(previous / name, folder / name)
+            carry.note_build(built(folder, pages, carried), str(folder), {})
             return carry.search_input_unchanged(str(folder))
 
         # the home page shows the new date, the product page came out the same: the same index
@@ -48,12 +68,18 @@ def test_the_search_index_is_taken_over_only_when_the_searched_pages_are_the_sam
         assert not today({**same, "katalog/kubek/index.html": SEARCHED.format("Kubek (certyfikat wygasł)")})
         assert not today({**same, "katalog/nowy/index.html": SEARCHED.format("Nowy")})
         assert not today({"index.html": NOT_SEARCHED.format("28 listopada")})
+        assert not today({**same, "katalog/kubek/index.html": NOT_SEARCHED.format("Kubek")})
         # what changed is in an element the search does not read, and a class name: the same
         ignored = '<p class="{}">Targi{}</p>'
-        changed_twice = {**same, "katalog/kubek/index.html": SEARCHED.format(ignored.format("a", ""))}
-        previous.joinpath("katalog/kubek/index.html").write_text(changed_twice["katalog/kubek/index.html"])
+        previous.joinpath("katalog/kubek/index.html").write_text(SEARCHED.format(ignored.format("a", "")))
         minione = ignored.format("b", "<span data-pagefind-ignore> · wydarzenie minione</span>")
         assert today({**same, "katalog/kubek/index.html": SEARCHED.format(minione)})
+        # an ignored section that holds ignored badges and the date ("Stan na ...") is left out whole
+        section = (
+            "<section data-pagefind-ignore><p>Stan na {}</p><span data-pagefind-ignore>ważny</span></section>"
+        )
+        previous.joinpath("katalog/kubek/index.html").write_text(SEARCHED.format(section.format("4 grudnia")))
+        assert today({**same, "katalog/kubek/index.html": SEARCHED.format(section.format("10 grudnia"))})
         # ... but not when the ignored element holds something Pagefind reads, or more text
         metadata = ignored.format("a", '<span data-pagefind-ignore><b data-pagefind-meta="x">1</b></span>')
         assert not today({**same, "katalog/kubek/index.html": SEARCHED.format(metadata)})

@@ -193,13 +193,18 @@ def calendar(events: list[Event], siteurl: str, name: str, stamp: dt.datetime) -
     cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"value": "DURATION"})
     for event in events:
         cal.add_component(event.ics_event(siteurl, stamp))
-    # add_missing_timezones() would rebuild the same Europe/Warsaw definition for every
-    # file (about 20 ms each; 500 event files on a large portal): it is made once
-    for position, tzid in enumerate(sorted(cal.get_missing_tzids())):
-        cal.subcomponents.insert(position, _vtimezone(tzid))
-    return cal.to_ical()
+    text = cal.to_ical()
+    # add_missing_timezones() would put the time zone definitions first among the
+    # components; the same Europe/Warsaw definition (long, folded RDATE lines) would be made
+    # and written again for every file (500 event files on a large portal, every night: the
+    # stamp is the build date), so it is written once and put in the same place
+    zones = b"".join(_vtimezone(tzid) for tzid in sorted(cal.get_missing_tzids()))
+    if zones:
+        first = text.index(b"\r\nBEGIN:VEVENT\r\n") + 2  # a line of its own: values never hold CRLF
+        text = text[:first] + zones + text[first:]
+    return text
 
 
 @functools.cache
-def _vtimezone(tzid: str) -> Timezone:
-    return Timezone.from_tzid(tzid)
+def _vtimezone(tzid: str) -> bytes:
+    return Timezone.from_tzid(tzid).to_ical()

@@ -384,6 +384,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from portal_images.checks import headers_only
 
         forget_scan()
+        inputs = passed.inputs(settings, _settings_files(args, settings))
         _load_plugins(settings)  # portal_theme checks its settings here
         with headers_only():
             preload(settings, convert=False)
@@ -396,7 +397,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if os.environ.get("PORTAL_DEBUG"):
             raise
         return _fail("Sprawdzanie przerwane.\n" + _explain(error))
-    passed.save(settings, _settings_files(args, settings), len(records))
+    passed.save(inputs, len(records))
     print(f"Treść jest poprawna: {len(records)} plików sprawdzono w {time.perf_counter() - started:.2f} s.")
     return 0
 

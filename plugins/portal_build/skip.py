@@ -159,13 +159,17 @@ class CheckStamp:
         except (TypeError, KeyError, ValueError, OSError):
             return None
 
-    def save(self, settings: dict[str, Any], settings_files: list[Path], count: int) -> None:
+    def inputs(self, settings: dict[str, Any], settings_files: list[Path]) -> dict[str, Any]:
+        """The stamp's parts, taken before the check reads anything: a file saved while it
+        runs is not recorded as checked (the next check reads it)."""
         folders, digest = _folders(settings), _settings_digest(settings)
-        kept = {
+        return {
             "folders": [str(f) for f in folders],
             "settings_files": [str(f) for f in settings_files],
             "settings": digest,
             "stamp": stamp_of(folders, settings_files, digest),
-            "count": count,
         }
-        write_atomic(self.path, json.dumps(kept, ensure_ascii=False))
+
+    def save(self, inputs: dict[str, Any], count: int) -> None:
+        """Record that the check of ``inputs`` (``inputs()``) found no problem in ``count`` files."""
+        write_atomic(self.path, json.dumps({**inputs, "count": count}, ensure_ascii=False))

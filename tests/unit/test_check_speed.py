@@ -88,3 +88,29 @@ def test_the_same_relative_folder_elsewhere_is_checked_again(tmp_path, monkeypat
         )
     assert results[0].returncode == 0
     assert results[1].returncode == 1 and "ok.md" in results[1].stderr
+
+
+def test_a_file_saved_while_the_check_runs_is_checked_by_the_next_one(tmp_path, monkeypatch, reads):
+    """The check's stamp is taken before it reads: an edit made meanwhile was not checked,
+    so the next check reads it instead of passing at once."""
+    from portal_content import validate
+
+    content = copy_fixture_site("ok-minimal", tmp_path)
+    news = content / "aktualnosci" / "ok.md"
+    original = validate.read_record
+
+    def edited_meanwhile(path, kind):
+        if path.name == "ok.md" and "Dopisane" not in news.read_text(encoding="utf-8"):
+            record = original(path, kind)  # read, then the editor saves again
+            news.write_text(news.read_text(encoding="utf-8") + "\nDopisane w trakcie.\n", encoding="utf-8")
+            return record
+        return original(path, kind)
+
+    monkeypatch.setattr(validate, "read_record", edited_meanwhile)
+    assert check(content, tmp_path).returncode == 0
+    reads.clear()
+    monkeypatch.setattr(
+        validate, "read_record", lambda path, kind: reads.append(path.name) or original(path, kind)
+    )
+    again = check(content, tmp_path)
+    assert "bez zmian" not in again.stdout and "ok.md" in reads

@@ -20,6 +20,7 @@ does not reload the browser.
 from __future__ import annotations
 
 import argparse
+import atexit
 import functools
 import html
 import http.server
@@ -363,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     state = State()
     watcher = Watcher(watched)
     search = portal.SearchRefresh(args, quiet=args.full_index_after)
+    atexit.register(search.stop)  # a full search index still running ends with the server
     build(args, state, search)
     # later builds: one process. The server's threads exist then, and forking a threaded
     # process can copy a lock some thread holds (an edit of news text re-renders a few pages).

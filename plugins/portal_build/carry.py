@@ -237,11 +237,11 @@ def forget(cache_dir: Path, output: Path) -> None:
 
 
 SEARCHED = b"data-pagefind-body"
-# An element Pagefind leaves out of the index (data-pagefind-ignore) that holds no element
-# of its own name and no Pagefind attribute but "ignore" (meta, filters and sorting, which
-# "ignore" without "all" would still read), and the class attributes (Pagefind reads no class): what they hold never reaches the
-# index. The templates put what changes with the date inside searched pages in such elements
-# (an event's "wydarzenie minione", a certificate's status).
+# What never reaches Pagefind's index: an element it leaves out (data-pagefind-ignore) that
+# holds no element of its own name and no Pagefind attribute but "ignore" (meta, filters and
+# sorting, which "ignore" without "all" would still read), and class attributes (Pagefind
+# reads none). The templates put what changes with the date inside searched pages in such
+# elements (an event's "wydarzenie minione", a certificate's status).
 _IGNORED = re.compile(
     rb"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>(?:(?!<\1\b|data-pagefind-(?!ignore)).)*?</\1>", re.S
 )

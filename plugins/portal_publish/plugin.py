@@ -16,11 +16,12 @@ Why our own plugin:
 Handlers (wired by portal_site, plugins/portal_site/__init__.py):
 - ``setup`` (``initialized``): stops a search index a failed build left running.
 - ``content_written``: remembers every page and its content object for the sitemap.
-- ``pages_rendered`` (portal_build.render's): starts Pagefind in the background when no
-  later step changes the HTML (not with PUBLISH_FINGERPRINT or PUBLISH_MINIFY).
+- ``pages_rendered`` (portal_build.render's): starts Pagefind in the background.
 - ``finish`` (``finalized``, last, after portal_images and portal_share wrote their files):
+  waits for the Pagefind index (SEARCH_INDEX; made of the pages as rendered, since the
+  minifier takes out the line breaks that keep words of adjacent elements apart),
   fingerprints CSS/JS (PUBLISH_FINGERPRINT), minifies HTML/CSS/JS (PUBLISH_MINIFY),
-  indexes the site with Pagefind (SEARCH_INDEX), writes sitemap.xml and robots.txt,
+  writes sitemap.xml and robots.txt,
   copies PUBLISH_HEADERS_FILE to ``_headers`` and precompresses text files into ``.gz``
   and ``.br`` (PUBLISH_PRECOMPRESS). Every step is deterministic: two builds of the same
   sources with the same build date are byte-identical.
@@ -56,13 +57,14 @@ def setup(pelican) -> None:
 
 def start_search(pelican) -> None:
     """The pages are written: index them now, while photos and share cards are still being
-    copied (Pagefind works on its own cores). Not when the HTML is changed afterwards.
+    copied (Pagefind works on its own cores; ``finish`` waits for it before it fingerprints
+    and minifies the pages).
 
     When the build carried pages over from the last one (portal_build.carry: only the date
     changed) and no searched page differs from the last build's, its index is the index of
     these pages: it is taken over (hard links) instead of being made again."""
     settings = pelican.settings
-    if settings["SEARCH_INDEX"] and not settings["PUBLISH_FINGERPRINT"] and not settings["PUBLISH_MINIFY"]:
+    if settings["SEARCH_INDEX"]:
         stop_search()
         output = Path(pelican.output_path)
         plan = carry.active()
@@ -136,17 +138,19 @@ def finish(pelican) -> None:
     pages = write_sitemap(output, settings)
     steps.append(f"mapa witryny: {pages} adresów")
     _pages.clear()
-    if settings["PUBLISH_FINGERPRINT"]:
-        renamed = finishing.fingerprint(output, settings["SITEURL"])
-        steps.append(f"odciski nazw: {renamed} plików CSS/JS")
-    if settings["PUBLISH_MINIFY"]:
-        steps.append(f"minifikacja: {finishing.minify_tree(output)} plików")
+    # the index is made of the pages as rendered, before minifying takes out the line
+    # breaks that keep words of adjacent elements apart (portal_build.render.separate_blocks)
     if settings["SEARCH_INDEX"] and _search.pop("reused", False):
         steps.append("indeks wyszukiwarki: strony bez zmian, indeks poprzedniego budowania")
     elif settings["SEARCH_INDEX"]:
         running, _search["running"] = _search["running"], None
         pages = (running or finishing.SearchIndexing(output, settings["SEARCH_LANGUAGE"])).wait()
         steps.append(f"indeks wyszukiwarki: {pages} stron")
+    if settings["PUBLISH_FINGERPRINT"]:
+        renamed = finishing.fingerprint(output, settings["SITEURL"])
+        steps.append(f"odciski nazw: {renamed} plików CSS/JS")
+    if settings["PUBLISH_MINIFY"]:
+        steps.append(f"minifikacja: {finishing.minify_tree(output)} plików")
     if settings["PUBLISH_HEADERS_FILE"]:
         shutil.copyfile(settings["PUBLISH_HEADERS_FILE"], output / "_headers")
     if settings["PUBLISH_PRECOMPRESS"]:

@@ -128,3 +128,80 @@ def test_without_javascript_the_page_explains_and_links_to_lists(browser, server
 def test_with_javascript_the_no_script_note_is_hidden(page):
     results(page, "pyrlandia")
     assert not page.locator(".pl-search__nojs").is_visible()
+
+
+def test_more_results_are_reachable_with_focus_on_the_first_new_one(page):
+    titles = results(page, "spółdzielnia socjalna")
+    total = found(page)
+    assert total > 10 and len(titles) == 10
+    expect(page.locator(".pl-search__status")).to_contain_text("pokazujemy 10.")
+    page.get_by_role("button", name="Pokaż więcej wyników").click()
+    expect(page.locator(".pl-result")).to_have_count(min(total, 20))
+    assert page.evaluate("document.activeElement === document.querySelectorAll('.pl-result__title a')[10]")
+    expect(page.locator(".pl-search__status")).to_contain_text(f"Znaleziono {total} ")
+    while page.get_by_role("button", name="Pokaż więcej wyników").is_visible():
+        page.get_by_role("button", name="Pokaż więcej wyników").click()
+        page.wait_for_timeout(200)
+    expect(page.locator(".pl-result")).to_have_count(total)
+    expect(page.locator(".pl-search__status")).to_have_text(
+        f"Znaleziono {total} wyników dla „spółdzielnia socjalna”."
+    )
+    links = [a.get_attribute("href") for a in page.locator(".pl-result__title a").all()]
+    assert len(set(links)) == total  # each result once
+
+
+def test_certificates_are_found_by_number_and_by_their_entity(page):
+    assert results(page, "ZP-2025-04")[0] == ("Zakup Prospołeczny", "Weryfikacja certyfikatu ZP-2025-04")
+    assert results(page, "zp-2025-04")[0] == ("Zakup Prospołeczny", "Weryfikacja certyfikatu ZP-2025-04")
+    by_entity = results(page, "Glina i Ogień", sekcja="Zakup Prospołeczny")
+    assert ("Zakup Prospołeczny", "Weryfikacja certyfikatu ZP-2025-04") in by_entity
+
+
+def test_excerpts_keep_words_apart(page):
+    results(page, "Zofia Grzelak")
+    excerpts = [e.text_content() for e in page.locator(".pl-result__excerpt").all()]
+    assert excerpts and not any(re.search(r"ProjektZofia|GrzelakMotyw", text) for text in excerpts)
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted", "below"),
+    [
+        ("zakład", "Zakład Aktywności Zawodowej", "Zakładki"),
+        ("zakład aktywności", "Zakład Aktywności Zawodowej", "Zakładki"),
+        ("zaklad aktywnosci zawodowej", "Zakład Aktywności Zawodowej", "Zakładki"),
+    ],
+)
+def test_a_query_finds_the_thing_before_a_word_inside_another(page, query, wanted, below):
+    titles = [title for _, title in results(page, query)]
+    first_wanted = next(i for i, title in enumerate(titles) if wanted.lower() in title.lower())
+    later = [i for i, title in enumerate(titles) if below.lower() in title.lower()]
+    assert first_wanted == 0, titles
+    assert all(first_wanted < i for i in later), titles
+
+
+def test_a_certificate_number_opens_its_page_and_a_wrong_one_is_explained(page):
+    page.goto(page.context.server + "/zakup-prospoleczny/certyfikat/ZP-2025-04/")
+    field = page.get_by_label("Numer z dyplomu, np. ZP-2025-04")
+    field.fill("ZP-2099-01")
+    page.get_by_role("button", name="Sprawdź").click()
+    expect(page.locator("[data-pl-cert-lookup-status]")).to_contain_text(
+        "Nie ma certyfikatu o numerze ZP-2099-01"
+    )
+    assert page.evaluate("document.activeElement.id") == "numer-certyfikatu"
+    field.fill("zp 2026 06")
+    page.get_by_role("button", name="Sprawdź").click()
+    page.wait_for_url("**/zakup-prospoleczny/certyfikat/ZP-2026-06/")
+    expect(page.locator("h1")).to_contain_text("ZP-2026-06")
+
+
+def test_without_javascript_the_certificate_box_opens_the_register(browser, server):
+    context = browser.new_context(locale="pl-PL", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/zakup-prospoleczny/certyfikat/ZP-2025-04/")
+    page.get_by_label("Numer z dyplomu, np. ZP-2025-04").fill("ZP-2025-04")
+    page.get_by_role("button", name="Sprawdź").click()
+    page.wait_for_url("**/zakup-prospoleczny/?numer=ZP-2025-04#rejestr")
+    register = page.locator("#rejestr")
+    expect(register.get_by_role("link", name="ZP-2025-04")).to_be_visible()
+    assert page.locator("#numery-certyfikatow option[value='ZP-2025-04']").count() == 1
+    context.close()

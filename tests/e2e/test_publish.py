@@ -171,6 +171,25 @@ def test_search_index_covers_the_content_pages(published):
     assert (published.output / "pagefind" / f"wasm.{entry['languages']['pl']['wasm']}.pagefind").is_file()
 
 
+def test_search_excerpts_keep_the_words_of_adjacent_elements_apart(published):
+    """The index is made before the pages are minified: a product's price table and
+    details, an entity's identifiers (table headers, definition lists) read as words."""
+    texts = {}
+    for fragment in (published.output / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
+        texts[data["url"]] = data["content"]
+    product = next(text for url, text in texts.items() if url.startswith("/katalog/") and "Netto" in text)
+    assert "Zamówienie Netto Brutto" in product and "Projekt " in product
+    entity = next(text for url, text in texts.items() if url.startswith("/podmioty/") and "REGON" in text)
+    assert re.search(r"NIP \d{10} REGON \d{9}", entity), entity
+    glued = [
+        url
+        for url, text in texts.items()
+        if re.search(r"(NIP|REGON|Projekt|Motyw|Organizator)[A-ZĄĆĘŁŃÓŚŹŻ0-9]", text)
+    ]
+    assert glued == []
+
+
 def test_two_publish_builds_are_byte_identical(tmp_path, published):
     """A second `make publish` of the same content (at the same address as the session's
     build) gives the same bytes in every file."""

@@ -87,3 +87,15 @@ def test_precompressed_copies_hold_the_same_bytes(tmp_path):
 def test_a_failed_search_index_says_so_in_polish(tmp_path):
     with pytest.raises(finishing.PublishError, match="Indeks wyszukiwarki"):
         finishing.search_index(tmp_path / "nie-ma", "pl")
+
+
+def test_blocks_pagefind_would_glue_are_separated_by_a_line_break():
+    from portal_build.render import separate_blocks
+
+    html = "<dl><dt>Projekt</dt><dd>Zofia</dd></dl><table><tr><th>A</th><th>B</th><td>1</td></tr></table>"
+    assert separate_blocks(html) == (
+        "<dl><dt>Projekt</dt>\n<dd>Zofia</dd>\n</dl>\n<table><tr><th>A</th>\n<th>B</th>\n<td>1</td></tr></table>"
+    )
+    assert (
+        separate_blocks("<dl><dt>x</dt> <dd>y</dd> </dl>") == "<dl><dt>x</dt> <dd>y</dd> </dl>"
+    )  # already apart

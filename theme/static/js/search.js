@@ -57,23 +57,30 @@
     return Object.keys(filters).every(function (name) { return meta[name] === filters[name]; });
   }
 
-  /* The first LIMIT results that pass the filters, loading result data in batches in
-     score order; at most MAX_SCANNED results are looked at. */
+  /* The next LIMIT results that pass the filters, loading result data in batches in score
+     order, from where the last call stopped (``state.scanned``); with filters, at most
+     MAX_SCANNED results are looked at in one call. */
   var MAX_SCANNED = 400;
-  function pick(results, filters) {
-    var shown = [];
-    var scanned = 0;
-    var active = Object.keys(filters).length > 0;
+  function pick(state) {
+    var found = [];
+    var active = Object.keys(state.filters).length > 0;
+    var limit = Math.min(state.results.length, state.scanned + MAX_SCANNED);
     function batch() {
-      if (shown.length >= LIMIT || scanned >= Math.min(results.length, MAX_SCANNED)) {
-        return Promise.resolve({ shown: shown, complete: scanned >= results.length, scanned: scanned });
+      if (found.length >= LIMIT || state.scanned >= limit) {
+        state.complete = state.scanned >= state.results.length;
+        return Promise.resolve(found);
       }
-      var slice = results.slice(scanned, scanned + LIMIT);
-      scanned += slice.length;
-      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (found) {
-        found.forEach(function (data) {
-          if (shown.length < LIMIT && (!active || matches(data, filters))) shown.push(data);
-        });
+      var start = state.scanned;
+      var slice = state.results.slice(start, start + LIMIT - (active ? 0 : found.length));
+      state.scanned += slice.length;
+      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (loaded) {
+        for (var i = 0; i < loaded.length; i++) {
+          if (found.length >= LIMIT) {
+            state.scanned = start + i; /* the rest of this batch comes with "more" */
+            break;
+          }
+          if (!active || matches(loaded[i], state.filters)) found.push(loaded[i]);
+        }
         return batch();
       });
     }
@@ -169,7 +176,13 @@
 
   function start() {
     /* noWorker: one download less (the worker repeats the runtime); searching our index is quick */
-    return pagefind.options({ baseUrl: siteBase, excerptLength: 24, noWorker: true });
+    /* ranking: a word found as typed counts far more than a longer word that starts with it
+       ("zakład" finds zakłady aktywności zawodowej before "Zakładki"), and a match in the
+       title more than one in the text; tests/browser/test_search.py holds the queries */
+    return pagefind.options({
+      baseUrl: siteBase, excerptLength: 24, noWorker: true,
+      ranking: { termSimilarity: 6.0, metaWeights: { title: 4.0 } }
+    });
   }
 
   /* Under `make devserver` only (its script says where): the pages edited since the site
@@ -212,33 +225,72 @@
     });
   }
 
+  var more = root.querySelector(".pl-search__more");
+  var moreButton = more.querySelector("button");
+  var current = null; /* the search shown: its results, filters, query and how far it got */
+
+  function describe(state) {
+    var shown = state.shown;
+    var active = Object.keys(state.filters).length > 0;
+    var query = "„" + state.query + "”";
+    if (shown === 0) {
+      return "Brak wyników dla " + query + (active ? " przy wybranych filtrach" : "") +
+        ". Sprawdź pisownię, użyj innego słowa" + (active ? " albo usuń filtry." : ".");
+    }
+    if (active && !state.complete) {
+      return "Pokazujemy " + shown + " " + plural(shown, "wynik", "wyniki", "wyników") + " dla " + query + " przy wybranych filtrach; są kolejne.";
+    }
+    var total = active ? shown : state.results.length;
+    var found = "Znaleziono " + total + " " + plural(total, "wynik", "wyniki", "wyników") + " dla " + query;
+    return found + (shown < total ? ", pokazujemy " + shown + "." : ".");
+  }
+
+  function show(state, items, first) {
+    if (first) list.replaceChildren();
+    var nodes = items.map(resultItem);
+    nodes.forEach(function (node) { list.appendChild(node); });
+    state.shown += items.length;
+    var total = Object.keys(state.filters).length > 0 ? null : state.results.length;
+    more.hidden = total !== null ? state.shown >= total : state.complete;
+    status.textContent = describe(state);
+    if (!first && nodes.length) nodes[0].querySelector("a").focus(); /* the first new result */
+  }
+
   function run() {
     var query = input.value.trim();
     var mine = ++serial;
     writeUrl();
+    more.hidden = true;
     if (!query) {
       list.replaceChildren();
       status.textContent = "";
+      current = null;
       return;
     }
     status.textContent = "Szukam…";
-    var filters = chosenFilters();
-    var active = Object.keys(filters).length > 0;
     searchAll(query).then(function (results) {
-      return pick(results, filters).then(function (picked) {
+      var state = { query: query, filters: chosenFilters(), results: results, scanned: 0, shown: 0, complete: false };
+      return pick(state).then(function (items) {
         if (mine !== serial) return; /* a newer query has started */
-        list.replaceChildren.apply(list, picked.shown.map(resultItem));
-        var total = active ? picked.shown.length : results.length;
-        var some = active && !picked.complete && picked.shown.length >= LIMIT;
-        status.textContent = total === 0
-          ? "Brak wyników dla „" + query + "”" + (active ? " przy wybranych filtrach" : "") + ". Sprawdź pisownię, użyj innego słowa" + (active ? " albo usuń filtry." : ".")
-          : (some ? "Pokazujemy pierwsze " + LIMIT + " wyników" : "Znaleziono " + total + " " + plural(total, "wynik", "wyniki", "wyników")) +
-            " dla „" + query + "”" + (!active && total > LIMIT ? ", pokazujemy pierwsze " + LIMIT + "." : ".");
+        current = state;
+        show(state, items, true);
       });
     }).catch(function () {
       status.textContent = "Wyszukiwarka nie odpowiada. Spróbuj ponownie za chwilę albo skorzystaj z mapy strony.";
     });
   }
+
+  moreButton.addEventListener("click", function () {
+    var state = current;
+    if (!state) return;
+    var mine = serial;
+    moreButton.disabled = true;
+    pick(state).then(function (items) {
+      moreButton.disabled = false;
+      if (mine !== serial || state !== current) return;
+      show(state, items, false);
+    });
+  });
 
   var params = new URLSearchParams(location.search);
   var wanted = {};

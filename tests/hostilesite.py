@@ -113,6 +113,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             },
             "support": [t],
             "summary": t,
+            "also_serves": [{"gmina": t, "powiat": "międzychodzki"}],
             "verified": "2026-11-01",
         },
         "catalogue/brelok-proba.yaml": {

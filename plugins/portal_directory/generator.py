@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from pelican.generators import Generator
 from portal_content.validate import records_of
@@ -42,7 +43,11 @@ class DirectoryGenerator(Generator):
         by_subregion = {}
         for owes in self.owes:
             owes.subregion = region.subregion(owes.meta.subregion)
+            owes.served_outside = [
+                (served.gmina, region.powiat(served.powiat)) for served in owes.meta.also_serves
+            ]
             by_subregion[owes.subregion.slug] = owes
+        self.owes_by_subregion = by_subregion
         for entity in self.entities:
             entity.powiat_obj = region.powiat(entity.meta.powiat)
             entity.subregion = entity.powiat_obj.subregion
@@ -126,6 +131,16 @@ class DirectoryGenerator(Generator):
     def content_items(self) -> dict[str, list]:
         """The items this generator made, by kind (portal_content.relations links them)."""
         return {"entity": self.entities, "owes": self.owes}
+
+    def owes_for_powiat(self, powiat: Any) -> tuple[Owes | None, list[tuple[str, Owes]]]:
+        """The OWES of the powiat's subregion, and the gminas of the powiat that another OWES
+        also serves (``also_serves``): (gmina, that OWES)."""
+        others = [
+            (gmina, owes) for owes in self.owes for gmina, served in owes.served_outside if served is powiat
+        ]
+        return self.owes_by_subregion.get(powiat.subregion.slug), sorted(
+            others, key=lambda pair: sort_key_pl(pair[0])
+        )
 
     def listings_of(self, kind: str) -> list[Listing]:
         return [item for item in self.listings if item.kind == kind]

@@ -124,6 +124,7 @@ class Owes(Item):
     # set by the DirectoryGenerator from the region data
     subregion: Any = None
     entities: tuple[Entity, ...] | list[Entity] = ()
+    served_outside: list[tuple[str, Any]] | tuple = ()  # (gmina, Powiat) outside the subregion it also serves
 
     @property
     def phone_href(self) -> str | None:

@@ -102,8 +102,27 @@ def one_owes_in_a_known_subregion(record: Record, facts: DirectoryFacts) -> Iter
         )
 
 
+@rule("owes")
+def gminas_served_outside_the_subregion(record: Record, facts: DirectoryFacts) -> Iterator[Problem]:
+    subregion = facts.region.subregion(record.meta.subregion)
+    for index, served in enumerate(record.meta.also_serves):
+        powiat = facts.region.powiat(served.powiat)
+        if powiat is None:
+            yield record.problem(
+                ("also_serves", index, "powiat"),
+                f"nieznany powiat „{served.powiat}”; {facts.region.suggest_powiat(served.powiat)}",
+            )
+        elif subregion is not None and powiat.subregion is subregion:
+            yield record.problem(
+                ("also_serves", index, "powiat"),
+                f"powiat {powiat.name} należy do subregionu {subregion.name}, który ośrodek obsługuje cały; "
+                "w 'also_serves' wpisz tylko gminy spoza subregionu",
+            )
+
+
 # The powiats and subregions of content/region/wielkopolska.yaml, parent bodies of
-# reintegration units, one OWES per subregion, profile photos.
+# reintegration units, one OWES per subregion and the gminas it serves outside it, profile
+# photos.
 check_directory = Rules(
     directory_facts,
     (
@@ -111,6 +130,7 @@ check_directory = Rules(
         reintegration_unit_names_its_parent,
         profile_photos_are_usable,
         one_owes_in_a_known_subregion,
+        gminas_served_outside_the_subregion,
     ),
 )
 

@@ -174,6 +174,15 @@ class EntityMeta(Strict):
     sample: bool = Field(False, description="true = podmiot przykładowy (zmyślony).")
 
 
+class ServedGmina(Strict):
+    """A gmina outside its subregion that an OWES also serves."""
+
+    gmina: Line = Field(description="Nazwa gminy.", examples=["Kwilcz"])
+    powiat: Text = Field(
+        description="Powiat tej gminy (jak w pliku region/wielkopolska.yaml).", examples=["międzychodzki"]
+    )
+
+
 class OwesMeta(Strict):
     """A support centre (OWES): content/owes/<adres>.md"""
 
@@ -198,6 +207,11 @@ class OwesMeta(Strict):
         description="Jedno–dwa zdania o ośrodku.",
         max_length=300,
         examples=["Wspieramy podmioty ekonomii społecznej w subregionie pilskim."],
+    )
+    also_serves: list[ServedGmina] = Field(
+        default_factory=list,
+        description="Gminy spoza subregionu, które ośrodek też obsługuje (wyjątki od podziału na subregiony).",
+        examples=["\n  - {gmina: Kwilcz, powiat: międzychodzki}"],
     )
     verified: Day = Field(description="Data ostatniej weryfikacji danych.", examples=["2026-11-27"])
     slug: Slug | None = Field(None, description="Adres w URL; domyślnie nazwa pliku.")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from playwright.sync_api import expect
 from portal_content.validate import content_files, load
 from portal_directory.region import load_region
 from portal_site import register_content
@@ -111,3 +114,46 @@ def test_directory_without_javascript(browser, server):
     page.get_by_role("link", name="Zakłady aktywności zawodowej").click()
     assert page.locator(".pl-entity-card").count() == len(expected(forma="zaz"))
     context.close()
+
+
+def test_a_chosen_powiat_names_its_support_centre_and_page(context, server):
+    page = context.new_page()
+    page.goto(server + "/podmioty/?powiat=gnieznienski")
+    box = page.locator("[data-pl-owes-box]")
+    expect(box).to_be_visible()
+    centre = box.locator("[data-pl-owes-for]:visible")
+    expect(centre).to_have_count(1)
+    expect(centre.locator("h2")).to_have_text("Ośrodek wsparcia ekonomii społecznej dla subregionu koniński")
+    expect(centre.get_by_role("link").first).to_have_attribute("href", re.compile(r"/owes/owes-koninski/$"))
+    expect(centre.locator("a[href^='tel:']")).to_have_count(1)
+    expect(box.get_by_role("link", name="Strona: powiat gnieźnieński")).to_have_attribute(
+        "href", re.compile(r"/podmioty/powiat/gnieznienski/$")
+    )
+    # a gmina of the powiat that another centre also serves (content/owes/owes-poznanski.md)
+    page.goto(server + "/podmioty/?powiat=miedzychodzki")
+    expect(box.locator("[data-pl-owes-for]:visible h2")).to_have_text(
+        "Ośrodek wsparcia ekonomii społecznej dla subregionu leszczyński"
+    )
+    expect(box.locator("[data-pl-owes-powiat]:visible")).to_contain_text("Gminę Kwilcz obsługuje także")
+    page.goto(server + "/podmioty/")
+    expect(box).to_be_hidden()
+
+
+def test_a_filter_that_finds_nothing_offers_the_same_search_nearby(context, server):
+    page = context.new_page()
+    page.goto(server + "/podmioty/?powiat=gnieznienski&forma=spoldzielnia-socjalna")
+    expect(page.locator("[data-pl-empty]")).to_be_visible()
+    nearby = page.locator("[data-pl-nearby-list] li")
+    in_subregion = len(expected(subregion="koninski", forma="spoldzielnia-socjalna"))
+    assert in_subregion > 0
+    expect(nearby.first).to_have_text(
+        f"cały subregion koniński: {in_subregion} {plural_pl(in_subregion, 'podmiot', 'podmioty', 'podmiotów')}"
+    )
+    total = 0
+    for item in nearby.all()[1:]:
+        total += int(re.search(r": (\d+) ", item.text_content()).group(1))
+    assert total == in_subregion  # the other powiats add up to the subregion
+    nearby.first.get_by_role("link").click()
+    page.wait_for_url("**subregion=koninski**")
+    assert len(visible(page)) == in_subregion
+    expect(page.locator("[data-pl-owes-for='koninski']")).to_be_visible()

@@ -85,6 +85,9 @@ def test_real_region_has_35_powiats_in_5_subregions():
     assert region.powiat("Poznań").subregion.slug == "poznanski"
     assert region.powiat("powiat poznański").subregion.slug == "poznanski"
     assert region.powiat("czarnkowsko-trzcianecki").subregion.slug == "pilski"
+    # as in the statistical (NUTS-3) subregions: 6 + 7 + 5 + 8 + 9 powiats
+    assert region.powiat("międzychodzki").subregion.slug == "leszczynski"
+    assert [len(s.powiaty) for s in region.subregions] == [6, 7, 5, 8, 9]
     assert region.powiat("Gdańsk") is None
     assert {s.slug for s in region.subregions if not s.verified} == {"pilski", "kaliski", "leszczynski"}
 

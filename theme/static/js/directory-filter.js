@@ -1,7 +1,9 @@
 /* Instant filters of the entity directory (/podmioty/).
    Without JavaScript the form stays hidden and the listing links lead to generated
    pages. With it, the controls combine, the count is announced through a live region,
-   and the state lives in the URL query (?subregion=&powiat=&forma=&oferta=&ps=1). */
+   and the state lives in the URL query (?subregion=&powiat=&forma=&oferta=&ps=1). A chosen
+   subregion or powiat shows its support centre (OWES) above the results; when nothing is
+   found, the same filters elsewhere in the subregion are offered with their counts. */
 (function () {
   var form = document.querySelector("[data-pl-filter]");
   var list = document.querySelector("[data-pl-results]");
@@ -34,6 +36,75 @@
     return true;
   }
 
+  var owesBox = document.querySelector("[data-pl-owes-box]");
+  var nearby = document.querySelector("[data-pl-nearby]");
+
+  function each(root, selector, fn) { Array.prototype.forEach.call(root.querySelectorAll(selector), fn); }
+
+  function copy(s, changes) {
+    var t = {};
+    names.forEach(function (name) { t[name] = s[name]; });
+    Object.keys(changes).forEach(function (name) { t[name] = changes[name]; });
+    return t;
+  }
+
+  /* The subregion chosen, or the one of the chosen powiat. */
+  function subregionOf(s) {
+    if (s.subregion) return s.subregion;
+    var option = s.powiat ? form.elements.powiat.querySelector('option[value="' + s.powiat + '"]') : null;
+    return option ? option.getAttribute("data-subregion") : "";
+  }
+
+  /* The support centre of the chosen place, above the results (directory-owes.html). */
+  function showOwes(s) {
+    if (!owesBox) return;
+    var subregion = subregionOf(s);
+    owesBox.hidden = !subregion;
+    each(owesBox, "[data-pl-owes-for]", function (item) { item.hidden = item.getAttribute("data-pl-owes-for") !== subregion; });
+    each(owesBox, "[data-pl-owes-powiat]", function (item) { item.hidden = item.getAttribute("data-pl-owes-powiat") !== s.powiat; });
+  }
+
+  function counted(s) {
+    return cards.filter(function (card) { return matches(card, s); }).length;
+  }
+
+  /* Nothing found: the same filters in the rest of the subregion and in its other powiats
+     (or, for a subregion, in the others), with counts; each a link to that view. */
+  function showNearby(s, shown) {
+    if (!nearby) return;
+    var list = nearby.querySelector("[data-pl-nearby-list]");
+    var places = [];
+    var subregion = subregionOf(s);
+    if (shown === 0 && s.powiat) {
+      var label = form.elements.subregion.querySelector('option[value="' + subregion + '"]').textContent;
+      places.push({ label: "cały subregion " + label, state: copy(s, { powiat: "", subregion: subregion }) });
+      each(form.elements.powiat, 'option[data-subregion="' + subregion + '"]', function (option) {
+        if (option.value !== s.powiat) places.push({ label: option.textContent, state: copy(s, { powiat: option.value }) });
+      });
+    } else if (shown === 0 && s.subregion) {
+      each(form.elements.subregion, "option", function (option) {
+        if (option.value && option.value !== s.subregion) places.push({ label: "subregion " + option.textContent, state: copy(s, { subregion: option.value }) });
+      });
+    }
+    var found = places.map(function (place) { place.count = counted(place.state); return place; })
+      .filter(function (place) { return place.count > 0; });
+    list.replaceChildren.apply(list, found.map(function (place) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      var query = new URLSearchParams();
+      names.forEach(function (name) { if (place.state[name]) query.set(name, place.state[name]); });
+      link.href = location.pathname + "?" + query.toString() + "#lista";
+      link.textContent = place.label;
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(": " + place.count + " " + shared.plural(place.count, "podmiot", "podmioty", "podmiotów")));
+      return item;
+    }));
+    nearby.querySelector("[data-pl-nearby-title]").textContent = found.length
+      ? "Te same kryteria w pobliżu:"
+      : "";
+    nearby.hidden = found.length === 0;
+  }
+
   function apply(updateUrl) {
     limitPowiats(form.elements.subregion.value);
     var s = shared.read(form, names);
@@ -48,6 +119,8 @@
       ? "Znaleziono " + shown + " " + shared.plural(shown, "podmiot", "podmioty", "podmiotów") + " z " + cards.length + "."
       : "Wszystkie podmioty: " + cards.length + ".";
     if (empty) empty.hidden = shown !== 0;
+    showOwes(s);
+    showNearby(s, shown);
     if (updateUrl) shared.writeUrl(s, names);
   }
 

@@ -164,7 +164,10 @@ class CertificationGenerator(Generator):
         (folder / "certyfikaty.csv").write_text(csv_text(header, table), encoding="utf-8", newline="")
 
 
-QR_DRAWING = "2"  # part of the cache key: a change of qr_matrix_svg draws every code again
+QR_DRAWING = "3"  # part of the cache key: a change of qr_matrix_svg draws every code again
+
+
+QUIET_ZONE = 4  # modules
 
 
 def qr_matrix_svg(matrix: list[list[bool]]) -> str:
@@ -203,7 +206,8 @@ def qr_svg(url: str, settings) -> bytes:
         known = b""
     if known.endswith(b"</svg>\n"):  # written whole (write_atomic), by any process
         return known
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
+    # the quiet zone ISO/IEC 18004 asks for: four light modules on every side
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE)
     code.add_data(url)
     code.make(fit=True)
     data = qr_matrix_svg(code.get_matrix()).encode()

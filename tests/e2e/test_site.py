@@ -249,3 +249,52 @@ def test_reference_pages(site, name):
     assert built == saved.read_text(encoding="utf-8"), (
         f"{name} differs; run `make reference` if the change is intended"
     )
+
+
+def test_contact_page_gives_each_way_of_contact_on_its_own_line(site):
+    html = (site / "kontakt" / "index.html").read_text(encoding="utf-8")
+    items = [re.sub(r"<[^>]+>|\s+", " ", item).split() for item in re.findall(r"<li>(.*?)</li>", html, re.S)]
+    lines = {" ".join(words) for words in items}
+    assert "Adres: ul. Feliksa Nowowiejskiego 11, 61-731 Poznań" in lines
+    assert "Telefon: 61 856 73 43" in lines and "E-mail: es@rops.poznan.pl" in lines
+    hrefs = {a.get("href") for a in scan(site / "kontakt" / "index.html").all("a")}
+    assert {"tel:+48618567343", "mailto:es@rops.poznan.pl", "/owes/", "/podmioty/"} <= hrefs
+    # every support centre's contact, from its profile
+    assert sum(href.startswith("/owes/owes-") for href in hrefs) == 5
+    assert sum(line.startswith("Telefon: ") for line in lines) >= 5
+
+
+def test_the_404_page_has_a_search_box_and_the_main_sections(site):
+    page = scan(site / "404.html")
+    assert [f.get("action") for f in page.all("form")] == ["/szukaj/", "/szukaj/"]  # the header's and its own
+    assert any(i.get("id") == "szukaj-404" and i.get("name") == "q" for i in page.all("input"))
+    hrefs = {a.get("href") for a in page.all("a")}
+    sections = {
+        "/podmioty/",
+        "/owes/",
+        "/katalog/",
+        "/zakup-prospoleczny/",
+        "/wydarzenia/",
+        "/filmy/",
+        "/mapa-strony/",
+    }
+    assert sections <= hrefs
+
+
+def test_film_cards_show_a_play_cue_with_the_duration(site):
+    html = (site / "filmy" / "index.html").read_text(encoding="utf-8")
+    cards = html.count('<li class="pl-film-card"')
+    cues = re.findall(r'<span class="pl-film-card__play" aria-hidden="true">▶ (\d+:\d\d)</span>', html)
+    assert cards > 0 and len(cues) == cards
+
+
+def test_news_without_a_photo_keep_their_place_in_a_list(site):
+    """Every card of a news list has its media slot: a photo, or an empty block of the same
+    size on wider screens (portal.css), so the titles line up."""
+    for page in sorted((site / "aktualnosci").glob("**/index.html")):
+        html = page.read_text(encoding="utf-8")
+        assert html.count('<article class="pl-news-card">') == html.count(
+            '<div class="pl-news-card__media'
+        ), page
+    html = "".join(p.read_text(encoding="utf-8") for p in (site / "aktualnosci").glob("**/index.html"))
+    assert "pl-news-card__media--none" in html  # the sample content has news without photos

@@ -29,7 +29,7 @@ def drawn_modules(svg: str) -> tuple[int, set[tuple[int, int]]]:
 
 def test_the_svg_draws_every_module_of_the_code_and_nothing_else(tmp_path):
     url = "https://wielkopolskaes.pl/zakup-prospoleczny/certyfikat/ZP-2025-07/"
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
     code.add_data(url)
     code.make(fit=True)
     matrix = code.get_matrix()
@@ -37,9 +37,9 @@ def test_the_svg_draws_every_module_of_the_code_and_nothing_else(tmp_path):
 
     svg = qr_svg(url, {"IMAGES_CACHE_PATH": str(tmp_path / "images")}).decode()
     size, dark = drawn_modules(svg)
-    assert size == len(matrix) == code.modules_count + 4  # two light modules on each side
+    assert size == len(matrix) == code.modules_count + 8  # the standard's four light modules on each side
     assert dark == expected
-    assert not any(x < 2 or y < 2 or x >= size - 2 or y >= size - 2 for x, y in dark)
+    assert not any(x < 4 or y < 4 or x >= size - 4 or y >= size - 4 for x, y in dark)
     # kept beside the image cache: the second call reads the same bytes
     assert (
         list((tmp_path / "qr").glob("*.svg"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from urllib.parse import quote
 
 import pytest
@@ -180,14 +182,18 @@ def test_skip_link_is_first_and_moves_focus(context, server):
 
 @pytest.mark.parametrize(
     "width,scale,text",
-    [(390, 3, ""), (390, 3, "lg"), (390, 3, "xl"), (320, 1, ""), (683, 2, "")],
-    ids=["390px", "390px-text-lg", "390px-text-xl", "320px", "1366px-at-200%"],
+    [(320, 1, ""), (390, 3, "lg"), (390, 3, "xl"), (683, 2, "")],
+    ids=["320px", "390px-text-lg", "390px-text-xl", "1366px-at-200%"],
 )
 def test_every_template_reflows_without_horizontal_scrolling(browser, server, width, scale, text):
-    """Every template type on a phone (390 px, at each of the three text sizes), at 320 px,
-    and on a 1366 px desktop at 200 % zoom (683 CSS px): the page never scrolls sideways.
-    The larger text sizes are the portal's own (A+ and A++, kept in localStorage)."""
+    """Every template type at 320 px (WCAG's reflow width; a 390 px phone at the normal text
+    size has more room), on a 390 px phone at the two larger text sizes, and on a 1366 px
+    desktop at 200 % zoom (683 CSS px): the page never scrolls sideways. The larger text
+    sizes are the portal's own (A+ and A++, kept in localStorage)."""
     context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=scale)
+    # photos keep their place by their width and height attributes: not loading them
+    # changes no layout and saves most of the time of 200 page loads
+    context.route(re.compile(r".*\.(avif|webp|jpe?g|png)$"), lambda route: route.abort())
     page = context.new_page()
     if text:
         page.goto(server + "/")

@@ -200,7 +200,9 @@ def test_every_template_reflows_without_horizontal_scrolling(browser, server, wi
     wide = {}
     for name, address in sorted(TEMPLATES.items()):
         page.goto(server + address)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         if overflow > 0:
             wide[name] = overflow
     context.close()

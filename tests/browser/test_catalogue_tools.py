@@ -172,3 +172,24 @@ def test_catalogue_and_enquiry_without_javascript(browser, server):
         "Lista zapytania ofertowego działa w przeglądarce z włączonym JavaScriptem."
     ).is_visible()
     context.close()
+
+
+def test_lead_time_in_weeks_and_checkbox_targets_on_a_phone(browser, server):
+    context = browser.new_context(locale="pl-PL", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + "/katalog/")
+    options = page.locator("#k-czas option").all_text_contents()
+    assert options == [
+        "dowolny",
+        "do tygodnia",
+        "do 2 tygodni",
+        "do 3 tygodni",
+        "do 4 tygodni",
+        "do 6 tygodni",
+    ]
+    page.select_option("#k-czas", label="do 2 tygodni")
+    page.wait_for_url("**czas=14**")
+    for box in page.locator(".pl-filters .pl-field__check").all():
+        size = box.bounding_box()
+        assert size["width"] >= 24 and size["height"] >= 24  # WCAG 2.5.8, whatever the label's length
+    context.close()

@@ -291,9 +291,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def _search_delta(self, name: str) -> None:
         """A file of the small search index (404 while there is none)."""
-        folder = self.search_delta
-        file = Path(os.path.realpath(folder / name)) if folder is not None and name else None
-        if file is None or not file.is_relative_to(os.path.realpath(folder)) or not file.is_file():
+        from portal_content.files import contained
+
+        file = contained(self.search_delta, name) if self.search_delta is not None and name else None
+        if file is None or not file.is_file():
             return self._send(404, "text/plain; charset=utf-8", b"Nie ma takiego pliku.\n")
         kind = "application/json" if file.suffix == ".json" else "application/octet-stream"
         if file.suffix == ".js":

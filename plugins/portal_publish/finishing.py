@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from portal_build import carry
 from portal_core.parallel import Parallel
 
 FINGERPRINTED = ("theme/**/*.css", "theme/**/*.js", "obrazy/*.css")
@@ -174,9 +175,9 @@ def search_index(output: Path, language: str, into: Path | None = None) -> int:
     return SearchIndexing(output, language, into).wait()
 
 
-def page_url(output: Path, page: Path) -> str:
-    """The address Pagefind gives a page of ``output`` (``a/index.html`` is ``/a/``)."""
-    relative = page.relative_to(output).as_posix()
+def page_url(relative: str) -> str:
+    """The site address of the page at ``relative`` (a path in the output with "/"), as
+    Pagefind and the sitemap give it: ``a/index.html`` is ``/a/``."""
     return "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
 
 
@@ -237,9 +238,7 @@ def delta_index(output: Path, pages: list[Path], language: str, into: Path) -> i
     ids (``nowe``: they change with the text, so the search knows to load it again). The site's
     search merges it (Pagefind's ``mergeIndex``) and leaves those ids out. Returns the
     number of pages indexed."""
-    searched = [
-        p for p in pages if p.suffix == ".html" and p.is_file() and b"data-pagefind-body" in p.read_bytes()
-    ]
+    searched = [p for p in pages if p.suffix == ".html" and p.is_file() and carry.SEARCHED in p.read_bytes()]
     with tempfile.TemporaryDirectory() as site:
         for page in searched:
             copy = Path(site) / page.relative_to(output)
@@ -248,7 +247,7 @@ def delta_index(output: Path, pages: list[Path], language: str, into: Path) -> i
         count = search_index(Path(site), language, into=into) if searched else 0
     fresh = page_ids(into)
     own = set(fresh.values())
-    replaced = {page_url(output, p) for p in pages if p.suffix == ".html"}
+    replaced = {page_url(p.relative_to(output).as_posix()) for p in pages if p.suffix == ".html"}
     main = page_ids(output / "pagefind", remember=True)
     ids = sorted(main[url] for url in replaced if url in main and main[url] not in own)
     into.mkdir(parents=True, exist_ok=True)

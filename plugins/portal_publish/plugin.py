@@ -112,15 +112,14 @@ def write_sitemap(output: Path, settings: dict[str, Any]) -> int:
             continue
         if _NOINDEX.search(Path(path).read_bytes()[:4096]):
             continue
-        url = relative[: -len("index.html")] if relative.endswith("index.html") else relative
-        entries[url] = _lastmod(item)
+        entries[finishing.page_url(relative)] = _lastmod(item)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ]
     for url in sorted(entries):
         lastmod = f"<lastmod>{entries[url]}</lastmod>" if entries[url] else ""
-        lines.append(f"<url><loc>{finishing.xml_escape(base + '/' + url)}</loc>{lastmod}</url>")
+        lines.append(f"<url><loc>{finishing.xml_escape(base + url)}</loc>{lastmod}</url>")
     lines.append("</urlset>")
     (output / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (output / "robots.txt").write_text(

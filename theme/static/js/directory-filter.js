@@ -91,9 +91,7 @@
     list.replaceChildren.apply(list, found.map(function (place) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      var query = new URLSearchParams();
-      names.forEach(function (name) { if (place.state[name]) query.set(name, place.state[name]); });
-      link.href = location.pathname + "?" + query.toString() + "#lista";
+      link.href = location.pathname + "?" + shared.query(place.state, names) + "#lista";
       link.textContent = place.label;
       item.appendChild(link);
       item.appendChild(document.createTextNode(": " + place.count + " " + shared.plural(place.count, "podmiot", "podmioty", "podmiotów")));

@@ -36,12 +36,17 @@ window.plFilterState = (function () {
     });
   }
 
+  /* The URL query of a state: the fields that have a value. */
+  function query(state, names) {
+    var params = new URLSearchParams();
+    names.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
+    return params.toString();
+  }
+
   function writeUrl(state, names) {
-    var query = new URLSearchParams();
-    names.forEach(function (name) { if (state[name]) query.set(name, state[name]); });
-    var text = query.toString();
+    var text = query(state, names);
     history.replaceState(null, "", location.pathname + (text ? "?" + text : "") + location.hash);
   }
 
-  return { plural: plural, read: read, restore: restore, writeUrl: writeUrl };
+  return { plural: plural, read: read, restore: restore, query: query, writeUrl: writeUrl };
 })();

@@ -37,6 +37,31 @@ CHROMIUM_ARGS = [
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+# The display preferences (high contrast, larger text) change colours and sizes, nothing
+# else: after they are pressed, axe runs the rules such a change can break (contrast of text
+# and of links in text; a region that now scrolls must be reachable by keyboard).
+DISPLAY_RULES = ["color-contrast", "link-in-text-block", "scrollable-region-focusable"]
+AXE_RUN_RULES = (
+    "rules => axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']})"
+)
+# (name, CSS width, the reader's text size) in which a page must not scroll sideways:
+# WCAG's reflow width of 320 px (a 390 px phone at the normal size has more room), a 390 px
+# phone at the portal's two larger text sizes (A+ and A++), and a 1366 px desktop at 200 %
+# zoom, which lays a page out in 683 CSS px
+REFLOW = (
+    ("320px", 320, ""),
+    ("390px-text-lg", 390, "lg"),
+    ("390px-text-xl", 390, "xl"),
+    ("1366px-at-200%", 683, ""),
+)
+WIDE = """size => {
+    const root = document.documentElement;
+    root.classList.remove("pl-text-lg", "pl-text-xl");
+    if (size) root.classList.add("pl-text-" + size);
+    const wide = root.scrollWidth - root.clientWidth;
+    root.classList.remove("pl-text-" + size);
+    return wide;
+}"""
 
 
 def violations(result: dict) -> list:
@@ -59,14 +84,15 @@ class Visit:
     cookies: list = field(default_factory=list)  # of the browsing session, after this visit
     problems: list[str] = field(default_factory=list)  # script errors, CSP violations
     classes: list[str] = field(default_factory=list)  # of <html> after the visit's clicks
-    clicked_violations: list = field(default_factory=list)  # axe's, after the clicks
+    clicked_violations: list = field(default_factory=list)  # axe's DISPLAY_RULES, after the clicks
+    wide: dict[str, int] = field(default_factory=dict)  # REFLOW layout -> CSS px scrolled sideways
 
 
 async def _axe(page) -> list:
     return violations(await page.evaluate(AXE_RUN, WCAG))
 
 
-async def _visit(page, url: str, clicks: tuple[str, ...], wait_for: str | None) -> Visit:
+async def _visit(page, url: str, clicks: tuple[str, ...], wait_for: str | None, reflow: bool) -> Visit:
     seen = Visit()
 
     def console(message) -> None:
@@ -93,11 +119,20 @@ async def _visit(page, url: str, clicks: tuple[str, ...], wait_for: str | None) 
             await page.locator(wait_for).first.wait_for()
         await page.evaluate("window.scrollTo(0, 0)")
         seen.violations = await _axe(page)
+        if reflow:  # laid out again in each layout: the viewport resized, the text size set
+            # as prefs.js sets it from the reader's stored choice (a class on <html>)
+            viewport = page.viewport_size
+            for layout, width, text in REFLOW:
+                await page.set_viewport_size({"width": width, "height": 800})
+                wide = await page.evaluate(WIDE, text)
+                if wide > 0:
+                    seen.wide[layout] = wide
+            await page.set_viewport_size(viewport)
         if clicks:  # then the same page after pressing buttons (display preferences)
             for name in clicks:
                 await page.get_by_role("button", name=name).click()
             seen.classes = (await page.evaluate("document.documentElement.className")).split()
-            seen.clicked_violations = await _axe(page)
+            seen.clicked_violations = violations(await page.evaluate(AXE_RUN_RULES, DISPLAY_RULES))
         seen.cookies = await page.context.cookies()
         if clicks:  # the display choices are remembered: the next visit starts plain again
             await page.evaluate("localStorage.clear()")
@@ -114,7 +149,9 @@ def audit_pages(visits: dict, axe: Path, at_once: int = 2) -> dict:
     session by the browser's debugging protocol before the page's own scripts, which the
     page's CSP does not govern (it is sent once per session, not once per page).
 
-    ``visits``: key -> (url, clicks, wait_for). Returns key -> Visit, or the exception
+    ``visits``: key -> (url, clicks, wait_for, reflow): the buttons pressed after the first
+    axe run (then axe runs DISPLAY_RULES again), a selector to wait for, whether to lay the
+    page out in each REFLOW layout and note how far it scrolls sideways. Returns key -> Visit, or the exception
     that visit raised (its own test reports it). Runs its own Playwright and Chromium in a
     thread, beside the tests' synchronous one."""
     from playwright.async_api import async_playwright
@@ -130,9 +167,9 @@ def audit_pages(visits: dict, axe: Path, at_once: int = 2) -> dict:
                 await context.add_init_script(path=str(axe))
                 page = await context.new_page()
                 while queue:
-                    key, (url, clicks, wait_for) = queue.pop(0)
+                    key, (url, clicks, wait_for, reflow) = queue.pop(0)
                     try:
-                        found[key] = await _visit(page, url, clicks, wait_for)
+                        found[key] = await _visit(page, url, clicks, wait_for, reflow)
                     except Exception as error:  # noqa: BLE001 - reported by the visit's own test
                         found[key] = error
                         await page.close()

@@ -16,6 +16,7 @@ to computing the value instead of failing the build.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -23,6 +24,8 @@ import subprocess
 import threading
 from pathlib import Path
 from typing import Any
+
+_REPLACED = itertools.count()  # old folders of one process: each its own name (see replace_folder)
 
 
 def temporary_beside(target: str | os.PathLike[str], ending: str = "tmp") -> Path:
@@ -68,7 +71,9 @@ def replace_folder(
     ``keep_existing``: when ``target`` exists it stays and ``new`` is deleted (another
     process made the same folder first: encoded variants of one photo).
     ``later``: the old folder is deleted by a background process (thousands of files on a
-    large portal take seconds to delete, and nobody waits for that).
+    large portal take seconds to delete, and nobody waits for that). Each replacement's old
+    folder has its own name, so the next build in the same process (the devserver's) never
+    meets one a background deletion has not finished with.
     """
     new, target = Path(new), Path(target)
     if keep_existing:
@@ -79,7 +84,7 @@ def replace_folder(
                 raise
             shutil.rmtree(new, ignore_errors=True)
         return
-    old = temporary_beside(target, "old")
+    old = temporary_beside(target, f"{next(_REPLACED)}.old")
     if target.exists():
         target.rename(old)
     try:

@@ -257,15 +257,15 @@ def delta_index(output: Path, pages: list[Path], language: str, into: Path) -> i
     return count
 
 
-def _compress(path: str) -> int:
+def _compress(job: tuple[str, int]) -> int:
     import brotli
 
-    file = Path(path)
-    data = file.read_bytes()
+    path, quality = job
+    data = Path(path).read_bytes()
     written = 0
     for suffix, packed in (
         (".gz", gzip.compress(data, compresslevel=9, mtime=0)),
-        (".br", brotli.compress(data, quality=11)),
+        (".br", brotli.compress(data, quality=quality)),
     ):
         if len(packed) < len(data):
             Path(path + suffix).write_bytes(packed)
@@ -273,10 +273,11 @@ def _compress(path: str) -> int:
     return written
 
 
-def precompress(output: Path, workers: int) -> int:
-    """Write name.gz and name.br beside every text file worth compressing."""
+def precompress(output: Path, workers: int, brotli_quality: int = 11) -> int:
+    """Write name.gz and name.br beside every text file worth compressing (Brotli at
+    ``brotli_quality``: 11, the smallest, costs about 70 times the time of 5 for 10 % less)."""
     files = [
-        str(p)
+        (str(p), brotli_quality)
         for p in sorted(output.rglob("*"))
         if p.suffix in TEXT_SUFFIXES and p.is_file() and p.stat().st_size >= MIN_COMPRESS
     ]

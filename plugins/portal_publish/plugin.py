@@ -154,5 +154,6 @@ def finish(pelican) -> None:
         shutil.copyfile(settings["PUBLISH_HEADERS_FILE"], output / "_headers")
     if settings["PUBLISH_PRECOMPRESS"]:
         workers = os.cpu_count() or 1
-        steps.append(f"kompresja .gz/.br: {finishing.precompress(output, workers)} plików")
+        written = finishing.precompress(output, workers, settings["PUBLISH_BROTLI_QUALITY"])
+        steps.append(f"kompresja .gz/.br: {written} plików")
     log.info("[portal_publish] %s (%.1f s)", "; ".join(steps), time.perf_counter() - started)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 import pytest
@@ -60,23 +59,15 @@ TEMPLATES = {
 }
 
 
-HIGH_CONTRAST = [
-    "home",
-    "article",
-    "accessibility-statement",
-    "directory",
-    "statistics",
-    "catalogue",
-    "product",
-]
 LARGEST = ("Wysoki kontrast", "A++ tekst największy")
 
 
 @pytest.fixture(scope="module")
 def visits(request, server, axe_source):  # axe_source: skips where axe-core is missing
     """Every page these tests look at, visited once (browsertools.audit_pages), under the
-    production CSP: each template, and the high-contrast, largest-text variants. Only the
-    pages of the tests pytest selected are visited; a URL two names share, once."""
+    production CSP: axe on each template as it opens, its layout at each REFLOW width and
+    text size, then axe again in high contrast at the largest text. Only the pages of the
+    tests pytest selected are visited; a URL two names share, once."""
     wanted = {
         (item.originalname, item.callspec.params["name"])
         for item in request.session.items
@@ -85,18 +76,16 @@ def visits(request, server, axe_source):  # axe_source: skips where axe-core is 
     kinds = {
         "test_page_has_no_wcag_violation_no_other_origin_no_cookie_no_csp_violation": "csp",
         "test_axe_in_high_contrast_and_large_text": "contrast",
+        "test_every_template_reflows_without_horizontal_scrolling": "reflow",
     }
     keys = {(kinds[test], name) for test, name in wanted if test in kinds}
-    names = {name for _, name in keys}
-    contrast = {name for kind, name in keys if kind == "contrast"}
-    plan = {}  # one visit per URL: axe as it opens, then after the display buttons where asked
-    for name in sorted(names):
-        url = server + TEMPLATES[name]
-        clicks = LARGEST if name in contrast or any(TEMPLATES[c] == TEMPLATES[name] for c in contrast) else ()
-        wait_for = ".pl-result" if name == "search-results" else None  # drawn by script
-        plan.setdefault(url, (url, clicks, wait_for))
+    plan = {}  # one visit per URL, doing what any test of a name sharing the URL asks
+    for url in sorted({TEMPLATES[name] for _, name in keys}):
+        asked = {kind for kind, name in keys if TEMPLATES[name] == url}
+        wait_for = ".pl-result" if "/szukaj/?" in url else None  # results drawn by script
+        plan[url] = (server + url, LARGEST if "contrast" in asked else (), wait_for, "reflow" in asked)
     seen = audit_pages(plan, AXE)
-    return {(kind, name): seen[server + TEMPLATES[name]] for kind, name in keys}
+    return {(kind, name): seen[TEMPLATES[name]] for kind, name in keys}
 
 
 def seen(visits, key) -> Visit:
@@ -106,8 +95,10 @@ def seen(visits, key) -> Visit:
     return visit
 
 
-@pytest.mark.parametrize("name", HIGH_CONTRAST)
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
 def test_axe_in_high_contrast_and_large_text(visits, name):
+    """Every template type after the reader presses "Wysoki kontrast" and "A++": axe's
+    rules that colours and sizes can break (browsertools.DISPLAY_RULES) find nothing."""
     visit = seen(visits, ("contrast", name))
     assert visit.classes == ["pl-js", "pl-hc", "pl-text-xl"]
     assert visit.clicked_violations == []
@@ -179,34 +170,12 @@ def test_skip_link_is_first_and_moves_focus(context, server):
     assert page.evaluate("document.activeElement.id") == "tresc"
 
 
-@pytest.mark.parametrize(
-    "width,scale,text",
-    [(320, 1, ""), (390, 3, "lg"), (390, 3, "xl"), (683, 2, "")],
-    ids=["320px", "390px-text-lg", "390px-text-xl", "1366px-at-200%"],
-)
-def test_every_template_reflows_without_horizontal_scrolling(browser, server, width, scale, text):
-    """Every template type at 320 px (WCAG's reflow width; a 390 px phone at the normal text
-    size has more room), on a 390 px phone at the two larger text sizes, and on a 1366 px
-    desktop at 200 % zoom (683 CSS px): the page never scrolls sideways. The larger text
-    sizes are the portal's own (A+ and A++, kept in localStorage)."""
-    context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=scale)
-    # photos keep their place by their width and height attributes: not loading them
-    # changes no layout and saves most of the time of 200 page loads
-    context.route(re.compile(r".*\.(avif|webp|jpe?g|png)$"), lambda route: route.abort())
-    page = context.new_page()
-    if text:
-        page.goto(server + "/")
-        page.evaluate(f"localStorage.setItem('pl-text', '{text}')")
-    wide = {}
-    for name, address in sorted(TEMPLATES.items()):
-        page.goto(server + address)
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        if overflow > 0:
-            wide[name] = overflow
-    context.close()
-    assert wide == {}
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
+def test_every_template_reflows_without_horizontal_scrolling(visits, name):
+    """Every template type in each layout of browsertools.REFLOW (320 px; a 390 px phone at
+    the A+ and A++ text sizes; a 1366 px desktop at 200 % zoom): the page never scrolls
+    sideways. The page is laid out again in each (viewport resized, text size class set)."""
+    assert seen(visits, ("reflow", name)).wide == {}
 
 
 def test_forced_colours_keep_the_current_page_visible(context, server):
@@ -234,7 +203,10 @@ BAD_HTML = '<!DOCTYPE html><html lang="pl"><head><title>x</title></head><body><p
 @pytest.fixture(scope="module")
 def nu_messages(published, vnu, tmp_path_factory):
     """The Nu Html Checker run once (one Java start) over every page of the published build
-    and a control file of invalid HTML (the development build: tests/e2e/test_site.py)."""
+    and a control file of invalid HTML. The published build is the development build's
+    pages minified (same templates, absolute addresses), so it alone is checked: a second
+    Java run over the development build cost about 15 s of a core to report the same
+    template errors again."""
     control = tmp_path_factory.mktemp("nu") / "bad.html"
     control.write_text(BAD_HTML)
     return nu_check(vnu, {"publish": published.output, "control": control.parent})
@@ -270,10 +242,12 @@ def test_audit_does_report_violations_requests_and_script_errors(server, axe_sou
     other = server.replace("127.0.0.1", "localhost")
     page = (
         "<html><head><title>x</title></head><body><main><h1>x</h1>"
+        '<svg width="1000" height="10"></svg>'
         f'<img src="{other}/theme/img/favicon.svg"><script>nie_ma_takiej_funkcji()</script></main></body></html>'
     )
-    (visit,) = audit_pages({"bad": ("data:text/html," + quote(page), (), None)}, AXE).values()
+    (visit,) = audit_pages({"bad": ("data:text/html," + quote(page), (), None, True)}, AXE).values()
     assert {"image-alt", "html-has-lang"} <= {rule for rule, _, _ in visit.violations}
+    assert visit.wide == {"320px": 688, "390px-text-lg": 618, "390px-text-xl": 618, "1366px-at-200%": 325}
     assert f"{other}/theme/img/favicon.svg" in visit.requests
     assert any("nie_ma_takiej_funkcji" in problem for problem in visit.problems)
 

@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 
 import pytest
 from htmlscan import broken_links, check_structured_data, html_files, scan
-from nucheck import nu_check
 from portal_content.schema import CATEGORIES
 from portal_content.validate import content_files, load
 from sitebuild import ROOT, build_in_process, copy_fixture_site
@@ -114,13 +113,6 @@ def test_every_page_follows_the_house_rules(site):
                 if tag == "link" and attrs.get("rel") in ("alternate", "canonical"):
                     continue
                 assert not value.startswith(("http:", "https:", "//")), (where, value)
-
-
-def test_nu_html_checker_finds_no_error_in_the_development_build(site, vnu):
-    """Every page of the development build (the published one: tests/browser/test_pages.py,
-    with the control that shows the checker does fail on invalid HTML)."""
-    assert len(html_files(site)) > 50
-    assert nu_check(vnu, {"development": site}) == (0, {"development": [], "(no file)": []})
 
 
 def test_structured_data_is_valid_json_with_known_schema_org_types(site):

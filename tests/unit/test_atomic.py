@@ -82,6 +82,24 @@ def test_a_failed_swap_puts_the_old_folder_back(tmp_path, monkeypatch):
     assert (target / "index.html").read_text() == "old"
 
 
+def test_the_next_swap_does_not_wait_for_the_last_old_folder_to_be_deleted(tmp_path, monkeypatch):
+    """The devserver builds again and again in one process, each old site deleted in the
+    background: a second swap while the first old folder is still there (here: its deletion
+    never starts) finds a name of its own (seen on a loaded machine as "Directory not
+    empty" from the rename)."""
+    import subprocess
+
+    monkeypatch.setattr(subprocess, "Popen", lambda *args, **kwargs: None)
+    target = tmp_path / "output"
+    for build in ("first", "second", "third"):
+        new = new_folder_beside(target)
+        (new / "index.html").write_text(build)
+        replace_folder(new, target, later=True)
+    assert (target / "index.html").read_text() == "third"
+    olds = [p for p in tmp_path.iterdir() if p.name.endswith(".old")]
+    assert sorted((p / "index.html").read_text() for p in olds) == ["first", "second"]
+
+
 def test_read_json_of_a_missing_or_half_file_is_none(tmp_path):
     (tmp_path / "half.json").write_text('{"x": ')
     assert read_json(tmp_path / "half.json") is None and read_json(tmp_path / "none.json") is None

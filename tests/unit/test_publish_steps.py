@@ -99,3 +99,30 @@ def test_blocks_pagefind_would_glue_are_separated_by_a_line_break():
     assert (
         separate_blocks("<dl><dt>x</dt> <dd>y</dd> </dl>") == "<dl><dt>x</dt> <dd>y</dd> </dl>"
     )  # already apart
+
+
+def test_the_live_site_gets_brotli_at_its_smallest_unless_asked_otherwise(monkeypatch, tmp_path):
+    """publishconf.py: level 11 by default; PORTAL_BROTLI_QUALITY (the test suite's quicker
+    builds) changes the level and so the bytes, never what they decode to."""
+    import importlib.util
+
+    from sitebuild import ROOT
+
+    def quality() -> int:
+        spec = importlib.util.spec_from_file_location("publishconf_probe", ROOT / "publishconf.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module.PUBLISH_BROTLI_QUALITY
+
+    monkeypatch.delenv("PORTAL_BROTLI_QUALITY", raising=False)
+    assert quality() == 11
+    monkeypatch.setenv("PORTAL_BROTLI_QUALITY", "5")
+    assert quality() == 5
+    big = page(tmp_path, "index.html", "<p>Zakup prospołeczny, ekonomia społeczna.</p>\n" * 400)
+    sizes = []
+    for level in (11, 5):
+        finishing.precompress(tmp_path, workers=1, brotli_quality=level)
+        packed = Path(big + ".br").read_bytes()
+        assert brotli.decompress(packed) == Path(big).read_bytes()
+        sizes.append(packed)
+    assert sizes[0] != sizes[1]

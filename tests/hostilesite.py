@@ -22,6 +22,7 @@ HOSTILE_LINES = HOSTILE + "\n@SUM(1) -2+3 <img src=x onerror=alert(2)></textarea
 # an address that passes the URL rules (no < > " or space) yet breaks a single-quoted
 # attribute and carries a script-like query
 HOSTILE_URL = "https://example.org/?q='onmouseover=alert(1)//&x=%3C/script%3E"
+MATERIAL_WORD = "filc "  # catalogue materials begin with a word of portal_catalogue's MATERIALS
 PLAIN = "ZWYKLYTEKST"
 PLAIN_LINES = "ZWYKLYTEKST\nDRUGALINIA"
 PLAIN_URL = "https://example.org/zwykly-adres"
@@ -122,7 +123,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             "category": "breloki",
             "motif": t,
             "description": m,
-            "materials": [t],
+            "materials": [MATERIAL_WORD + t],  # a material begins with a word of the vocabulary
             "upcycled": False,
             "dimensions": t,
             "variants": [{"name": t, "options": [t]}],
@@ -138,6 +139,26 @@ def documents(hostile: bool) -> dict[str, dict]:
             "personalisation": [{"name": t, "description": t, "min_order": 100, "price_net_extra": "1.50"}],
             "packaging": t,
             "availability": "dostepny",
+        },
+        "catalogue/konfitura-proba.yaml": {  # food: ingredients instead of materials
+            "name": t,
+            "brand_line": t,
+            "category": "zywnosc",
+            "motif": t,
+            "description": m,
+            "ingredients": [t],
+            "upcycled": False,
+            "dimensions": t,
+            "maker": "proba",
+            "designer": t,
+            "story": m,
+            "photos": [{"src": "konfitura-proba-1.jpg", "alt": t}],
+            "price_net": "18.00",
+            "vat": 5,
+            "min_order": 20,
+            "lead_time_days": 10,
+            "packaging": t,
+            "availability": "sezonowy",
         },
         "content/zakup-prospoleczny/2025.yaml": {
             "year": 2025,
@@ -214,6 +235,7 @@ def write_site(folder: Path, hostile: bool) -> Path:
     (folder / "content" / "images").mkdir(parents=True, exist_ok=True)
     shutil.copy(photo, folder / "content" / "images" / "foto.jpg")
     shutil.copy(photo, folder / "catalogue" / "brelok-proba-1.jpg")
+    shutil.copy(photo, folder / "catalogue" / "konfitura-proba-1.jpg")
     (folder / "content" / "region").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "content" / "region" / "wielkopolska.yaml", folder / "content" / "region")
     return folder / "content"

@@ -11,7 +11,7 @@ from portal_theme.filters import sort_key_pl
 
 from . import opendata
 from .model import Product
-from .schema import CATEGORIES
+from .schema import CATEGORIES, MATERIALS
 
 
 class CatalogueGenerator(Generator):
@@ -41,8 +41,11 @@ class CatalogueGenerator(Generator):
         return found
 
     @property
-    def materials(self) -> list[str]:
-        return sorted({m for p in self.products for m in p.meta.materials}, key=sort_key_pl)
+    def materials(self) -> list[tuple[str, str]]:
+        """(slug, label) of the vocabulary's groups (MATERIALS) offered in the filter that
+        some product is made of, in the vocabulary's order."""
+        used = {slug for p in self.products for slug, _ in p.material_groups}
+        return [(slug, label) for slug, (label, _, offered) in MATERIALS.items() if offered and slug in used]
 
     @property
     def makers(self) -> list:

@@ -10,7 +10,7 @@ from typing import Any
 from portal_content.model import Item
 from portal_content.relations import Ref
 
-from .schema import AVAILABILITY, CATEGORIES, ProductMeta
+from .schema import AVAILABILITY, CATEGORIES, FOOD, MATERIALS, ProductMeta, material_group
 
 CENT = Decimal("0.01")
 SCHEMA_AVAILABILITY = {
@@ -83,6 +83,37 @@ class Product(Item):
         ]
         return [(q, net, gross(net, self.meta.vat)) for q, net in sorted(rows)]
 
+    def price_at(self, quantity: int) -> Decimal | None:
+        """The unit net price for an order of ``quantity`` pieces: the tier with the
+        largest threshold not above it; None below the minimum order (no such price)."""
+        if quantity < self.meta.min_order:
+            return None
+        return [net for q, net, _ in self.tiers if q <= quantity][-1]
+
+    @property
+    def tier_data(self) -> str:
+        """The tiers for catalogue-filter.js: "from:net" pairs, e.g. "20:59.00 100:52.00"."""
+        return " ".join(f"{q}:{net:.2f}" for q, net, _ in self.tiers)
+
+    @property
+    def logo_data(self) -> str:
+        """The personalisation options for catalogue-filter.js: "from:extra" pairs, the
+        extra empty where the maker quotes it case by case, e.g. "20:8.00 50:"."""
+        return " ".join(
+            f"{x.min_order}:{'' if x.price_net_extra is None else f'{x.price_net_extra:.2f}'}"
+            for x in self.meta.personalisation
+        )
+
+    @property
+    def is_food(self) -> bool:
+        return self.meta.category == FOOD
+
+    @property
+    def material_groups(self) -> list[tuple[str, str]]:
+        """(slug, label) of the MATERIALS groups of this product's materials, once each."""
+        slugs = {material_group(m) for m in self.meta.materials}
+        return [(slug, label) for slug, (label, _, _) in MATERIALS.items() if slug in slugs]
+
     @property
     def personalisable(self) -> bool:
         return bool(self.meta.personalisation)
@@ -131,7 +162,7 @@ class Product(Item):
             "sku": self.slug,
             "description": meta.description,
             "category": self.category_label,
-            "material": ", ".join(meta.materials),
+            **({"material": ", ".join(meta.materials)} if meta.materials else {}),
             "brand": {"@type": "Brand", "name": meta.brand_line},
             "image": image_urls,
             "offers": offer,

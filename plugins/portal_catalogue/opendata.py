@@ -19,7 +19,9 @@ COLUMNS: dict[str, str] = {
     "linia_marki": "linia marki",
     "kategoria": "kategoria (kod)",
     "motyw": "motyw",
-    "materialy": "materiały",
+    "materialy": "materiały (nie dla żywności)",
+    "grupy_materialow": "grupy materiałów ze słownika katalogu (kody, np. bawelna)",
+    "sklad": "skład (tylko żywność)",
     "upcykling": "czy z materiałów z odzysku (tak/nie)",
     "wymiary": "wymiary",
     "warianty": "warianty: nazwa: możliwości",
@@ -32,6 +34,7 @@ COLUMNS: dict[str, str] = {
     "vat": "stawka VAT w %",
     "cena_brutto": "cena brutto za sztukę w zł",
     "cena_od_netto": "najniższa cena netto przy większym zamówieniu",
+    "progi_cenowe": "cena netto za sztukę od danej liczby sztuk (pierwszy próg: minimalne zamówienie)",
     "minimalne_zamowienie": "minimalne zamówienie w sztukach",
     "czas_realizacji_dni": "czas realizacji w dniach",
     "personalizacja": "możliwości personalizacji (minimalne zamówienie)",
@@ -52,6 +55,8 @@ def record(p: Product, siteurl: str) -> dict[str, Any]:
         "kategoria": m.category,
         "motyw": m.motif,
         "materialy": list(m.materials),
+        "grupy_materialow": [slug for slug, _ in p.material_groups],
+        "sklad": list(m.ingredients),
         "upcykling": m.upcycled,
         "wymiary": m.dimensions,
         "warianty": [{"nazwa": v.name, "opcje": list(v.options)} for v in m.variants],
@@ -64,6 +69,7 @@ def record(p: Product, siteurl: str) -> dict[str, Any]:
         "vat": m.vat,
         "cena_brutto": f"{p.price_gross:.2f}",
         "cena_od_netto": f"{p.price_from:.2f}",
+        "progi_cenowe": [{"od_sztuk": q, "cena_netto": f"{net:.2f}"} for q, net, _ in p.tiers],
         "minimalne_zamowienie": m.min_order,
         "czas_realizacji_dni": m.lead_time_days,
         "personalizacja": [
@@ -99,7 +105,9 @@ def _cell(value: Any) -> str:
     if isinstance(value, list):
         parts = []
         for item in value:
-            if isinstance(item, dict) and "opcje" in item:
+            if isinstance(item, dict) and "od_sztuk" in item:
+                parts.append(f"od {item['od_sztuk']} szt.: {item['cena_netto']}")
+            elif isinstance(item, dict) and "opcje" in item:
                 parts.append(f"{item['nazwa']}: {', '.join(item['opcje'])}")
             elif isinstance(item, dict):
                 parts.append(f"{item['nazwa']} (od {item['minimalne_zamowienie']} szt.)")

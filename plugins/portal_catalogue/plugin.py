@@ -8,7 +8,7 @@ Handlers (wired by portal_site):
 - ``get_generators``: adds CatalogueGenerator.
 A product declares its maker (``Product.RELATIONS``); portal_content.relations links it.
 Declares the content kind ``product`` (CATALOGUE_PATH/*.yaml) and the cross-file rules of
-``check_catalogue`` (makers, personalisation minimums, price tiers, photos).
+``check_catalogue`` (makers, personalisation minimums, price tiers, materials, photos).
 Settings read: CATALOGUE_PATH, CATALOGUE_URL, PRODUCT_URL, PRODUCT_SAVE_AS, OPEN_DATA_URL.
 """
 
@@ -22,7 +22,7 @@ from portal_content.problems import Problem
 from portal_content.validate import Kind, Record, Rules, check_named_image, rule
 
 from .generator import CatalogueGenerator
-from .schema import AVAILABILITY, CATEGORIES, ProductMeta
+from .schema import AVAILABILITY, CATEGORIES, FOOD, ProductMeta, material_group, material_words
 
 
 @dataclass
@@ -63,6 +63,41 @@ def price_tiers_above_the_minimum_order(record: Record, facts: CatalogueFacts) -
 
 
 @rule("product")
+def materials_or_ingredients(record: Record, facts: CatalogueFacts) -> Iterator[Problem]:
+    """Food lists its ingredients, everything else its materials from the vocabulary."""
+    meta: Any = record.meta
+    if meta.category == FOOD:
+        if not meta.ingredients:
+            yield record.problem(
+                ("ingredients",),
+                "produkt spożywczy podaje skład: dopisz ingredients: z listą składników, np. [śliwki węgierki]",
+            )
+        if meta.materials:
+            yield record.problem(
+                ("materials",),
+                "produkt spożywczy nie ma materiałów: przenieś składniki do ingredients:, a słoik czy skrzynkę opisz w packaging:",
+            )
+        return
+    if meta.ingredients:
+        yield record.problem(
+            ("ingredients",),
+            f"skład podaje tylko żywność (category: {FOOD}); z czego zrobiony jest produkt, wpisz w materials:",
+        )
+    if not meta.materials:
+        yield record.problem(
+            ("materials",), "dopisz materiały: materials: z listą, np. [filc wełniany, stalowe kółko]"
+        )
+    for index, material in enumerate(meta.materials):
+        if material_group(material) is None:
+            yield record.problem(
+                ("materials", index),
+                f"materiał „{material}” nie zaczyna się od słowa ze słownika katalogu (filtr „Materiał” by go nie znalazł); "
+                f"zacznij od jednego z: {material_words()}, np. „bawełna organiczna”. Nowe słowo dopisuje zespół portalu "
+                "(MATERIALS w plugins/portal_catalogue/schema.py)",
+            )
+
+
+@rule("product")
 def photos_beside_the_product(record: Record, facts: CatalogueFacts) -> Iterator[Problem]:
     for index, photo in enumerate(record.meta.photos):
         message = check_named_image(record.path.parent, photo.src, facts.settings)
@@ -80,6 +115,7 @@ check_catalogue = Rules(
         maker_exists,
         personalisation_from_the_minimum_order,
         price_tiers_above_the_minimum_order,
+        materials_or_ingredients,
         photos_beside_the_product,
     ),
 )

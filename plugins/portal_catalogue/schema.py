@@ -27,6 +27,47 @@ AVAILABILITY: dict[str, str] = {
     "wycofany": "wycofany z oferty",
 }
 VAT_RATES = (23, 8, 5, 0)  # Polish VAT rates in force for goods
+FOOD = "zywnosc"  # the category whose products list ``ingredients`` instead of ``materials``
+
+# The catalogue's controlled vocabulary of materials: a product's ``materials`` stay as the
+# editor writes them ("bawełna organiczna 180 g/m²"), and each must begin with a word of one
+# of these groups, which the buyers' filter offers ("bawełna" finds every cotton product).
+# slug -> (label, the words a material may begin with, offered in the filter)
+MATERIALS: dict[str, tuple[str, tuple[str, ...], bool]] = {
+    "bawelna": ("bawełna", ("bawełna", "taśma bawełniana", "sznurek bawełniany"), True),
+    "len": ("len", ("len", "płótno lniane", "tkanina lniana"), True),
+    "filc": ("filc", ("filc",), True),
+    "papier": ("papier i karton", ("papier", "karton", "tektura"), True),
+    "ceramika": (
+        "ceramika (kamionka, porcelana)",
+        ("ceramika", "kamionka", "porcelana", "glina", "szkliwo"),
+        True,
+    ),
+    "drewno": ("drewno", ("drewno", "sklejka"), True),
+    "odzysk": (
+        "baner i tworzywa z odzysku",
+        ("baner", "pasy transportowe", "plandeka", "wypełnienie z recyklingu"),
+        True,
+    ),
+    "metal": ("metal", ("metal", "stal", "stalowe", "magnes", "zamek błyskawiczny"), True),
+    "szklo": ("szkło", ("szkło", "szklany", "szklana"), True),
+    "dodatki": ("dodatki i wykończenie", ("farby", "nadruk", "olej", "lakier", "gumka", "nici"), False),
+}
+
+
+def material_group(text: str) -> str | None:
+    """The MATERIALS group a material belongs to: the first whose word it begins with
+    (followed by the end or a space, so "len" is not "lenno")."""
+    lowered = " ".join(text.lower().split())
+    for slug, (_, words, _) in MATERIALS.items():
+        if any(lowered == word or lowered.startswith(word + " ") for word in words):
+            return slug
+    return None
+
+
+def material_words() -> str:
+    """The vocabulary as an editor's hint: "bawełna, taśma bawełniana, ..."."""
+    return ", ".join(word for _, words, _ in MATERIALS.values() for word in words)
 
 
 def _money(value: Any) -> Any:
@@ -121,7 +162,14 @@ class ProductMeta(Strict):
         description="Opis produktu dla kupującego.", examples=["Brelok z filcu w kształcie pyry."]
     )
     materials: list[Text] = Field(
-        min_length=1, description="Materiały.", examples=["[filc wełniany, metalowe kółko]"]
+        default_factory=list,
+        description="Materiały (nie dla żywności): każdy zaczyna się od słowa ze słownika katalogu, np. bawełna, len, filc, papier, kamionka, drewno, baner, stal, szkło, nadruk.",
+        examples=["[filc wełniany, stalowe kółko]"],
+    )
+    ingredients: list[Text] = Field(
+        default_factory=list,
+        description="Skład (tylko żywność, kategoria zywnosc), np. śliwki węgierki, cukier.",
+        examples=["[śliwki węgierki]"],
     )
     upcycled: bool = Field(
         description="true = wykonany z materiałów z odzysku (upcykling).", examples=["false"]

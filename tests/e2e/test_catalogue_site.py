@@ -10,6 +10,7 @@ import pytest
 from htmlscan import scan
 from PIL import Image
 from portal_catalogue.model import gross
+from portal_catalogue.schema import MATERIALS
 from portal_content.validate import content_files, load
 from portal_site import register_content
 from portal_theme.filters import money_pl
@@ -104,13 +105,18 @@ def test_catalogue_cards_carry_every_facet(site):
     for card in cards:
         for facet in (
             "kategoria",
-            "materialy",
             "wytworca",
             "subregion",
             "cena",
+            "ceny",
             "min",
             "czas",
             "personalizacja",
             "upcykling",
         ):
             assert card.get(f"data-{facet}"), facet
+        # materials as the vocabulary's groups; food has ingredients instead, in no group
+        assert bool(card.get("data-materialy")) == (card["data-kategoria"] != "zywnosc")
+        assert set(filter(None, card["data-materialy"].split("|"))) <= set(MATERIALS)
+        # the tiers as the filter reads them: the first at the minimum order
+        assert card["data-ceny"].split(" ")[0].split(":")[0] == card["data-min"]

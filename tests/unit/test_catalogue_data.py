@@ -92,3 +92,51 @@ def test_csv_cells_that_start_a_formula_are_written_as_text(cell):
     text = csv_text(["a", "b"], [[cell, 5]])
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[1] == ["'" + cell, "5"]
+
+
+@pytest.mark.parametrize(
+    "material,group",
+    [
+        ("bawełna organiczna 180 g/m²", "bawelna"),
+        ("Taśma  bawełniana", "bawelna"),
+        ("len", "len"),
+        ("lenno", None),  # a word that only begins like one
+        ("olej lniany", "dodatki"),  # a finish, not linen
+        ("baner PCV z odzysku", "odzysk"),
+        ("stalowe kółko", "metal"),
+        ("plastik", None),
+    ],
+)
+def test_materials_fall_into_the_vocabulary_by_their_first_words(material, group):
+    from portal_catalogue.schema import material_group
+
+    assert material_group(material) == group
+
+
+def test_the_unit_price_at_a_quantity_follows_the_tiers_and_has_none_below_the_minimum():
+    from types import SimpleNamespace
+
+    from portal_catalogue.model import Product
+
+    meta = ProductMeta.model_validate(
+        {
+            **BASE,
+            "price_tiers": [
+                {"min_quantity": 300, "price_net": "10.90"},
+                {"min_quantity": 100, "price_net": "11.50"},
+            ],
+        }
+    )
+    product = SimpleNamespace(meta=meta)
+    at = lambda quantity: Product.price_at(product, quantity)  # noqa: E731 - the method on plain data
+    product.tiers = Product.tiers.fget(product)
+    assert [at(q) for q in (49, 50, 99, 100, 299, 300, 5000)] == [
+        None,
+        Decimal("12.50"),
+        Decimal("12.50"),
+        Decimal("11.50"),
+        Decimal("11.50"),
+        Decimal("10.90"),
+        Decimal("10.90"),
+    ]
+    assert Product.tier_data.fget(product) == "50:12.50 100:11.50 300:10.90"

@@ -56,3 +56,12 @@ def test_guide_covers_every_kind_and_command():
     ):
         assert folder in GUIDE, folder
     assert "docs/redakcja.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_guide_lists_the_material_vocabulary():
+    """The words a material may begin with (portal_catalogue.schema.MATERIALS) are in the
+    guide, so an editor never meets a rule the guide does not state."""
+    from portal_catalogue.schema import MATERIALS
+
+    missing = [word for _, words, _ in MATERIALS.values() for word in words if word not in GUIDE]
+    assert missing == []

@@ -161,19 +161,19 @@ EU_FUNDING_SIGNS = [
     {
         "src": "img/znaki/fundusze-europejskie.svg",
         "alt": "Fundusze Europejskie dla Wielkopolski",
-        "width": 190,
+        "width": 230,
         "height": 60,
     },
     {
         "src": "img/znaki/rzeczpospolita-polska.svg",
         "alt": "Rzeczpospolita Polska",
-        "width": 150,
+        "width": 155,
         "height": 60,
     },
     {
         "src": "img/znaki/unia-europejska.svg",
         "alt": "Dofinansowane przez Unię Europejską",
-        "width": 200,
+        "width": 204,
         "height": 60,
     },
     {

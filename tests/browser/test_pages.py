@@ -187,6 +187,45 @@ def test_forced_colours_keep_the_current_page_visible(context, server):
     assert current.evaluate("e => parseFloat(getComputedStyle(e).borderBottomWidth)") >= 3
 
 
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 683, "height": 334}, {"width": 390, "height": 664}],
+    ids=["1366x768-at-200%", "390px-phone"],
+)
+def test_header_and_eu_signs_take_less_than_a_third_of_the_first_screen(browser, server, viewport):
+    """A 1366 × 768 laptop at 200 % zoom (its browser's bars take about 100 px, so 683 × 334
+    CSS px are left) and a phone: the EU signs and the header, with the menu folded behind
+    "Menu", end above a third of the screen on every kind of page; the menu opens."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    tall = {}
+    for name in ("home", "article", "catalogue", "product", "directory", "entity", "search", "certificate"):
+        page.goto(server + TEMPLATES[name])
+        bottom = page.locator(".pl-header").bounding_box()
+        if bottom["y"] + bottom["height"] > viewport["height"] / 3:
+            tall[name] = bottom["y"] + bottom["height"]
+    assert tall == {}
+    menu = page.get_by_role("button", name="Menu")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("navigation", name="Menu główne")).to_be_hidden()
+    menu.click()
+    expect(page.get_by_role("navigation", name="Menu główne")).to_be_visible()
+    expect(page.get_by_label("Szukaj w portalu")).to_be_visible()
+    context.close()
+
+
+def test_without_javascript_the_header_keeps_everything_open_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 664}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/")
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    expect(
+        page.get_by_role("navigation", name="Menu główne").get_by_role("link", name="Katalog")
+    ).to_be_visible()
+    expect(page.get_by_label("Szukaj w portalu")).to_be_visible()
+    context.close()
+
+
 def test_eu_signs_visible_without_scrolling(browser, server):
     context = browser.new_context(viewport={"width": 360, "height": 640})
     page = context.new_page()

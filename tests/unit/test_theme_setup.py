@@ -77,3 +77,26 @@ def test_setup_gives_templates_the_date_filters_and_policy(monkeypatch):
     assert "default-src" in settings["JINJA_GLOBALS"]["CSP_META"]
     assert str(settings["JINJA_FILTERS"]["markdown"]("**ważne**")) == "<p><strong>ważne</strong></p>"
     assert {"date_pl", "markdown"} <= set(settings["JINJA_FILTERS"])
+
+
+def test_the_eu_signs_texts_fit_their_signs_in_any_font():
+    """Each line of text in an EU funding sign is drawn at a fixed length (textLength with
+    lengthAdjust), inside the sign's box, so no reader's font makes it run past the edge
+    ("Fundusze Europe…"); the size the page gives a sign keeps its proportions."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    from pelican.settings import read_settings
+    from sitebuild import ROOT
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    ns = "{http://www.w3.org/2000/svg}"
+    for sign in settings["EU_FUNDING_SIGNS"]:
+        svg = ET.parse(ROOT / "theme" / "static" / sign["src"]).getroot()
+        _, _, width, height = (float(v) for v in svg.get("viewBox").split())
+        assert (sign["width"], sign["height"]) == (width, height), sign["src"]
+        texts = svg.iter(ns + "text")
+        for text in texts:
+            assert text.get("lengthAdjust") == "spacingAndGlyphs", (sign["src"], text.text)
+            assert float(text.get("x")) + float(text.get("textLength")) <= width - 2, (sign["src"], text.text)
+        assert re.search(r"<text", (ROOT / "theme" / "static" / sign["src"]).read_text())

@@ -153,6 +153,7 @@
       ? "Znaleziono " + found + " z " + items.length + ": " + words + "."
       : "Wszystkie produkty: " + items.length + ".";
     if (empty) empty.hidden = shown !== 0;
+    folded(s);
     if (updateUrl) {
       shared.writeUrl(s, names);
       pricing.remember(qty);  /* the product pages start their quantity from it */
@@ -163,6 +164,7 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
   shared.restore(form, names);
+  var folded = shared.fold(form, names);
   form.hidden = false;
   apply(false);
   window.plCatalogueApply = apply;  /* for the benchmark: time one filter change */

@@ -119,6 +119,7 @@
     if (empty) empty.hidden = shown !== 0;
     showOwes(s);
     showNearby(s, shown);
+    folded(s);
     if (updateUrl) shared.writeUrl(s, names);
   }
 
@@ -126,6 +127,7 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
   shared.restore(form, names);
+  var folded = shared.fold(form, names);
   form.hidden = false;
   apply(false);
 })();

@@ -48,5 +48,38 @@ window.plFilterState = (function () {
     history.replaceState(null, "", location.pathname + (text ? "?" + text : "") + location.hash);
   }
 
-  return { plural: plural, read: read, restore: restore, query: query, writeUrl: writeUrl };
+  /* On a narrow screen the form's fields fold behind a "Filtruj (N)" button (N: the
+     filters in use), so the results come first; after a change the count is brought into
+     view. Returns a function to call with each new state. Wide screens keep the fields open. */
+  function fold(form, names) {
+    var fields = form.querySelector(".pl-filters__fields");
+    var count = form.querySelector("[data-pl-count]");
+    var narrow = window.matchMedia("(max-width: 47.99rem)");
+    fields.id = fields.id || form.getAttribute("aria-labelledby") + "-pola";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "pl-button pl-button--secondary pl-filters__toggle";
+    button.setAttribute("aria-controls", fields.id);
+    form.querySelector(".pl-filters__title").after(button);
+    function set(open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      form.classList.toggle("pl-filters--folded", !open);
+    }
+    button.addEventListener("click", function () { set(button.getAttribute("aria-expanded") !== "true"); });
+    function fit() {
+      button.hidden = !narrow.matches;
+      set(!narrow.matches);
+    }
+    if (narrow.addEventListener) narrow.addEventListener("change", fit);
+    fit();
+    form.addEventListener("change", function () {
+      if (narrow.matches) count.scrollIntoView({ block: "nearest" });
+    });
+    return function (state) {
+      var used = names.filter(function (name) { return name !== "sort" && state[name]; }).length;
+      button.textContent = "Filtruj (" + used + ")";
+    };
+  }
+
+  return { plural: plural, read: read, restore: restore, query: query, writeUrl: writeUrl, fold: fold };
 })();

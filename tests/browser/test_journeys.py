@@ -1,0 +1,171 @@
+"""Three everyday tasks, step by step, on a 390 px phone and on a 1366 px desktop (issue 19):
+a company buyer, a resident looking for a cooperative and their support centre, and a
+journalist checking a certificate. Each step is asserted as the person would see it."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+# (name, viewport): a phone with its browser's bars taken off the screen, and a laptop
+SCREENS = [("390px", {"width": 390, "height": 664}), ("1366px", {"width": 1366, "height": 668})]
+
+
+@pytest.fixture(params=SCREENS, ids=[name for name, _ in SCREENS])
+def screen(request, browser):
+    name, viewport = request.param
+    context = browser.new_context(locale="pl-PL", viewport=viewport)
+    page = context.new_page()
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    yield name, page
+    assert context.cookies() == []
+    context.close()
+    assert problems == []
+
+
+def open_menu_on_a_phone(page, name):
+    """The header's menu is folded on a phone: the search and the navigation are behind
+    "Menu"; on a desktop they are in view."""
+    button = page.get_by_role("button", name="Menu")
+    if name == "390px":
+        expect(page.get_by_role("navigation", name="Menu główne")).to_be_hidden()
+        button.click()
+        expect(button).to_have_attribute("aria-expanded", "true")
+    else:
+        expect(button).to_be_hidden()
+    expect(page.get_by_role("navigation", name="Menu główne")).to_be_visible()
+
+
+def open_filters_on_a_phone(page, name, label):
+    toggle = page.get_by_role("button", name=label)
+    if name == "390px":
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        toggle.click()
+    else:
+        expect(toggle).to_be_hidden()
+
+
+def in_view(page, locator) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"] + 1
+
+
+def test_a_buyer_finds_200_branded_souvenirs_under_50_zl_in_4_weeks_and_asks_for_a_quote(screen, server):
+    name, page = screen
+    page.goto(server + "/")
+    open_menu_on_a_phone(page, name)
+    page.get_by_role("navigation", name="Menu główne").get_by_role("link", name="Katalog").click()
+    expect(page).to_have_url(re.compile(r"/katalog/$"))
+    open_filters_on_a_phone(page, name, "Filtruj (0)")
+    page.get_by_label("Liczba sztuk").fill("200")
+    page.get_by_role("group", name="Cena netto za sztukę (zł)").get_by_label("do", exact=True).fill("50")
+    page.get_by_label("Czas realizacji").select_option(label="do 4 tygodni")
+    page.get_by_label("z personalizacją (logo): cena z dopłatą").check()
+    page.get_by_label("z certyfikatem Zakup Prospołeczny (produkt lub wytwórca)").check()
+    count = page.locator("[data-pl-count]")
+    expect(count).to_have_text(
+        re.compile(
+            r"^Znaleziono \d+ produkt\S* z \d+: do 50,00\szł netto/szt\. przy 200 szt\., "
+            r"realizacja do 4 tygodni, z logo, z certyfikatem\.$"
+        )
+    )
+    assert in_view(page, count)  # the change brought the count into view
+    if name == "390px":
+        expect(page.get_by_role("button", name="Filtruj (5)")).to_be_visible()
+    heading = page.locator("#produkty")
+    expect(heading).to_have_text(re.compile(r"^\d+ produkt\S*: do 50,00\szł netto/szt\. przy 200 szt\."))
+    cards = page.locator(".pl-product-card:visible")
+    assert cards.count() >= 1
+    first = cards.first
+    price = first.locator("[data-pl-price]").text_content()
+    unit = float(re.match(r"([\d ,]+)\u00a0zł", price).group(1).replace("\u00a0", "").replace(",", "."))
+    assert unit <= 50 and "przy 200 szt." in price and "w tym logo" in price
+    title = first.locator(".pl-product-card__title a").text_content()
+    first.locator(".pl-product-card__title a").click()
+    # the product page: name, price and "add" before the second photo; the quantity carried
+    expect(page.locator("h1")).to_have_text(title)
+    add = page.get_by_role("button", name="Dodaj do zapytania")
+    second_photo = page.locator(".pl-product__gallery figure").first
+    if second_photo.count() and name == "390px":
+        assert add.bounding_box()["y"] < second_photo.bounding_box()["y"]
+    expect(page.get_by_label("Liczba sztuk (co najmniej", exact=False)).to_have_value("200")
+    personalisation = page.get_by_role("form", name="Dodaj do zapytania ofertowego").get_by_label(
+        "Personalizacja"
+    )
+    options = personalisation.locator("option").all_text_contents()
+    personalisation.select_option(label=options[1])
+    add.click()
+    expect(page.locator("[data-pl-enquiry-status]")).to_contain_text(
+        "Dodano do zapytania. Pozycji na liście: 1."
+    )
+    open_menu_on_a_phone(page, name)
+    expect(page.locator("[data-pl-enquiry-count]")).to_have_text("Zapytanie ofertowe: 1")
+    page.locator("[data-pl-enquiry-count] a").click()
+    expect(page.locator("[data-pl-enquiry-summary]")).to_contain_text("Pozycji na liście: 1, u 1 wytwórcy")
+    page.get_by_label("Firma lub instytucja").fill("Hurtownia Przykładowa sp. z o.o.")
+    page.get_by_label("Osoba do kontaktu").fill("Jan Kowalski")
+    page.get_by_label("E-mail").fill("zakupy@hurtownia.example")
+    page.get_by_label("Miejsce dostawy").fill("Poznań, ul. Głogowska 1")
+    mail = page.locator("[data-pl-enquiry-mail] a").first
+    body = parse_qs(urlparse(mail.get_attribute("href")).query)["body"][0]
+    assert f"1. {title}: 200 szt." in body and "cena z katalogu przy 200 szt.:" in body
+    assert "Zamawiający: Hurtownia Przykładowa sp. z o.o." in body
+    wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert wide <= 0
+
+
+def test_a_resident_of_powiat_gnieznienski_finds_a_cooperative_nearby_and_their_support_centre(
+    screen, server
+):
+    name, page = screen
+    page.goto(server + "/")
+    open_menu_on_a_phone(page, name)
+    page.get_by_role("navigation", name="Menu główne").get_by_role("link", name="Podmioty").click()
+    open_filters_on_a_phone(page, name, "Filtruj (0)")
+    page.get_by_label("Powiat").select_option(label="gnieźnieński")
+    page.get_by_label("Forma prawna").select_option(label="spółdzielnia socjalna")
+    # none in the powiat: the same search nearby, with counts, and the powiat's centre
+    expect(page.locator("[data-pl-empty]")).to_be_visible()
+    centre = page.locator("[data-pl-owes-for]:visible")
+    expect(centre.locator("h2")).to_have_text("Ośrodek wsparcia ekonomii społecznej dla subregionu koniński")
+    expect(centre.locator("a[href^='tel:']")).to_have_count(1)
+    nearby = page.locator("[data-pl-nearby-list] a").first
+    expect(nearby).to_be_visible()
+    nearby.click()
+    expect(page.locator("[data-pl-count]")).to_have_text(re.compile(r"^Znaleziono [1-9]\d* "))
+    entity = page.locator(".pl-entity-card:visible a").first
+    entity.click()
+    # the profile: contact before the description, within the first two screens
+    contact = page.locator("#kontakt")
+    expect(contact).to_be_visible()
+    assert (
+        contact.bounding_box()["y"] < page.locator(".pl-profile__main").bounding_box()["y"]
+        or name == "1366px"
+    )
+    assert contact.bounding_box()["y"] < 2 * page.viewport_size["height"]
+    expect(page.locator(".pl-contact a[href^='mailto:'], .pl-contact a[href^='tel:']").first).to_be_visible()
+
+
+def test_a_journalist_checks_a_certificate_from_its_qr_code_and_finds_it_by_number(screen, server):
+    name, page = screen
+    # the QR code on a product's tag leads to the certificate's page
+    page.goto(server + "/zakup-prospoleczny/certyfikat/ZP-2025-04/")
+    expect(page.locator("h1")).to_contain_text("ZP-2025-04")
+    expect(page.locator("main")).to_contain_text("Zakład Aktywności Zawodowej „Glina i Ogień”")
+    # the box on the page takes another number
+    page.get_by_label("Numer z dyplomu", exact=False).fill("zp 2025 02")
+    page.get_by_label("Numer z dyplomu", exact=False).press("Enter")
+    expect(page).to_have_url(re.compile(r"/zakup-prospoleczny/certyfikat/ZP-2025-02/$"))
+    # and the site's search finds it by number, first
+    open_menu_on_a_phone(page, name)
+    page.get_by_label("Szukaj w portalu").fill("ZP-2025-04")
+    page.get_by_label("Szukaj w portalu").press("Enter")
+    first = page.locator(".pl-result__title a").first
+    expect(first).to_have_text("Weryfikacja certyfikatu ZP-2025-04")
+    first.click()
+    expect(page).to_have_url(re.compile(r"/zakup-prospoleczny/certyfikat/ZP-2025-04/$"))

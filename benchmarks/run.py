@@ -376,7 +376,7 @@ def table(results: dict) -> str:
                 lines.append(
                     f"Waga pierwszego widoku {name:14} {view:18} {data['kib']:7.1f} KiB w {data['requests']} żądaniach"
                 )
-        lines.append("Cele: /katalog/ ≤ 200 KiB, strona produktu ≤ 250 KiB")
+        lines.append("Cele: /katalog/ ≤ 200 KiB, strona produktu ≤ 250 KiB, strona główna ≤ 100 KiB")
     if "filter" in results:
         f = results["filter"]
         lines.append(

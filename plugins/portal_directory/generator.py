@@ -66,8 +66,9 @@ class DirectoryGenerator(Generator):
                 Listing(
                     "subregion",
                     subregion.slug,
-                    f"Podmioty w subregionie {subregion.name}",
-                    f"Podmioty ekonomii społecznej w subregionie {subregion.name}: "
+                    # the region's names are nominative adjectives: never put in another case
+                    f"Podmioty: subregion {subregion.name}",
+                    f"Podmioty ekonomii społecznej – subregion {subregion.name}, powiaty: "
                     + ", ".join(p.name for p in subregion.powiaty)
                     + ".",
                     members,

@@ -115,7 +115,7 @@ def gminas_served_outside_the_subregion(record: Record, facts: DirectoryFacts) -
         elif subregion is not None and powiat.subregion is subregion:
             yield record.problem(
                 ("also_serves", index, "powiat"),
-                f"powiat {powiat.name} należy do subregionu {subregion.name}, który ośrodek obsługuje cały; "
+                f"powiat {powiat.name} leży w subregionie, który ośrodek obsługuje cały (subregion {subregion.name}); "
                 "w 'also_serves' wpisz tylko gminy spoza subregionu",
             )
 

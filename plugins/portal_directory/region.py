@@ -173,7 +173,7 @@ def load_region(content_root: Path) -> tuple[Region | None, list[Problem]]:
                         shown,
                         doc.line_for(where),
                         field_name(where),
-                        f"powiat {name} jest już w subregionie {powiat.subregion.name}; powiat może należeć tylko do jednego subregionu",
+                        f"powiat {name} jest już na liście innego subregionu (subregion {powiat.subregion.name}); powiat może należeć tylko do jednego subregionu",
                     )
                 )
             else:

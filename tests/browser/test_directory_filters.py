@@ -123,7 +123,7 @@ def test_a_chosen_powiat_names_its_support_centre_and_page(context, server):
     expect(box).to_be_visible()
     centre = box.locator("[data-pl-owes-for]:visible")
     expect(centre).to_have_count(1)
-    expect(centre.locator("h2")).to_have_text("Ośrodek wsparcia ekonomii społecznej dla subregionu koniński")
+    expect(centre.locator("h2")).to_have_text("Ośrodek wsparcia ekonomii społecznej – subregion koniński")
     expect(centre.get_by_role("link").first).to_have_attribute("href", re.compile(r"/owes/owes-koninski/$"))
     expect(centre.locator("a[href^='tel:']")).to_have_count(1)
     expect(box.get_by_role("link", name="Strona: powiat gnieźnieński")).to_have_attribute(
@@ -132,7 +132,7 @@ def test_a_chosen_powiat_names_its_support_centre_and_page(context, server):
     # a gmina of the powiat that another centre also serves (content/owes/owes-poznanski.md)
     page.goto(server + "/podmioty/?powiat=miedzychodzki")
     expect(box.locator("[data-pl-owes-for]:visible h2")).to_have_text(
-        "Ośrodek wsparcia ekonomii społecznej dla subregionu leszczyński"
+        "Ośrodek wsparcia ekonomii społecznej – subregion leszczyński"
     )
     expect(box.locator("[data-pl-owes-powiat]:visible")).to_contain_text("Gminę Kwilcz obsługuje także")
     page.goto(server + "/podmioty/")

@@ -132,7 +132,7 @@ def test_a_resident_of_powiat_gnieznienski_finds_a_cooperative_nearby_and_their_
     # none in the powiat: the same search nearby, with counts, and the powiat's centre
     expect(page.locator("[data-pl-empty]")).to_be_visible()
     centre = page.locator("[data-pl-owes-for]:visible")
-    expect(centre.locator("h2")).to_have_text("Ośrodek wsparcia ekonomii społecznej dla subregionu koniński")
+    expect(centre.locator("h2")).to_have_text("Ośrodek wsparcia ekonomii społecznej – subregion koniński")
     expect(centre.locator("a[href^='tel:']")).to_have_count(1)
     nearby = page.locator("[data-pl-nearby-list] a").first
     expect(nearby).to_be_visible()

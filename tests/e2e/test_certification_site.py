@@ -126,3 +126,29 @@ def test_certified_now_is_marked_for_the_filters(site):
     assert sum(1 for a in cards.values() if a.get("data-certyfikat") == "1") == len(current)
     home = scan(site / "index.html").text
     assert "ważnych certyfikatów" in home or "ważne certyfikaty" in home
+
+
+def test_the_gala_news_gives_the_numbers_of_the_register():
+    """Sample content agrees with itself: a gala's news item says how many entities got a
+    certificate and how many for the first time, and the edition's register holds exactly
+    those (a certificate that renews an earlier one is not a first)."""
+    import re
+
+    from sitebuild import ROOT
+
+    settings = {"PATH": ROOT / "content", "CATALOGUE_PATH": ROOT / "catalogue"}
+    files = content_files(settings)
+    editions = {r.meta.year: r.meta for r in (load(p, k) for p, k in files if k == "edition")}
+    galas = [r for r in (load(p, k) for p, k in files if k == "news") if "gala" in (r.meta.tags or [])]
+    checked = 0
+    for news in galas:
+        said = re.search(r"certyfikaty dla (\d+) podmiot", news.meta.title)
+        first = re.search(r"w tym (\d+) po raz pierwszy", news.meta.summary or "")
+        if not said:
+            continue
+        edition = editions[news.meta.date.year]
+        assert int(said.group(1)) == len({c.entity for c in edition.certificates}), news.path
+        if first:
+            assert int(first.group(1)) == sum(1 for c in edition.certificates if not c.renews), news.path
+        checked += 1
+    assert checked >= 1

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 ENTITY = "Spółdzielnia Socjalna „Pyrlandia”"
 PRODUCT = "Fartuch „Gzik”"
 DONE = re.compile("^(Znaleziono|Brak wyników|Pokazujemy)")
-NEWS = "Gala „Zakup Prospołeczny” 2025 – certyfikaty dla 26 podmiotów"
+NEWS = "Gala „Zakup Prospołeczny” 2025 – certyfikaty dla 8 podmiotów"
 
 
 def results(page, query: str, **filters: str) -> list[tuple[str, str]]:

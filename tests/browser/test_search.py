@@ -205,3 +205,21 @@ def test_without_javascript_the_certificate_box_opens_the_register(browser, serv
     expect(register.get_by_role("link", name="ZP-2025-04")).to_be_visible()
     assert page.locator("#numery-certyfikatow option[value='ZP-2025-04']").count() == 1
     context.close()
+
+
+def test_on_a_phone_the_filters_fold_and_the_results_come_first(browser, server):
+    context = browser.new_context(locale="pl-PL", viewport={"width": 390, "height": 664})
+    page = context.new_page()
+    page.goto(server + "/szukaj/?q=spoldzielnia")
+    toggle = page.get_by_role("button", name="Zawęź wyniki (0)")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_label("Sekcja")).to_be_hidden()
+    first = page.locator(".pl-result").first
+    expect(first).to_be_visible()
+    assert first.bounding_box()["y"] < 664  # a result on the first screen
+    toggle.click()
+    page.get_by_label("Sekcja").select_option("Podmioty")
+    expect(page.get_by_role("button", name="Zawęź wyniki (1)")).to_be_visible()
+    expect(page.locator(".pl-search__status")).to_contain_text("przy wybranych filtrach")
+    assert page.locator(".pl-search__status").bounding_box()["y"] < 664  # the new count in view
+    context.close()

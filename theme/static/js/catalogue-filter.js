@@ -164,7 +164,7 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
   shared.restore(form, names);
-  var folded = shared.fold(form, names);
+  var folded = shared.foldFilters(form, names);
   form.hidden = false;
   apply(false);
   window.plCatalogueApply = apply;  /* for the benchmark: time one filter change */

@@ -127,7 +127,7 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
   shared.restore(form, names);
-  var folded = shared.fold(form, names);
+  var folded = shared.foldFilters(form, names);
   form.hidden = false;
   apply(false);
 })();

@@ -48,22 +48,27 @@ window.plFilterState = (function () {
     history.replaceState(null, "", location.pathname + (text ? "?" + text : "") + location.hash);
   }
 
-  /* On a narrow screen the form's fields fold behind a "Filtruj (N)" button (N: the
+  /* On a narrow screen a filter form's fields fold behind a "Filtruj (N)" button (N: the
      filters in use), so the results come first; after a change the count is brought into
-     view. Returns a function to call with each new state. Wide screens keep the fields open. */
-  function fold(form, names) {
-    var fields = form.querySelector(".pl-filters__fields");
-    var count = form.querySelector("[data-pl-count]");
+     view. Wide screens keep the fields open and show no button.
+     options: parts (the elements that fold), before (the button goes before it), count
+     (the live count), label ("Filtruj"). Returns a function to call with the number of
+     filters in use. */
+  function fold(form, options) {
     var narrow = window.matchMedia("(max-width: 47.99rem)");
-    fields.id = fields.id || form.getAttribute("aria-labelledby") + "-pola";
+    var first = options.parts[0];
+    first.id = first.id || (form.getAttribute("aria-labelledby") || form.id || "filtry") + "-pola";
     var button = document.createElement("button");
     button.type = "button";
     button.className = "pl-button pl-button--secondary pl-filters__toggle";
-    button.setAttribute("aria-controls", fields.id);
-    form.querySelector(".pl-filters__title").after(button);
+    button.setAttribute("aria-controls", options.parts.map(function (part) {
+      part.id = part.id || first.id + "-" + options.parts.indexOf(part);
+      return part.id;
+    }).join(" "));
+    options.before.parentNode.insertBefore(button, options.before);
     function set(open) {
       button.setAttribute("aria-expanded", open ? "true" : "false");
-      form.classList.toggle("pl-filters--folded", !open);
+      options.parts.forEach(function (part) { part.hidden = !open; });
     }
     button.addEventListener("click", function () { set(button.getAttribute("aria-expanded") !== "true"); });
     function fit() {
@@ -73,13 +78,25 @@ window.plFilterState = (function () {
     if (narrow.addEventListener) narrow.addEventListener("change", fit);
     fit();
     form.addEventListener("change", function () {
-      if (narrow.matches) count.scrollIntoView({ block: "nearest" });
+      if (narrow.matches) options.count.scrollIntoView({ block: "nearest" });
     });
-    return function (state) {
-      var used = names.filter(function (name) { return name !== "sort" && state[name]; }).length;
-      button.textContent = "Filtruj (" + used + ")";
+    return function (used) {
+      button.textContent = (options.label || "Filtruj") + " (" + used + ")";
     };
   }
 
-  return { plural: plural, read: read, restore: restore, query: query, writeUrl: writeUrl, fold: fold };
+  /* fold() for a form of the portal's filter layout (.pl-filters): its fields and its
+     reset button fold after the title; N counts the named fields in use (not the order). */
+  function foldFilters(form, names) {
+    var update = fold(form, {
+      parts: [form.querySelector(".pl-filters__fields"), form.querySelector(".pl-filters__actions")],
+      before: form.querySelector(".pl-filters__title").nextSibling,
+      count: form.querySelector("[data-pl-count]")
+    });
+    return function (state) {
+      update(names.filter(function (name) { return name !== "sort" && state[name]; }).length);
+    };
+  }
+
+  return { plural: plural, read: read, restore: restore, query: query, writeUrl: writeUrl, fold: fold, foldFilters: foldFilters };
 })();

@@ -301,6 +301,16 @@
   input.value = params.get("q") || "";
 
   restoreFilters(wanted);
+  /* on a phone the filters fold behind "Zawęź wyniki (N)", so the results come first */
+  var fieldset = root.querySelector(".pl-search__filters");
+  var folded = window.plFilterState ? window.plFilterState.fold(form, {
+    parts: [fieldset], before: fieldset, count: status, label: "Zawęź wyniki"
+  }) : function () {};
+  function countFilters() {
+    folded(selects.filter(function (select) { return select.value; }).length);
+  }
+  selects.forEach(function (select) { select.addEventListener("change", countFilters); });
+  countFilters();
   import(indexUrl + "pagefind.js").then(function (module) {
     pagefind = module;
     return start();

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sitebuild import BUILD_DATE, ROOT, build_in_process, run_build
 
-NEWS = "aktualnosci/2025/gala-zakup-prospoleczny-2025.md"
+NEWS = "aktualnosci/2025/zaz-leszno-ceramika.md"  # no {filename} link: edited without a full build
 
 
 def tree(root: Path) -> dict[str, str]:
@@ -79,8 +79,8 @@ def test_text_edit_rewrites_its_page_and_feeds_and_equals_a_full_build(live, tmp
     before = tree(live.output)
     result = live.update(news)
     assert result.get("written"), result
-    page = "aktualnosci/2025/gala-zakup-prospoleczny-2025/index.html"
-    assert set(result["written"]) == {page, "feeds/aktualnosci.atom.xml", "feeds/kategoria-promocja.atom.xml"}
+    page = "aktualnosci/2025/zaz-leszno-ceramika/index.html"
+    assert set(result["written"]) == {page, "feeds/aktualnosci.atom.xml", "feeds/kategoria-reintegracja.atom.xml"}
     assert "Dopisane zdanie po redakcji: <strong>ważne</strong>." in (live.output / page).read_text(
         encoding="utf-8"
     )
@@ -126,7 +126,7 @@ def test_bad_text_is_reported_and_nothing_is_written(live):
     finally:
         news.write_text(original, encoding="utf-8")
     assert (
-        "gala-zakup-prospoleczny-2025.md" in result.get("failed", "")
+        "zaz-leszno-ceramika.md" in result.get("failed", "")
         and "napisz zakończenie" in result["failed"]
     )
     assert tree(live.output) == before

@@ -80,7 +80,11 @@ def test_text_edit_rewrites_its_page_and_feeds_and_equals_a_full_build(live, tmp
     result = live.update(news)
     assert result.get("written"), result
     page = "aktualnosci/2025/zaz-leszno-ceramika/index.html"
-    assert set(result["written"]) == {page, "feeds/aktualnosci.atom.xml", "feeds/kategoria-reintegracja.atom.xml"}
+    assert set(result["written"]) == {
+        page,
+        "feeds/aktualnosci.atom.xml",
+        "feeds/kategoria-reintegracja.atom.xml",
+    }
     assert "Dopisane zdanie po redakcji: <strong>ważne</strong>." in (live.output / page).read_text(
         encoding="utf-8"
     )
@@ -125,10 +129,7 @@ def test_bad_text_is_reported_and_nothing_is_written(live):
         result = live.update(news)
     finally:
         news.write_text(original, encoding="utf-8")
-    assert (
-        "zaz-leszno-ceramika.md" in result.get("failed", "")
-        and "napisz zakończenie" in result["failed"]
-    )
+    assert "zaz-leszno-ceramika.md" in result.get("failed", "") and "napisz zakończenie" in result["failed"]
     assert tree(live.output) == before
 
 

@@ -19,11 +19,13 @@
     count.textContent = (s.tag || s.podmiot)
       ? "Znaleziono " + shown + " " + shared.plural(shown, "film", "filmy", "filmów") + " z " + cards.length + "."
       : "Wszystkie filmy: " + cards.length + ".";
+    folded(s);
     if (updateUrl) shared.writeUrl(s, names);
   }
   form.addEventListener("change", function () { apply(true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   shared.restore(form, names);
+  var folded = shared.foldFilters(form, names);  /* behind "Filtruj (N)" on a phone */
   form.hidden = false;
   apply(false);
 })();

@@ -89,7 +89,7 @@ window.plFilterState = (function () {
      reset button fold after the title; N counts the named fields in use (not the order). */
   function foldFilters(form, names) {
     var update = fold(form, {
-      parts: [form.querySelector(".pl-filters__fields"), form.querySelector(".pl-filters__actions")],
+      parts: [form.querySelector(".pl-filters__fields"), form.querySelector(".pl-filters__actions")].filter(Boolean),
       before: form.querySelector(".pl-filters__title").nextSibling,
       count: form.querySelector("[data-pl-count]")
     });

@@ -37,13 +37,6 @@ CHROMIUM_ARGS = [
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-# The display preferences (high contrast, larger text) change colours and sizes, nothing
-# else: after they are pressed, axe runs the rules such a change can break (contrast of text
-# and of links in text; a region that now scrolls must be reachable by keyboard).
-DISPLAY_RULES = ["color-contrast", "link-in-text-block", "scrollable-region-focusable"]
-AXE_RUN_RULES = (
-    "rules => axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']})"
-)
 # (name, CSS width, the reader's text size) in which a page must not scroll sideways:
 # WCAG's reflow width of 320 px (a 390 px phone at the normal size has more room), a 390 px
 # phone at the portal's two larger text sizes (A+ and A++), and a 1366 px desktop at 200 %
@@ -84,7 +77,7 @@ class Visit:
     cookies: list = field(default_factory=list)  # of the browsing session, after this visit
     problems: list[str] = field(default_factory=list)  # script errors, CSP violations
     classes: list[str] = field(default_factory=list)  # of <html> after the visit's clicks
-    clicked_violations: list = field(default_factory=list)  # axe's DISPLAY_RULES, after the clicks
+    clicked_violations: list = field(default_factory=list)  # axe's, after the clicks
     wide: dict[str, int] = field(default_factory=dict)  # REFLOW layout -> CSS px scrolled sideways
 
 
@@ -132,7 +125,7 @@ async def _visit(page, url: str, clicks: tuple[str, ...], wait_for: str | None, 
             for name in clicks:
                 await page.get_by_role("button", name=name).click()
             seen.classes = (await page.evaluate("document.documentElement.className")).split()
-            seen.clicked_violations = violations(await page.evaluate(AXE_RUN_RULES, DISPLAY_RULES))
+            seen.clicked_violations = await _axe(page)
         seen.cookies = await page.context.cookies()
         if clicks:  # the display choices are remembered: the next visit starts plain again
             await page.evaluate("localStorage.clear()")
@@ -150,7 +143,7 @@ def audit_pages(visits: dict, axe: Path, at_once: int = 2) -> dict:
     page's CSP does not govern (it is sent once per session, not once per page).
 
     ``visits``: key -> (url, clicks, wait_for, reflow): the buttons pressed after the first
-    axe run (then axe runs DISPLAY_RULES again), a selector to wait for, whether to lay the
+    axe run (then axe runs again), a selector to wait for, whether to lay the
     page out in each REFLOW layout and note how far it scrolls sideways. Returns key -> Visit, or the exception
     that visit raised (its own test reports it). Runs its own Playwright and Chromium in a
     thread, beside the tests' synchronous one."""

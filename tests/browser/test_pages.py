@@ -53,6 +53,7 @@ TEMPLATES = {
     "page-with-film": "/o-ekonomii-spolecznej/",
     "search": "/szukaj/",
     "search-results": "/szukaj/?q=spoldzielnia&podregion=pozna%C5%84ski",
+    "search-results-with-photos": "/szukaj/?q=fartuch",
     "sitemap": "/mapa-strony/",
     "events": "/wydarzenia/",
     "event": "/wydarzenia/2026/szkolenie-jak-zalozyc-spoldzielnie-pila/",
@@ -214,6 +215,11 @@ def test_header_and_eu_signs_take_less_than_a_third_of_the_first_screen(browser,
     menu.click()
     expect(page.get_by_role("navigation", name="Menu główne")).to_be_visible()
     expect(page.get_by_label("Szukaj w portalu")).to_be_visible()
+    menu.click()
+    # folded, then the window grows (a phone turned, zoom back to 100 %): all is shown, by CSS
+    page.set_viewport_size({"width": 1366, "height": 768})
+    expect(page.get_by_role("navigation", name="Menu główne")).to_be_visible()
+    expect(menu).to_be_hidden()
     context.close()
 
 

@@ -49,8 +49,10 @@ window.plFilterState = (function () {
   }
 
   /* On a narrow screen a filter form's fields fold behind a "Filtruj (N)" button (N: the
-     filters in use), so the results come first; after a change the count is brought into
-     view. Wide screens keep the fields open and show no button.
+     filters in use), so the results come first; after a change on a narrow screen the count
+     is brought into view. The folding is CSS's, inside the narrow-screen media query (the
+     class pl-folded on each part), so a wide screen shows the fields and no button whatever
+     the state.
      options: parts (the elements that fold), before (the button goes before it), count
      (the live count), label ("Filtruj"). Returns a function to call with the number of
      filters in use. */
@@ -61,22 +63,17 @@ window.plFilterState = (function () {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "pl-button pl-button--secondary pl-filters__toggle";
-    button.setAttribute("aria-controls", options.parts.map(function (part) {
-      part.id = part.id || first.id + "-" + options.parts.indexOf(part);
+    button.setAttribute("aria-controls", options.parts.map(function (part, index) {
+      part.id = part.id || first.id + "-" + index;
       return part.id;
     }).join(" "));
     options.before.parentNode.insertBefore(button, options.before);
     function set(open) {
       button.setAttribute("aria-expanded", open ? "true" : "false");
-      options.parts.forEach(function (part) { part.hidden = !open; });
+      options.parts.forEach(function (part) { part.classList.toggle("pl-folded", !open); });
     }
     button.addEventListener("click", function () { set(button.getAttribute("aria-expanded") !== "true"); });
-    function fit() {
-      button.hidden = !narrow.matches;
-      set(!narrow.matches);
-    }
-    if (narrow.addEventListener) narrow.addEventListener("change", fit);
-    fit();
+    set(false);
     form.addEventListener("change", function () {
       if (narrow.matches) options.count.scrollIntoView({ block: "nearest" });
     });

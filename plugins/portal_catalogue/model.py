@@ -83,13 +83,6 @@ class Product(Item):
         ]
         return [(q, net, gross(net, self.meta.vat)) for q, net in sorted(rows)]
 
-    def price_at(self, quantity: int) -> Decimal | None:
-        """The unit net price for an order of ``quantity`` pieces: the tier with the
-        largest threshold not above it; None below the minimum order (no such price)."""
-        if quantity < self.meta.min_order:
-            return None
-        return [net for q, net, _ in self.tiers if q <= quantity][-1]
-
     @property
     def tier_data(self) -> str:
         """The tiers for catalogue-filter.js: "from:net" pairs, e.g. "20:59.00 100:52.00"."""

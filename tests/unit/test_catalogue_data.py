@@ -113,7 +113,10 @@ def test_materials_fall_into_the_vocabulary_by_their_first_words(material, group
     assert material_group(material) == group
 
 
-def test_the_unit_price_at_a_quantity_follows_the_tiers_and_has_none_below_the_minimum():
+def test_the_tiers_and_surcharges_reach_the_page_in_order_for_the_price_at_a_quantity():
+    """The data pricing.js reads from a card or a product page (data-ceny, data-logo): tiers
+    sorted from the minimum order up whatever order the editor wrote them in, with two
+    decimals; a surcharge the maker quotes case by case stays empty, never 0."""
     from types import SimpleNamespace
 
     from portal_catalogue.model import Product
@@ -122,21 +125,16 @@ def test_the_unit_price_at_a_quantity_follows_the_tiers_and_has_none_below_the_m
         {
             **BASE,
             "price_tiers": [
-                {"min_quantity": 300, "price_net": "10.90"},
+                {"min_quantity": 300, "price_net": "10.9"},
                 {"min_quantity": 100, "price_net": "11.50"},
+            ],
+            "personalisation": [
+                {"name": "haft logo", "min_order": 100, "price_net_extra": "2"},
+                {"name": "metka", "min_order": 50},
             ],
         }
     )
     product = SimpleNamespace(meta=meta)
-    at = lambda quantity: Product.price_at(product, quantity)  # noqa: E731 - the method on plain data
     product.tiers = Product.tiers.fget(product)
-    assert [at(q) for q in (49, 50, 99, 100, 299, 300, 5000)] == [
-        None,
-        Decimal("12.50"),
-        Decimal("12.50"),
-        Decimal("11.50"),
-        Decimal("11.50"),
-        Decimal("10.90"),
-        Decimal("10.90"),
-    ]
     assert Product.tier_data.fget(product) == "50:12.50 100:11.50 300:10.90"
+    assert Product.logo_data.fget(product) == "100:2.00 50:"

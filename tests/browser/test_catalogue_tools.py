@@ -211,7 +211,7 @@ def test_enquiry_list_builds_one_email_per_maker(context, server, axe_source):
         "Dodano do zapytania. Pozycji na liście: 2."
     )
     assert add(page, server, "kubek-gzik", qty=30).startswith("Dodano do zapytania. Pozycji na liście: 3.")
-    assert page.locator("[data-pl-enquiry-count]").text_content() == "Zapytanie ofertowe: 3"
+    assert page.locator("[data-pl-enquiry-count]").text_content() == "Zapytanie ofertowe (3)"
     page.goto(server + "/katalog/zapytanie/")
     page.reload()  # the list survives a reload
     apron, bag, mug = (PRODUCTS[slug] for slug in ("fartuch-gzik", "torba-baner-miasto", "kubek-gzik"))
@@ -304,7 +304,7 @@ def test_enquiry_list_builds_one_email_per_maker(context, server, axe_source):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.get_by_role("button", name="Usuń: Torba z banera „Miasto”").click()
     assert page.get_by_role("status").text_content().startswith("Pozycji na liście: 2, u 2 wytwórców;")
-    assert page.locator("[data-pl-enquiry-count]").text_content() == "Zapytanie ofertowe: 2"
+    assert page.locator("[data-pl-enquiry-count]").text_content() == "Zapytanie ofertowe (2)"
     assert context.cookies() == []
 
 

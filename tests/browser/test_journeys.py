@@ -105,9 +105,12 @@ def test_a_buyer_finds_200_branded_souvenirs_under_50_zl_in_4_weeks_and_asks_for
     expect(page.locator("[data-pl-enquiry-status]")).to_contain_text(
         "Dodano do zapytania. Pozycji na liście: 1."
     )
-    open_menu_on_a_phone(page, name)
-    expect(page.locator("[data-pl-enquiry-count]")).to_have_text("Zapytanie ofertowe: 1")
-    page.locator("[data-pl-enquiry-count] a").click()
+    # the list's count is in the header's first row: in view with the menu folded on a phone
+    expect(page.locator("[data-pl-enquiry-count]")).to_have_text("Zapytanie ofertowe (1)")
+    expect(page.locator("[data-pl-enquiry-count]")).to_be_visible()
+    header = page.locator(".pl-header").bounding_box()
+    assert header["y"] + header["height"] <= page.viewport_size["height"] / 3
+    page.locator("[data-pl-enquiry-count]").click()
     expect(page.locator("[data-pl-enquiry-summary]")).to_contain_text("Pozycji na liście: 1, u 1 wytwórcy")
     page.get_by_label("Firma lub instytucja").fill("Hurtownia Przykładowa sp. z o.o.")
     page.get_by_label("Osoba do kontaktu").fill("Jan Kowalski")

@@ -1,4 +1,4 @@
-/* The enquiry list's count in the header, on every page: "Zapytanie ofertowe: 3", shown
+/* The enquiry list's count in the header, on every page: "Zapytanie ofertowe (3)" ("Zapytanie (3)" on a phone), shown
    once the list (localStorage, kept by enquiry.js) has an item; kept current when the list
    changes on this page or in another tab. */
 (function () {

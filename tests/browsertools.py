@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
 ]
 
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+PRIVACY_POLICY = Path(__file__).resolve().parents[1] / "content" / "strony" / "polityka-prywatnosci.md"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 # (name, CSS width, the reader's text size) in which a page must not scroll sideways:
@@ -55,6 +56,12 @@ WIDE = """size => {
     root.classList.remove("pl-text-" + size);
     return wide;
 }"""
+
+
+def unnamed_storage(page) -> list[str]:
+    """The localStorage keys the page keeps that the privacy policy does not name (`key`)."""
+    policy = PRIVACY_POLICY.read_text(encoding="utf-8")
+    return [key for key in page.evaluate("Object.keys(localStorage)") if f"`{key}`" not in policy]
 
 
 def violations(result: dict) -> list:

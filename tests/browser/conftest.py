@@ -106,6 +106,15 @@ def reading_session(browser):
 
 
 @pytest.fixture
+def phone(browser):
+    """A page in a fresh browsing session on a 390 px phone (Polish), its browser's bars
+    taken off the screen's height."""
+    session = browser.new_context(locale="pl-PL", viewport={"width": 390, "height": 664})
+    yield session.new_page()
+    session.close()
+
+
+@pytest.fixture
 def context(reading_session):
     """One browsing session (pl-PL) for the tests, as a reader's browser is: its cache stays
     warm from test to test, while each test starts with no page open, no cookie and

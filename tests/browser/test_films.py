@@ -99,9 +99,8 @@ def test_library_filters(context, server):
     expect(page.locator(".pl-film-card:visible")).to_have_count(2)
 
 
-def test_on_a_phone_the_library_filters_fold_behind_one_button(browser, server):
-    context = browser.new_context(locale="pl-PL", viewport={"width": 390, "height": 664})
-    page = context.new_page()
+def test_on_a_phone_the_library_filters_fold_behind_one_button(phone, server):
+    page = phone
     page.goto(server + "/filmy/")
     toggle = page.get_by_role("button", name="Filtruj (0)")
     expect(toggle).to_have_attribute("aria-expanded", "false")
@@ -109,4 +108,3 @@ def test_on_a_phone_the_library_filters_fold_behind_one_button(browser, server):
     toggle.click()
     page.get_by_label("Temat").select_option(index=1)
     expect(page.get_by_role("button", name="Filtruj (1)")).to_have_attribute("aria-expanded", "true")
-    context.close()

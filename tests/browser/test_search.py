@@ -207,9 +207,8 @@ def test_without_javascript_the_certificate_box_opens_the_register(browser, serv
     context.close()
 
 
-def test_on_a_phone_the_filters_fold_and_the_results_come_first(browser, server):
-    context = browser.new_context(locale="pl-PL", viewport={"width": 390, "height": 664})
-    page = context.new_page()
+def test_on_a_phone_the_filters_fold_and_the_results_come_first(phone, server):
+    page = phone
     page.goto(server + "/szukaj/?q=spoldzielnia")
     toggle = page.get_by_role("button", name="Zawęź wyniki (0)")
     expect(toggle).to_have_attribute("aria-expanded", "false")
@@ -222,4 +221,3 @@ def test_on_a_phone_the_filters_fold_and_the_results_come_first(browser, server)
     expect(page.get_by_role("button", name="Zawęź wyniki (1)")).to_be_visible()
     expect(page.locator(".pl-search__status")).to_contain_text("przy wybranych filtrach")
     assert page.locator(".pl-search__status").bounding_box()["y"] < 664  # the new count in view
-    context.close()

@@ -104,6 +104,9 @@
     miejsce: "Miejsce dostawy", termin: "Potrzebne do dnia", uwagi: "Personalizacja i uwagi"
   };
   var products = {};
+  function listed() {  /* the stored items whose product the catalogue still has */
+    return read().filter(function (item) { return products[item.slug]; });
+  }
 
   /* ---- the buyer's details ---- */
   function buyer() {
@@ -205,21 +208,24 @@
     lines.push("Osoba do kontaktu: " + data.osoba + ", " + data.email + (data.telefon ? ", tel. " + data.telefon : ""), "", "Z poważaniem", data.osoba);
     return lines.join("\n");
   }
-  /* A mail link: its address always current (the list, the buyer's details); a click with
-     details missing or wrong shows what to correct instead of opening the message. */
+  /* A mail link: a click with details missing or wrong shows what to correct instead of
+     opening the message. Returns the function that brings its address up to date (the
+     list, the buyer's details); refreshLinks calls those of the links on the page. */
   var links = [];
   function mailLink(link, address, subject, rows) {
-    links.push(function () {
-      link.href = "mailto:" + address + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body(rows(), buyer()));
-    });
     link.addEventListener("click", function (event) {
       if (!showProblems(problems(buyer()))) event.preventDefault();
     });
+    return function () {
+      link.href = "mailto:" + address + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body(rows(), buyer()));
+    };
   }
   function refreshLinks() { links.forEach(function (refresh) { refresh(); }); }
 
   /* ---- the CSV for the buyer's procurement file ---- */
-  function cell(value) {  /* quoted; a formula-looking text gets an apostrophe (CSV injection) */
+  /* quoted; a formula-looking text gets an apostrophe (CSV injection): the rule of the open
+     data's CSV files, portal_content.opendata.FORMULA_START */
+  function cell(value) {
     var text = String(value);
     if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
     return '"' + text.replace(/"/g, '""') + '"';
@@ -283,7 +289,7 @@
     return node;
   }
   function render() {
-    var list = read().filter(function (item) { return products[item.slug]; });
+    var list = listed();
     links = [portalLink];
     listBox.textContent = "";
     mailList.textContent = "";
@@ -392,7 +398,7 @@
         var mail = document.createElement("a");
         mail.className = "pl-button";
         mail.textContent = "Wyślij zapytanie do: " + first.wytworca;
-        mailLink(mail, first.wytworca_email, "Zapytanie ofertowe: " + rows.map(function (r) { return r.product.nazwa; }).join(", "), function () { return rows; });
+        links.push(mailLink(mail, first.wytworca_email, "Zapytanie ofertowe: " + rows.map(function (r) { return r.product.nazwa; }).join(", "), function () { return rows; }));
         li.appendChild(mail);
       } else {
         li.textContent = first.wytworca + ": brak adresu e-mail, użyj wysyłki do portalu.";
@@ -410,21 +416,19 @@
   FIELDS.forEach(function (name) { if (stored[name]) buyerForm.elements[name].value = stored[name]; });
   buyerForm.addEventListener("input", function () {
     save(BUYER, buyer());
-    var list = read().filter(function (item) { return products[item.slug]; });
+    var list = listed();
     if (list.length) { refreshLinks(); drawSheet(groups(list)); }
   });
   buyerForm.addEventListener("submit", function (event) { event.preventDefault(); });
   function allRows() {
     var rows = [];
-    groups(read().filter(function (item) { return products[item.slug]; })).forEach(function (g) { rows = rows.concat(g); });
+    groups(listed()).forEach(function (g) { rows = rows.concat(g); });
     return rows;
   }
-  mailLink(part("portal"), root.getAttribute("data-portal-email"), "Zapytanie ofertowe z katalogu portalu", allRows);
-  var portalLink = links[0];
+  var portalLink = mailLink(part("portal"), root.getAttribute("data-portal-email"), "Zapytanie ofertowe z katalogu portalu", allRows);
   part("print").addEventListener("click", function () { window.print(); });
   part("csv").addEventListener("click", function () {
-    var list = read().filter(function (item) { return products[item.slug]; });
-    var blob = new Blob([csv(groups(list))], { type: "text/csv;charset=utf-8" });
+    var blob = new Blob([csv(groups(listed()))], { type: "text/csv;charset=utf-8" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
     link.download = "zapytanie-ofertowe-" + isoDate() + ".csv";

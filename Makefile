@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: help venv html serve devserver publish check test reference schemas deploy-config lint bench clean lock \
+.PHONY: help venv html serve devserver edytor publish check test reference schemas deploy-config lint bench clean lock \
 	new-news new-entity new-product new-film new-event new-edition import-wordpress bench-large
 
 help:
@@ -14,6 +14,9 @@ help:
 	@echo "make test       run the whole test suite (unit, end-to-end, browser)"
 	@echo "make html       build the site into output/ (atomically)"
 	@echo "make devserver  build, serve, rebuild on every save and reload the page; errors shown on the page"
+	@echo "                (another port: make devserver PORT=8010)"
+	@echo "make edytor     the same with the CMS at http://$(HOST):$(PORT)/admin/: forms that write the"
+	@echo "                content files of this folder (its local backend on 127.0.0.1:$(CMS_PORT); CMS_PORT=...)"
 	@echo "make publish    production build (publishconf.py): absolute URLs, fingerprinted and"
 	@echo "                minified CSS/JS/HTML, .gz/.br copies, search index, _headers"
 	@echo "make check      validate all content without building"
@@ -43,22 +46,37 @@ $(STAMP): requirements.txt
 
 venv: $(STAMP)
 
-# Test tools from the npm registry (axe-core, Nu Html Checker); skipped where npm is missing.
+# From the npm registry, pinned with integrity hashes in package-lock.json: Decap CMS (copied
+# to /admin/), decap-server (make edytor), axe-core and the Nu Html Checker (browser tests).
+# Where npm is missing the portal still builds: /admin/ then says how to install the CMS.
 node_modules/.package-lock.json: package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
-	else echo "npm nie jest zainstalowany: testy przeglądarkowe zostaną pominięte"; fi
+	else echo "npm nie jest zainstalowany: bez redakcji w przeglądarce (/admin/) i bez testów przeglądarkowych"; fi
 
-html: venv
+html: venv node_modules/.package-lock.json
 	$(BIN)/python tools/portal.py build
 
 serve: html
 	@echo "Portal: http://$(HOST):$(PORT)/  (Ctrl+C kończy)"
 	$(BIN)/pelican --listen --bind $(HOST) --port $(PORT) -s pelicanconf.py
 
-devserver: venv
+devserver: venv node_modules/.package-lock.json
 	$(BIN)/python tools/devserver.py --host $(HOST) --port $(PORT)
 
-publish: venv
+# Editing in the browser on this machine: Decap CMS's local backend (decap-server, only on
+# 127.0.0.1) writes into this working copy, the preview rebuilds on every save.
+CMS_PORT ?= 8081
+edytor: venv node_modules/.package-lock.json
+	@test -x node_modules/.bin/decap-server || { echo "Brak decap-server: zainstaluj Node.js i npm (sudo apt-get install npm), potem: npm ci"; exit 1; }
+	@echo "Redakcja: http://$(HOST):$(PORT)/admin/  (formularze; zapis trafia do plików w tym folderze)"
+	@echo "Podgląd:  http://$(HOST):$(PORT)/  (przebudowuje się po każdym zapisie; Ctrl+C kończy oba)"
+	@echo "Serwer redakcji (decap-server): http://127.0.0.1:$(CMS_PORT)/api/v1 (tylko z tego komputera)"
+	@trap 'kill $$cms 2>/dev/null' EXIT INT TERM; \
+	  BIND_HOST=127.0.0.1 PORT=$(CMS_PORT) GIT_REPO_DIRECTORY="$(CURDIR)" MODE=fs LOG_LEVEL=warn \
+	  node_modules/.bin/decap-server & cms=$$!; \
+	  PORTAL_CMS_PORT=$(CMS_PORT) $(BIN)/python tools/devserver.py --host $(HOST) --port $(PORT)
+
+publish: venv node_modules/.package-lock.json
 	$(BIN)/python tools/portal.py build --settings publishconf.py
 
 check: venv

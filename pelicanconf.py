@@ -273,3 +273,18 @@ IMAGES_WORKERS = os.cpu_count() or 1
 IMAGES_CACHE_PATH = os.path.join(os.environ.get("PORTAL_CACHE_DIR", os.path.join(ROOT, ".cache")), "images")
 # Validated content and converted Markdown, kept between builds (portal_content.preload)
 CONTENT_CACHE_PATH = os.path.join(os.environ.get("PORTAL_CACHE_DIR", os.path.join(ROOT, ".cache")), "content")
+
+# Editing in the browser (plugins/portal_cms, docs/redakcja.md, deploy/cms.md): Decap CMS at
+# /admin/, its configuration generated from the content schemas at every build.
+CMS_ENABLED = True
+# The git working copy the CMS writes into; None: the folder that holds PATH and CATALOGUE_PATH
+CMS_REPOSITORY_ROOT = None
+CMS_BUNDLE_DIR = os.path.join(
+    ROOT, "node_modules", "decap-cms", "dist"
+)  # npm ci installs it (package-lock.json)
+# The git host for production: publishconf.py (ROPS's GitLab). Locally the CMS uses the
+# local backend of `make edytor` (decap-server on 127.0.0.1:8081), which writes straight
+# into this working copy.
+CMS_BACKEND = {"name": "gitlab", "repo": "rops/portal-es", "branch": "main"}
+CMS_LOCAL_BACKEND = f"http://127.0.0.1:{os.environ.get('PORTAL_CMS_PORT', '8081')}/api/v1"
+CMS_PUBLISH_MODE = "simple"  # make edytor TRYB=przeglad: editorial_workflow on a local git branch

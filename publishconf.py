@@ -22,3 +22,17 @@ PUBLISH_PRECOMPRESS = True
 # a quicker level (the files decode to the same bytes at any level)
 PUBLISH_BROTLI_QUALITY = int(os.environ.get("PORTAL_BROTLI_QUALITY", "11"))
 PUBLISH_HEADERS_FILE = os.path.join(ROOT, "deploy", "_headers")  # noqa: F405
+
+# Editing in the browser (deploy/cms.md): ROPS's self-hosted GitLab, sign-in with PKCE (no
+# auth server of a third party), every change through a merge request (editorial workflow).
+# Until the IT department sets the two variables, /admin/ says it is not configured.
+CMS_BACKEND = {
+    "name": os.environ.get("PORTAL_CMS_BACKEND", "gitlab"),  # gitlab, or forgejo / gitea
+    "repo": os.environ.get("PORTAL_CMS_REPO", "rops/portal-es"),
+    "branch": "main",
+    "auth_type": "pkce",
+    "base_url": os.environ.get("PORTAL_CMS_GIT_URL", ""),
+    "app_id": os.environ.get("PORTAL_CMS_APP_ID", ""),
+}
+CMS_LOCAL_BACKEND = None
+CMS_PUBLISH_MODE = "editorial_workflow"

@@ -225,6 +225,7 @@ def error_page(error: str, version: int) -> bytes:
 
 
 POLICY = (ROOT / "deploy" / "content-security-policy.txt").read_text(encoding="utf-8").strip()
+ADMIN = "/admin/"
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -236,17 +237,21 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     - Nothing outside the output folder is served, also not through a symbolic link.
     - Every response carries the production Content-Security-Policy, so a violation shows
       in the preview as it would on the published site.
+      /admin/ (the CMS of `make edytor`) carries its own policy, as in production, and is
+      served as built: no reload script, no error page.
     """
 
     state: State
     hosts: frozenset[str] = frozenset()
     search_delta: Path | None = None
+    admin_policy: str = POLICY  # /admin/'s own policy (portal_cms.policy), set by main()
 
     def log_message(self, *args) -> None:
         pass
 
     def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", POLICY)
+        admin = self.path.startswith(ADMIN)
+        self.send_header("Content-Security-Policy", self.admin_policy if admin else POLICY)
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 
@@ -276,7 +281,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return self._events()
         if path.startswith(SEARCH_DELTA_URL):
             return self._search_delta(path[len(SEARCH_DELTA_URL) :])
-        is_page = path.endswith("/") or path.endswith(".html")
+        # the CMS is served as built: no reload script (a rebuild after a save must not
+        # reload the form being edited) and no error page (the form is how to fix the error)
+        is_page = not path.startswith(ADMIN) and (path.endswith("/") or path.endswith(".html"))
         version, error = self.state.version, self.state.error  # before the page is read
         if error is not None and is_page:
             return self._send(500, "text/html; charset=utf-8", error_page(error, version))
@@ -375,6 +382,9 @@ def main(argv: list[str] | None = None) -> int:
     Handler.state = state
     Handler.hosts = allowed_hosts(args.host, args.port)
     Handler.search_delta = portal.delta_folder(Path(args.output).resolve())
+    from portal_cms.policy import admin_policy
+
+    Handler.admin_policy = admin_policy(portal.load_settings(args))
     handler = functools.partial(Handler, directory=args.output)
     server = http.server.ThreadingHTTPServer((args.host, args.port), handler)
     server.daemon_threads = True

@@ -30,7 +30,7 @@ EXIT_PROBLEMS = 1
 CACHE_DIR = Path(os.environ.get("PORTAL_CACHE_DIR") or ROOT / ".cache")
 
 
-def _settings(args: argparse.Namespace, output: Path | None = None) -> dict:
+def load_settings(args: argparse.Namespace, output: Path | None = None) -> dict:
     from pelican.settings import read_settings
 
     override = {}
@@ -55,6 +55,8 @@ def _settings_files(args: argparse.Namespace, settings: dict) -> list[Path]:
     files.append(ROOT / "deploy" / "content-security-policy.txt")  # read by pelicanconf.py
     if settings.get("PUBLISH_HEADERS_FILE"):
         files.append(Path(settings["PUBLISH_HEADERS_FILE"]))
+    if settings.get("CMS_ENABLED"):  # the CMS bundle copied to /admin/ (its pinned version)
+        files.append(Path(settings["CMS_BUNDLE_DIR"]).parent / "package.json")
     return [f for f in dict.fromkeys(files) if f.is_file()]
 
 
@@ -113,7 +115,7 @@ def build(args: argparse.Namespace, force: bool = False, carry_pages: bool = Fal
     from portal_content.problems import ContentError
 
     started = time.perf_counter()
-    plain = _settings(args)
+    plain = load_settings(args)
     target = Path(args.output or plain["OUTPUT_PATH"]).resolve()
     stamp_file = StampFile(CACHE_DIR, target)
     production = any(plain.get(k) for k in ("PUBLISH_FINGERPRINT", "PUBLISH_MINIFY", "PUBLISH_PRECOMPRESS"))
@@ -129,7 +131,7 @@ def build(args: argparse.Namespace, force: bool = False, carry_pages: bool = Fal
     carry.activate(chosen)
     work = new_folder_beside(target)
     try:
-        settings = _settings(args, work)
+        settings = load_settings(args, work)
         Pelican(settings).run()
     except ContentError as error:
         _discard(work)
@@ -221,7 +223,7 @@ class SearchRefresh:
         return bool(self.pending) or self.running is not None
 
     def target(self) -> Path:
-        return Path(self.args.output or _settings(self.args)["OUTPUT_PATH"]).resolve()
+        return Path(self.args.output or load_settings(self.args)["OUTPUT_PATH"]).resolve()
 
     def changed(self, written: list[Path]) -> str:
         from portal_build.skip import StampFile, input_stamp
@@ -229,7 +231,7 @@ class SearchRefresh:
 
         self.stop()
         started = time.perf_counter()
-        plain = _settings(self.args)
+        plain = load_settings(self.args)
         target = self.target()
         if not plain.get("SEARCH_INDEX", True):
             StampFile(CACHE_DIR, target).save(input_stamp(plain, _settings_files(self.args, plain)))
@@ -254,7 +256,7 @@ class SearchRefresh:
         from portal_build.skip import input_stamp
         from portal_publish.finishing import PublishError, SearchIndexing
 
-        plain = _settings(self.args)
+        plain = load_settings(self.args)
         target = self.target()
         self.stamp = input_stamp(plain, _settings_files(self.args, plain))
         self.started = time.perf_counter()
@@ -378,7 +380,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     warn_about_versions()
     try:
-        settings = _settings(args)
+        settings = load_settings(args)
         from portal_content.preload import preload
         from portal_content.validate import forget_scan, validate_content
         from portal_images.checks import headers_only
@@ -405,7 +407,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_schemas(args: argparse.Namespace) -> int:
     from portal_content.validate import KINDS
 
-    _load_plugins(_settings(args))
+    _load_plugins(load_settings(args))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for name, kind in KINDS.items():

@@ -24,6 +24,10 @@ from pathlib import Path
 from string import Template
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from portal_cms.config import NEW_FILES  # noqa: E402 - after the plugins' folder is on the path
+
 EXIT_REFUSED = 1
 MAX_SLUG = 80
 
@@ -147,13 +151,14 @@ certificates:
     valid_until: "UZUPEŁNIJ: RRRR-MM-DD"
 """
 
+# Where new files go: one table with the CMS (/admin/ names new items the same way).
 KINDS = {
-    "news": (NEWS, "content/aktualnosci/{year}/{slug}.md", "aktualność"),
-    "entity": (ENTITY, "content/podmioty/{slug}.md", "profil podmiotu"),
-    "product": (PRODUCT, "catalogue/{slug}.yaml", "produkt"),
-    "film": (FILM, "content/filmy/{slug}.md", "film"),
-    "event": (EVENT, "content/wydarzenia/{year}/{slug}.md", "wydarzenie"),
-    "edition": (EDITION, "content/zakup-prospoleczny/{year}.yaml", "edycja certyfikacji"),
+    "news": (NEWS, NEW_FILES["news"], "aktualność"),
+    "entity": (ENTITY, NEW_FILES["entity"], "profil podmiotu"),
+    "product": (PRODUCT, NEW_FILES["product"], "produkt"),
+    "film": (FILM, NEW_FILES["film"], "film"),
+    "event": (EVENT, NEW_FILES["event"], "wydarzenie"),
+    "edition": (EDITION, NEW_FILES["edition"], "edycja certyfikacji"),
 }
 
 

@@ -157,7 +157,11 @@ def choice(vocabulary: dict[str, str], what: str, *, show_labels: bool = False) 
             {"what": what, "value": value, "choices": ", ".join(choices)},
         )
 
-    schema = {"enum": sorted(set(vocabulary) | set(vocabulary.values()))}
+    schema = {
+        "enum": sorted(set(vocabulary) | set(vocabulary.values())),
+        # the choices as the CMS form offers them (portal_cms): the label shown, the slug written
+        "x-options": [{"value": slug, "label": label} for slug, label in vocabulary.items()],
+    }
     return Annotated[str, BeforeValidator(validate), WithJsonSchema(schema)]
 
 

@@ -20,6 +20,7 @@ from pelican.plugins.neighbors.neighbors import neighbors
 from portal_build import render
 from portal_catalogue import plugin as catalogue
 from portal_certification import plugin as certification
+from portal_cms import plugin as cms
 from portal_content import plugin as content
 from portal_content import relations, validate
 from portal_core import address, timing
@@ -95,6 +96,7 @@ STEPS = [
     (signals.finalized, images.finish),  # encode what the cache lacks, copy derivatives
     (signals.finalized, share.finish),  # draw the share cards the cache lacks
     (signals.finalized, publish.finish),  # sitemap, robots.txt, search index, production steps
+    (signals.finalized, cms.finish),  # /admin/ (Decap CMS): after the sitemap and search index
 ]
 
 

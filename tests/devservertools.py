@@ -36,12 +36,12 @@ def wait_for(condition, timeout: float = 90.0):
 
 
 @contextmanager
-def running_devserver(tmp_path):
-    """Yields (base URL, content folder) of a devserver on the ok-minimal fixture."""
-    content = copy_fixture_site("ok-minimal", tmp_path)
+def running_devserver(tmp_path, fixture: str = "ok-minimal", env: dict[str, str] | None = None):
+    """Yields (base URL, content folder) of a devserver on a copy of a fixture site."""
+    content = copy_fixture_site(fixture, tmp_path)
     port = free_port()
     log = open(tmp_path / "devserver.log", "w")  # noqa: SIM115 - closed when the server stops
-    env = dict(os.environ, PORTAL_BUILD_DATE=BUILD_DATE, PYTHONUNBUFFERED="1")
+    env = dict(os.environ, PORTAL_BUILD_DATE=BUILD_DATE, PYTHONUNBUFFERED="1", **(env or {}))
     process = subprocess.Popen(
         [
             sys.executable,

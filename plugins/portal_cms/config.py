@@ -244,7 +244,10 @@ class _Builder:
         if "enum" in items:
             return {"widget": "select", "multiple": True, "options": self.options(items), **_min(prop)}
         if items.get("type") == "object" or "properties" in items:
-            spec["fields"] = self.fields(items.get("properties", {}), items.get("required", []))
+            if set(items.get("properties", {})) >= {"src", "alt"}:  # photos: the file and its alt text
+                spec["fields"] = self.image_fields(items)
+            else:
+                spec["fields"] = self.fields(items.get("properties", {}), items.get("required", []))
             if name == "photos":
                 spec["summary"] = "{{fields.alt}}"
             spec["label_singular"] = {"photos": "zdjęcie", "certificates": "certyfikat"}.get(name, "pozycję")

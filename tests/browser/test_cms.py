@@ -1,0 +1,197 @@
+"""Editing in the browser (issue 20): Decap CMS at /admin/ of the devserver, with its local
+backend (decap-server) writing into a copy of a site - `make edytor` on 127.0.0.1.
+
+Each test works through the form as an editor does and then looks at the file the CMS
+wrote, at `make check` on it, and at the page the devserver rebuilt. Any script error or
+Content-Security-Policy violation on /admin/ (its own policy) fails the test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+import yaml
+from browsertools import require
+from devservertools import get, running_devserver, wait_for
+from nginxserve import free_port
+from sitebuild import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import scaffold  # noqa: E402 - tools/ is not a package
+
+DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
+NOW = dt.datetime(2026, 11, 26, 10, 30)  # the editor's clock (a new item is dated now)
+
+
+def _backend_answers(url: str) -> bool:
+    request = urllib.request.Request(  # noqa: S310 - our local server
+        url, data=json.dumps({"action": "info"}).encode(), headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310 - our local server
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def cms(tmp_path_factory):
+    """(devserver URL, the site's folder): decap-server and the devserver on a copy of the
+    ok-catalogue site (an entity and a product)."""
+    require(DECAP_SERVER.exists(), "decap-server missing: run `npm ci` (make test does)")
+    folder = tmp_path_factory.mktemp("cms")
+    port = free_port()
+    log = open(folder.parent / "decap-server.log", "w")  # noqa: SIM115 - closed below
+    backend = subprocess.Popen(
+        [str(DECAP_SERVER)],
+        env=dict(
+            os.environ, BIND_HOST="127.0.0.1", PORT=str(port), GIT_REPO_DIRECTORY=str(folder), MODE="fs"
+        ),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for(lambda: _backend_answers(f"http://127.0.0.1:{port}/api/v1"), timeout=30)
+        with running_devserver(folder, "ok-catalogue", env={"PORTAL_CMS_PORT": str(port)}) as (base, _):
+            yield base, folder
+    finally:
+        backend.terminate()
+        backend.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture
+def problems() -> list[str]:
+    """Script errors and policy violations seen on /admin/ during a test."""
+    return []
+
+
+@pytest.fixture
+def editor(browser, cms, problems):
+    """A signed-in editor's page at /admin/ (the local backend needs no password)."""
+    base, _ = cms
+    session = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
+    page = session.new_page()
+    page.clock.set_fixed_time(NOW)
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    page.goto(base + "/admin/")
+    page.get_by_role("button", name="Zaloguj się").click()
+    page.get_by_role("link", name="Aktualności").first.wait_for()
+    yield page
+    session.close()
+    assert problems == []
+
+
+def _check(folder) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tools" / "portal.py"),
+            "check",
+            "--content",
+            str(folder / "content"),
+            "--catalogue",
+            str(folder / "catalogue"),
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PORTAL_CACHE_DIR=str(folder.parent / "check-cache")),
+    )
+
+
+def _front_matter(path) -> tuple[dict, str]:
+    _, header, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(header), body
+
+
+def _publish(page) -> None:
+    page.get_by_role("button", name="Opublikuj").first.click()
+    page.get_by_role("menuitem", name="Opublikuj teraz").click()
+
+
+def test_a_news_item_written_in_the_form_becomes_a_file_a_check_and_a_page(editor, cms):
+    base, folder = cms
+    title = "Żółte łąki w Gnieźnie – spotkanie pszczelarzy"
+    editor.goto(base + "/admin/#/collections/aktualnosci/new")
+    editor.get_by_label("Tytuł").fill(title)
+    editor.get_by_label("Kategoria").click()
+    editor.get_by_text("Promocja", exact=True).click()
+    editor.get_by_label("Streszczenie").fill("Pszczelarze z Gniezna opowiedzą o łąkach kwietnych.")
+    editor.get_by_role("button", name="Wybierz zdjęcie").click()
+    editor.locator("input[type=file]").set_input_files(
+        str(ROOT / "tests" / "fixtures" / "images" / "foto.jpg")
+    )
+    editor.get_by_role("button", name="Wybierz zaznaczone").click()
+    editor.get_by_label("Tekst alternatywny (co widać na zdjęciu)").fill("Łąka pełna żółtych kwiatów")
+    editor.locator("[data-slate-editor]").first.click()
+    editor.keyboard.type("Zapraszamy w środę do sali w ratuszu.")
+    # the preview is the portal's article, in the portal's stylesheet
+    preview = editor.frame_locator("iframe").first
+    assert preview.locator("article.pl-article h1").inner_text() == title
+    assert preview.locator("link[href$='portal.css']").count() == 1
+    _publish(editor)
+
+    relative, _ = scaffold.render("news", title, NOW.date())  # the name `make new-news` gives
+    written = folder / relative
+    wait_for(written.is_file, timeout=20)
+    meta, body = _front_matter(written)
+    assert meta["title"] == title
+    assert meta["category"] == "promocja"
+    assert meta["summary"] == "Pszczelarze z Gniezna opowiedzą o łąkach kwietnych."
+    assert str(meta["date"]).startswith("2026-11-26 10:30")
+    assert meta["image"] == {"src": "images/aktualnosci/foto.jpg", "alt": "Łąka pełna żółtych kwiatów"}
+    assert (folder / "content" / "images" / "aktualnosci" / "foto.jpg").is_file()
+    assert body.strip() == "Zapraszamy w środę do sali w ratuszu."
+    checked = _check(folder)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    page = "/" + relative.removeprefix("content/").removesuffix(".md") + "/"
+    status, html = wait_for(lambda: (found := get(base + page))[0] == 200 and found, timeout=60)
+    assert status == 200 and "Żółte łąki w Gnieźnie" in html and "Łąka pełna żółtych kwiatów" in html
+
+
+def test_a_products_price_changed_in_the_form_changes_only_the_price(editor, cms):
+    base, folder = cms
+    product = folder / "catalogue" / "brelok-proba.yaml"
+    before = yaml.safe_load(product.read_text(encoding="utf-8"))
+    editor.goto(base + "/admin/#/collections/katalog/entries/brelok-proba")
+    price = editor.get_by_label("Cena netto (zł)")
+    price.fill("14.9")
+    _publish(editor)
+    wait_for(lambda: yaml.safe_load(product.read_text(encoding="utf-8"))["price_net"] == 14.9, timeout=20)
+    after = yaml.safe_load(product.read_text(encoding="utf-8"))
+    assert {k: v for k, v in after.items() if k != "price_net"} == {
+        k: v for k, v in before.items() if k != "price_net"
+    }
+    checked = _check(folder)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    wait_for(lambda: "14,90" in get(base + "/katalog/brelok-proba/")[1], timeout=60)
+
+
+def test_the_form_refuses_a_news_item_without_its_required_fields(editor, cms, problems):
+    base, folder = cms
+    existing = sorted((folder / "content").rglob("*.md"))
+    editor.goto(base + "/admin/#/collections/aktualnosci/new")
+    editor.get_by_label("Tytuł").fill("Bez streszczenia i kategorii")
+    _publish(editor)
+    # Decap's own message in Polish, at the fields left empty; nothing written
+    errors = editor.get_by_text("jest wymagane")
+    errors.first.wait_for()
+    assert errors.count() >= 2  # the category and the summary
+    editor.wait_for_timeout(500)
+    assert sorted((folder / "content").rglob("*.md")) == existing
+    # Decap ends the refused save with a promise rejected with nothing: its way, not an error
+    problems.remove("script error: undefined")

@@ -19,7 +19,8 @@ help:
 	@echo "                content files of this folder (its local backend on 127.0.0.1:$(CMS_PORT); CMS_PORT=...)"
 	@echo "make publish    production build (publishconf.py): absolute URLs, fingerprinted and"
 	@echo "                minified CSS/JS/HTML, .gz/.br copies, search index, _headers"
-	@echo "make check      validate all content without building"
+	@echo "make check      validate all content without building (FORMAT=github or FORMAT=gitlab:"
+	@echo "                also on the lines of the files in a pull or merge request, deploy/ci/)"
 	@echo "make new-news TYTUL=\"...\"   new news item (also new-entity, new-product, new-film, new-event)"
 	@echo "make new-edition ROK=2027     new certificate edition"
 	@echo "make import-wordpress FILE=eksport.xml   news from the old WordPress portal"
@@ -79,8 +80,11 @@ edytor: venv node_modules/.package-lock.json
 publish: venv node_modules/.package-lock.json
 	$(BIN)/python tools/portal.py build --settings publishconf.py
 
+# FORMAT=github: problems also as GitHub annotations on the lines of the files; FORMAT=gitlab:
+# also as GitLab's code-quality report gl-code-quality-report.json (deploy/ci/).
+FORMAT ?= text
 check: venv
-	$(BIN)/python tools/portal.py check
+	$(BIN)/python tools/portal.py check --format=$(FORMAT)
 
 # Scaffolding: the title travels in the environment, so quotes and $ in it are safe.
 new-news new-entity new-product new-film new-event: venv

@@ -32,8 +32,8 @@ def _argv(
     if content is not None:
         argv += ["--content", str(content), "--catalogue", str(content.parent / "catalogue")]
     if command == "build":
-        argv += ["--output", str(output), *(extra or [])]
-    return argv
+        argv += ["--output", str(output)]
+    return [*argv, *(extra or [])]
 
 
 def run_build(

@@ -359,6 +359,20 @@ def _load_plugins(settings: dict):
     return Pelican(settings)
 
 
+def _report(args: argparse.Namespace, problems: list) -> None:
+    """The problems for the git host as well as for people (``--format``): GitHub workflow
+    annotations on standard output, or GitLab's code-quality JSON in ``--report`` (written
+    also when there is no problem, so the merge request shows the problems fixed)."""
+    from portal_content.problems import github_annotations, gitlab_report
+
+    if args.format == "github" and problems:
+        print(github_annotations(problems), flush=True)
+    elif args.format == "gitlab":
+        from portal_core.atomic import write_atomic
+
+        write_atomic(Path(args.report), json.dumps(gitlab_report(problems), ensure_ascii=False, indent=1))
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate everything a build reads, without building. Photos: headers only (the build
     decodes them). Files read before come from the build's disk cache, new ones are read in
@@ -371,12 +385,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     passed = CheckStamp(CACHE_DIR, [str(Path(p).resolve()) if p else "" for p in named])
     count = passed.checked()
     if count is not None:
+        _report(args, [])
         print(
             f"Treść jest poprawna: {count} plików, bez zmian od ostatniego sprawdzenia"
             f" ({time.perf_counter() - started:.2f} s)."
         )
         return 0
-    from portal_content.problems import ContentError
+    from portal_content.problems import ContentError, Problem
 
     warn_about_versions()
     try:
@@ -394,11 +409,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         if problems:
             raise ContentError(problems)
     except ContentError as error:
+        _report(args, error.problems)
         return _fail(str(error))
     except Exception as error:  # noqa: BLE001 - reported as a sentence
         if os.environ.get("PORTAL_DEBUG"):
             raise
+        _report(args, [Problem("pelicanconf.py", 1, "(sprawdzanie)", "przerwane: " + _explain(error))])
         return _fail("Sprawdzanie przerwane.\n" + _explain(error))
+    _report(args, [])
     passed.save(inputs, len(records))
     print(f"Treść jest poprawna: {len(records)} plików sprawdzono w {time.perf_counter() - started:.2f} s.")
     return 0
@@ -461,6 +479,15 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
         p.add_argument("--content", help="content folder (default: PATH from the settings)")
         p.add_argument("--catalogue", help="catalogue folder (default: CATALOGUE_PATH)")
+        if name == "check":
+            p.add_argument(
+                "--format",
+                choices=("text", "github", "gitlab"),
+                default="text",
+                help="also for the git host: github = workflow annotations on the lines of the"
+                " files; gitlab = code-quality report (--report)",
+            )
+            p.add_argument("--report", default="gl-code-quality-report.json", help="file of --format=gitlab")
         if name == "build":
             p.add_argument("--output", help="output folder (default: OUTPUT_PATH)")
             p.add_argument(

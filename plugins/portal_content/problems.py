@@ -48,6 +48,38 @@ def format_problems(problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def github_annotations(problems: list[Problem]) -> str:
+    """GitHub Actions workflow commands: each problem shown on its line of the file in the
+    pull request ("Files changed"), in Polish, with what to write instead."""
+    return "\n".join(
+        f"::error file={_github_escape(p.path, prop=True)},line={p.line},"
+        f"title={_github_escape('Treść: ' + p.field, prop=True)}::{_github_escape(p.message)}"
+        for p in sorted(problems)
+    )
+
+
+def gitlab_report(problems: list[Problem]) -> list[dict[str, Any]]:
+    """GitLab's code-quality report (artifacts:reports:codequality): each problem shown in
+    the merge request's widget and beside its line in the diff."""
+    import hashlib
+
+    return [
+        {
+            "description": f"{p.field}: {p.message}",
+            "check_name": "portal-tresc",
+            "fingerprint": hashlib.sha256(f"{p.path}\0{p.field}\0{p.message}".encode()).hexdigest(),
+            "severity": "major",
+            "location": {"path": p.path, "lines": {"begin": p.line}},
+        }
+        for p in sorted(problems)
+    ]
+
+
 def display_path(path: Path) -> str:
     """The path as the editor knows it: relative to the current folder when inside it.
     (os.path rather than Path.resolve(): called for every file of every build.)"""

@@ -11,6 +11,7 @@ process for a few cases, so exit codes and streams are checked end to end too.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -159,3 +160,51 @@ def test_good_links_fixture_builds(tmp_path):
         content / "pliki" / "regulamin.pdf"
     ).read_bytes()
     assert not list((tmp_path / "output").rglob("*.md"))
+
+
+def _expected_problems(case: str) -> list[tuple[str, int, str, str]]:
+    """(file, line, field, message) of each problem in the case's expected.txt."""
+    found = []
+    for line in (FIXTURES / case / "expected.txt").read_text(encoding="utf-8").splitlines()[:-1]:
+        path, number, field, message = line.split(":", 3)
+        found.append((path, int(number), field.strip(), message.strip()))
+    return found
+
+
+def test_check_for_github_puts_each_problem_on_its_line_of_the_file(tmp_path):
+    content = copy_fixture_site("bad-many", tmp_path)
+    result = build_in_process(
+        content, tmp_path / "unused", command="check", cwd=tmp_path, extra=["--format=github"]
+    )
+    assert result.returncode == 1
+    assert result.stderr == (FIXTURES / "bad-many" / "expected.txt").read_text(
+        encoding="utf-8"
+    )  # and for people
+    annotations = result.stdout.splitlines()
+    expected = _expected_problems("bad-many")
+    assert len(annotations) == len(expected)
+    for annotation, (path, line, field, message) in zip(annotations, expected, strict=True):
+        assert annotation == f"::error file={path},line={line},title=Treść%3A {field}::{message}"
+
+
+def test_check_for_gitlab_writes_a_code_quality_report_also_when_all_is_well(tmp_path):
+    content = copy_fixture_site("bad-many", tmp_path)
+    report = tmp_path / "quality.json"
+    extra = ["--format=gitlab", f"--report={report}"]
+    result = build_in_process(content, tmp_path / "unused", command="check", cwd=tmp_path, extra=extra)
+    assert result.returncode == 1 and result.stdout == ""
+    entries = json.loads(report.read_text(encoding="utf-8"))
+    expected = _expected_problems("bad-many")
+    assert [(e["location"]["path"], e["location"]["lines"]["begin"]) for e in entries] == [
+        e[:2] for e in expected
+    ]
+    assert [e["description"] for e in entries] == [f"{field}: {message}" for _, _, field, message in expected]
+    assert {e["severity"] for e in entries} == {"major"} and len({e["fingerprint"] for e in entries}) == len(
+        entries
+    )
+    fixed = copy_fixture_site("ok-minimal", tmp_path / "fixed")
+    passed = build_in_process(
+        fixed, tmp_path / "unused", command="check", cwd=tmp_path / "fixed", extra=extra
+    )
+    assert passed.returncode == 0
+    assert json.loads(report.read_text(encoding="utf-8")) == []

@@ -38,19 +38,42 @@ def test_publish_workflow_holds_least_privilege():
 
 
 def test_publish_workflow_passes_zizmor():
-    """zizmor (GitHub Actions security audits, offline) finds nothing in the workflow."""
+    """zizmor (GitHub Actions security audits, offline) finds nothing in the workflows."""
     done = subprocess.run(
         [
             str(Path(sys.executable).parent / "zizmor"),
             "--offline",
             "--no-progress",
             str(DEPLOY / "ci" / "publish.yml"),
+            str(DEPLOY / "ci" / "check.yml"),
         ],
         capture_output=True,
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings to report" in done.stdout + done.stderr
+
+
+def test_pull_requests_get_the_content_check_on_the_lines_of_their_files():
+    job = yaml.safe_load((DEPLOY / "ci" / "check.yml").read_text(encoding="utf-8"))
+    assert "pull_request" in job[True] and job["permissions"] == {"contents": "read"}
+    runs = [step.get("run", "") for step in job["jobs"]["check"]["steps"]]
+    assert "make check FORMAT=github" in runs
+
+
+def test_gitlab_publishes_only_main_after_the_content_check_and_the_tests():
+    pipeline = yaml.safe_load((DEPLOY / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))
+    check, tests, publish = pipeline["tresc"], pipeline["testy"], pipeline["publikacja"]
+    assert check["script"] == ["make check FORMAT=gitlab"]
+    assert check["artifacts"] == {"when": "always", "reports": {"codequality": "gl-code-quality-report.json"}}
+    assert any("merge_request_event" in rule["if"] for rule in check["rules"])
+    assert ".ci/run" in " ".join(tests["script"])
+    assert publish["needs"] == ["tresc", "testy"]
+    assert publish["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    stages = pipeline["stages"]
+    assert stages.index(publish["stage"]) > stages.index(tests["stage"]) > stages.index(check["stage"])
+    script = " ".join(publish["script"])
+    assert script.index("make publish") < script.index("rsync") < script.index("mv -T")
 
 
 def test_generated_header_files_are_current():

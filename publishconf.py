@@ -35,4 +35,6 @@ CMS_BACKEND = {
     "app_id": os.environ.get("PORTAL_CMS_APP_ID", ""),
 }
 CMS_LOCAL_BACKEND = None
-CMS_PUBLISH_MODE = "editorial_workflow"
+# review before publishing: merge requests on GitLab, pull requests on Forgejo; Decap has no
+# editorial workflow for Gitea (deploy/cms.md), where changes go straight to the branch
+CMS_PUBLISH_MODE = "simple" if CMS_BACKEND["name"] == "gitea" else "editorial_workflow"  # noqa: F405

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from browsertools import require
 from nginxserve import free_port
-from sitebuild import ROOT, run_build
+from sitebuild import CMS_HOST, ROOT, run_build
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -112,7 +112,11 @@ def published(tmp_path_factory) -> Published:
     port = free_port()
     output = tmp_path_factory.mktemp("published") / "output"
     result = run_build(
-        None, output, settings="publishconf.py", env={"PORTAL_SITEURL": f"http://127.0.0.1:{port}"}
+        None,
+        output,
+        settings="publishconf.py",
+        # the CMS at /admin/ connected to a git host (deploy/cms.md), as in production
+        env={**CMS_HOST, "PORTAL_SITEURL": f"http://127.0.0.1:{port}"},
     )
     assert result.returncode == 0, result.stderr
     return Published(output, port)

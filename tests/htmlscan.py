@@ -57,7 +57,9 @@ def scan(path: Path) -> Page:
 
 
 def html_files(root: Path) -> list[Path]:
-    return sorted(root.rglob("*.html"))
+    """The portal's pages. Not /admin/: the CMS's one page is no page of the portal (its own
+    policy, never indexed; tests/browser/test_served.py and test_cms.py check it)."""
+    return sorted(p for p in root.rglob("*.html") if p.relative_to(root).parts[0] != "admin")
 
 
 def resolve(root: Path, page: Path, url: str, siteurl: str = "") -> Path | None:

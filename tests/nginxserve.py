@@ -47,7 +47,7 @@ class Nginx:
     def _write_config(self) -> Path:
         snippets = self.prefix / "snippets" / "portal"
         snippets.mkdir(parents=True, exist_ok=True)
-        for name in ("site.conf", "security-headers.conf"):
+        for name in ("site.conf", "security-headers.conf", "admin-headers.conf"):
             shutil.copy(ROOT / "deploy" / "nginx" / name, snippets / name)
         temp = self.prefix / "temp"
         temp.mkdir(exist_ok=True)
@@ -65,6 +65,7 @@ class Nginx:
                 for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
             )
             + f"  server {{\n    listen 127.0.0.1:{self.port};\n    root {self.site};\n"
+            '    set $portal_git_host "https://git.example.org";\n'
             "    include snippets/portal/site.conf;\n  }\n}\n",
             encoding="utf-8",
         )

@@ -15,6 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "sites"
 BUILD_DATE = "2026-11-27"
+# the CMS at /admin/ connected to a git host (deploy/cms.md), as in production
+CMS_HOST = {"PORTAL_CMS_GIT_URL": "https://git.example.org", "PORTAL_CMS_APP_ID": "portal-test"}
 
 
 @dataclass

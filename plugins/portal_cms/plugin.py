@@ -47,7 +47,9 @@ def choices(settings: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
     for kind, field in CHOICE_KINDS.items():
         if kind not in KINDS:
             continue
-        records = sorted(records_of(settings, kind), key=lambda record: record.slug)
+        # never a draft: the configuration is published with the site
+        records = [r for r in records_of(settings, kind) if getattr(r.meta, "status", "") != "draft"]
+        records.sort(key=lambda record: record.slug)
         found[kind] = [{"value": r.slug, "label": f"{getattr(r.meta, field)} ({r.slug})"} for r in records]
     return found
 

@@ -9,6 +9,8 @@ import urllib.request
 
 import brotli
 import pytest
+import yaml
+from portal_publish.finishing import page_ids
 from sitebuild import ROOT
 
 SECURITY = dict(
@@ -88,3 +90,38 @@ def test_data_files_have_their_types(nginx, published):
     assert fetch(nginx + captions)[1]["Content-Type"] == "text/vtt; charset=utf-8"
     assert fetch(nginx + "/dane/podmioty.json")[1]["Content-Type"] == "application/json; charset=utf-8"
     assert fetch(nginx + "/pagefind/pagefind-entry.json")[1]["Cache-Control"] == "public, max-age=3600"
+
+
+def test_the_cms_has_its_own_policy_is_never_indexed_and_reaches_no_public_page(nginx, published):
+    admin = dict(
+        re.findall(
+            r'^add_header (\S+) "(.+)" always;$',
+            (ROOT / "deploy" / "nginx" / "admin-headers.conf").read_text(),
+            re.M,
+        )
+    )
+    status, headers, body = fetch(nginx + "/admin/")
+    assert status == 200 and b'<meta name="robots" content="noindex, nofollow">' in body
+    policy = headers["Content-Security-Policy"]
+    assert policy == admin["Content-Security-Policy"].replace("$portal_git_host", "https://git.example.org")
+    assert "connect-src 'self' blob: data: https://git.example.org;" in policy
+    assert headers["X-Robots-Tag"] == "noindex, nofollow" and headers["Cache-Control"] == "no-cache"
+    status, headers, body = fetch(nginx + "/admin/decap-cms.js", "gzip")
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    assert headers["Content-Type"].startswith("application/javascript")
+    status, headers, body = fetch(nginx + "/admin/config.yml")
+    assert headers["Content-Type"].startswith("text/yaml")
+    config = yaml.safe_load(body)
+    assert (
+        config["backend"]["base_url"] == "https://git.example.org"
+        and config["backend"]["auth_type"] == "pkce"
+    )
+    assert config["publish_mode"] == "editorial_workflow" and "local_backend" not in config
+    # the public pages keep their policy, and nothing public leads to /admin/
+    _, headers, _ = fetch(nginx + "/")
+    assert headers["Content-Security-Policy"] == SECURITY["Content-Security-Policy"]
+    assert "/admin/" not in (published.output / "sitemap.xml").read_text(encoding="utf-8")
+    pages = [p for p in published.output.rglob("*.html") if p.parts[len(published.output.parts)] != "admin"]
+    assert pages and not [p for p in pages if b"/admin/" in p.read_bytes()]
+    indexed = page_ids(published.output / "pagefind")
+    assert indexed and not [url for url in indexed if "/admin" in url]

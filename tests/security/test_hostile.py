@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from hostilesite import HOSTILE, HOSTILE_LINES, write_site
 from sitebuild import build_in_process
 
@@ -92,7 +93,19 @@ def test_hostile_text_creates_no_element_or_attribute(builds, mode):
         for tag, attrs in shape(page).shape
         if tag == "script"
     }
-    assert scripts <= {("src",), ("defer", "src"), ("type",)}  # our files and JSON-LD only
+    # our files and JSON-LD only (/admin/'s preview script names the stylesheet in data-style)
+    assert scripts <= {("src",), ("defer", "src"), ("type",), ("data-style", "src")}
+
+
+def test_the_cms_configuration_holds_hostile_names_as_plain_text(builds):
+    """Names and titles reach /admin/config.yml as choices (an event's organiser, an
+    edition's report): the YAML still parses and holds them exactly, as text."""
+    config = yaml.safe_load((builds[("html", True)] / "admin" / "config.yml").read_text(encoding="utf-8"))
+    events = next(c for c in config["collections"] if c["name"] == "wydarzenia")
+    organiser = next(f for f in events["fields"] if f["name"] == "organiser")
+    labels = [option["label"] for option in organiser["options"]]
+    assert any(label.startswith(HOSTILE) for label in labels), labels
+    assert all(isinstance(option["value"], str) for option in organiser["options"])
 
 
 @pytest.mark.parametrize("mode", MODES)

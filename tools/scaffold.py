@@ -38,10 +38,11 @@ date: $now
 category: "UZUPEŁNIJ: jedna z: Koordynacja ES, Promocja, Reintegracja, Animacja, Edukacja, Potencjał PES/PS, Monitoring i ewaluacja"
 summary: "UZUPEŁNIJ: zapowiedź w 1–2 zdaniach (do 300 znaków)"
 tags: []
-# Zdjęcie (opcjonalne): plik w content/images/aktualnosci/, JPEG 1600–2400 px szerokości.
-# image:
-#   src: images/aktualnosci/$slug.jpg
-#   alt: Co widać na zdjęciu (dla osób niewidomych)
+# Zdjęcie: plik w content/images/aktualnosci/ (JPEG, 1600–2400 px szerokości). Bez zdjęcia:
+# usuń trzy linie od image: do alt:.
+image:
+  src: images/aktualnosci/$slug.jpg
+  alt: "UZUPEŁNIJ: co widać na zdjęciu (dla osób niewidomych), 1–2 zdania"
 ---
 UZUPEŁNIJ: treść aktualności. Akapity oddziel pustą linią; **pogrubienie**, [link](https://adres), listy zaczynaj od „- ”.
 """
@@ -64,6 +65,10 @@ offer:
   products: []
   services: []
 beneficiaries: []
+# Zdjęcie: plik w content/images/podmioty/ (JPEG). Bez zdjęcia: usuń trzy linie od photos: do alt:.
+photos:
+  - src: images/podmioty/$slug.jpg
+    alt: "UZUPEŁNIJ: co widać na zdjęciu (dla osób niewidomych)"
 summary: "UZUPEŁNIJ: czym się zajmuje, w 1–2 zdaniach"
 mission: "UZUPEŁNIJ: misja społeczna: komu i jak pomaga"
 verified: $date
@@ -72,41 +77,46 @@ UZUPEŁNIJ: opis podmiotu: historia, ludzie, jak zamawiać.
 """
 
 PRODUCT = """\
-# Produkt katalogu. Zdjęcia (JPEG, około 2000 px) połóż obok tego pliku: $slug-1.jpg, $slug-2.jpg.
+# Produkt katalogu. Zdjęcia (JPEG, około 2000 px) połóż obok tego pliku: $slug-1.jpg, $slug-2.jpg,
+# $slug-3.jpg (pierwsze jest główne). Gdy zdjęć jest mniej, usuń całe pozycje (linie - src i alt).
 name: $title
 brand_line: "UZUPEŁNIJ: linia marki, np. Klunkry Wielkopolskie"
 category: "UZUPEŁNIJ: kategoria: torby, fartuchy, breloki, magnesy, notesy, ceramika, tekstylia, zabawki albo zywnosc"
 motif: "UZUPEŁNIJ: motyw, np. pyra, koziołki, gzik"
 description: "UZUPEŁNIJ: opis produktu w 1–3 zdaniach"
 materials: ["UZUPEŁNIJ: materiał"]
-upcycled: false
+upcycled: "UZUPEŁNIJ: true, gdy produkt jest z materiałów z odzysku (upcykling), inaczej false"
 dimensions: "UZUPEŁNIJ: wymiary, np. 10 × 8 cm"
 maker: "UZUPEŁNIJ: nazwa pliku profilu wytwórcy z content/podmioty/ bez .md"
 designer: "UZUPEŁNIJ: projektant lub studio"
 story: "UZUPEŁNIJ: kto i gdzie wytwarza produkt (1–2 zdania)"
 photos:
   - src: $slug-1.jpg
-    alt: "UZUPEŁNIJ: co widać na zdjęciu"
+    alt: "UZUPEŁNIJ: co widać na zdjęciu 1 (głównym)"
+  - src: $slug-2.jpg
+    alt: "UZUPEŁNIJ: co widać na zdjęciu 2 (albo usuń to zdjęcie: linie - src i alt)"
+  - src: $slug-3.jpg
+    alt: "UZUPEŁNIJ: co widać na zdjęciu 3 (albo usuń to zdjęcie: linie - src i alt)"
 price_net: "UZUPEŁNIJ: cena netto za sztukę, np. 24.50"
-vat: 23
+vat: "UZUPEŁNIJ: stawka VAT: 23, 8, 5 albo 0"
 min_order: "UZUPEŁNIJ: minimalne zamówienie w sztukach"
 lead_time_days: "UZUPEŁNIJ: czas realizacji w dniach"
 packaging: "UZUPEŁNIJ: opakowanie, np. papierowa torebka z metką"
-availability: dostepny
+availability: "UZUPEŁNIJ: dostepny, na-zamowienie, sezonowy albo wycofany"
 """
 
 FILM = """\
 ---
 title: $title
 description: "UZUPEŁNIJ: o czym jest film, w 1–3 zdaniach"
-provider: youtube
-video_id: "UZUPEŁNIJ: identyfikator filmu z adresu YouTube (11 znaków po v=)"
+provider: "UZUPEŁNIJ: youtube, vimeo albo local (plik w content/filmy/pliki/)"
+video_id: "UZUPEŁNIJ: identyfikator filmu z adresu YouTube (11 znaków po v=) albo Vimeo"
 duration: "UZUPEŁNIJ: czas trwania, np. 3:25"
-published: $date
+published: "UZUPEŁNIJ: data publikacji filmu, RRRR-MM-DD"
 poster:
   src: images/filmy/$slug.jpg
   alt: "UZUPEŁNIJ: co widać na kadrze"
-captions: true
+captions: "UZUPEŁNIJ: true, gdy film ma napisy w serwisie, inaczej false"
 entities: []
 tags: []
 ---
@@ -117,8 +127,8 @@ EVENT = """\
 ---
 title: $title
 type: "UZUPEŁNIJ: spotkanie grupy roboczej, szkolenie, konferencja, gala, wizyta studyjna albo targi"
-start: $start
-end: $end
+start: "UZUPEŁNIJ: początek RRRR-MM-DD GG:MM (czas polski), np. $start"
+end: "UZUPEŁNIJ: koniec RRRR-MM-DD GG:MM, np. $end"
 summary: "UZUPEŁNIJ: zapowiedź w 1–2 zdaniach"
 place:
   name: "UZUPEŁNIJ: nazwa miejsca"
@@ -126,9 +136,14 @@ place:
   postal_code: "UZUPEŁNIJ: kod pocztowy NN-NNN"
   city: "UZUPEŁNIJ: miejscowość"
 # online: https://adres-spotkania-online (gdy wydarzenie jest online; wtedy place można usunąć)
-organiser: rops
+organiser: "UZUPEŁNIJ: rops albo nazwa pliku organizatora z content/podmioty/ lub content/owes/ bez .md"
+# Zapisy: e-mail, telefon lub formularz (url:). Bez zapisów: usuń dwie linie registration.
 registration:
-  email: es@rops.poznan.pl
+  email: "UZUPEŁNIJ: adres e-mail do zapisów"
+# Zdjęcie: plik w content/images/wydarzenia/ (JPEG). Bez zdjęcia: usuń trzy linie od image: do alt:.
+image:
+  src: images/wydarzenia/$slug.jpg
+  alt: "UZUPEŁNIJ: co widać na zdjęciu (dla osób niewidomych)"
 ---
 UZUPEŁNIJ: program i opis wydarzenia.
 """

@@ -73,6 +73,15 @@ FILL = {
     "services": "[catering]",
     "valid_from": "2027-11-05",
     "valid_until": "2028-11-30",
+    "upcycled": "false",
+    "vat": "23",
+    "availability": "dostepny",
+    "provider": "youtube",
+    "published": "2025-11-21",
+    "captions": "true",
+    "start": "2027-01-12 10:00",
+    "end": "2027-01-12 13:00",
+    "organiser": "rops",
 }
 
 
@@ -120,15 +129,34 @@ def test_scaffolded_file_is_flagged_until_filled_then_valid(repo, kind, title, r
     assert done.returncode == 0, done.stderr
     assert f"Utworzono {relative}" in done.stdout
     target = repo / relative
-    if kind in ("news", "entity", "film"):
-        assert TODAY in target.read_text(encoding="utf-8")
+    text = target.read_text(encoding="utf-8")
+    if kind in ("news", "entity"):
+        assert TODAY in text
+    # nothing the editor has to decide comes with a plausible value: no date, time, rate or
+    # organiser outside a placeholder, and the photo structures are there, not commented out
+    decided = [
+        line
+        for line in text.splitlines()
+        if re.match(r"^\s*(start|end|published|vat|organiser|captions|upcycled|availability|provider):", line)
+    ]
+    assert all("UZUPEŁNIJ" in line for line in decided), decided
+    assert not [line for line in text.splitlines() if re.match(r"^#\s*(image|src|alt):", line)]
     check = build_in_process(repo / "content", repo / "unused", command="check", cwd=repo)
     assert check.returncode == 1
     flagged = [line for line in check.stderr.splitlines() if "do uzupełnienia" in line]
     assert flagged and all(line.startswith(relative + ":") for line in flagged), check.stderr
     assert "Traceback" not in check.stderr
+    photo = ROOT / "tests" / "fixtures" / "images" / "foto.jpg"
     if kind == "product":
-        shutil.copy(repo / "catalogue" / "brelok-proba-1.jpg", repo / "catalogue" / "kubek-labedz-1.jpg")
+        assert text.count("  - src: kubek-labedz-") == 3  # three photo structures, ready to fill
+        for number in (1, 2, 3):
+            shutil.copy(
+                repo / "catalogue" / "brelok-proba-1.jpg", repo / "catalogue" / f"kubek-labedz-{number}.jpg"
+            )
+    folders = {"news": "aktualnosci", "entity": "podmioty", "event": "wydarzenia"}
+    if kind in folders:
+        (repo / "content" / "images" / folders[kind]).mkdir(parents=True, exist_ok=True)
+        shutil.copy(photo, repo / "content" / "images" / folders[kind] / f"{target.stem}.jpg")
     if kind == "film":
         shutil.copy(
             ROOT / "tests" / "fixtures" / "images" / "foto.jpg",

@@ -20,6 +20,7 @@ schema disagree on any field.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -341,10 +342,16 @@ def _bounds(prop: dict[str, Any]) -> dict[str, Any]:
     return {name: prop[key] for key, name in (("minimum", "min"), ("maximum", "max")) if key in prop}
 
 
+@functools.cache
+def _schema(model: Any) -> dict[str, Any]:
+    """The model's JSON Schema, made once per process (the devserver builds many times)."""
+    return model.model_json_schema()
+
+
 def collection_config(
     collection: Collection, kind: Any, settings: dict[str, Any], choices: dict[str, list[dict[str, str]]]
 ) -> dict[str, Any]:
-    schema = kind.model.model_json_schema()
+    schema = _schema(kind.model)
     builder = _Builder(collection.kind, schema, choices)
     root = Path(repository_root(settings))
     folder = os.path.relpath(Path(settings[kind.root]) / kind.folder, root).replace(os.sep, "/")

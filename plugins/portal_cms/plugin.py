@@ -17,6 +17,7 @@ from . import policy
 from .config import EXTRA_CHOICES, cms_config
 
 log = logging.getLogger(__name__)
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: a fifth of the time
 STATIC = Path(__file__).resolve().parent / "static"
 BUNDLE = ("decap-cms.js", "[0-9]*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt")
 # kinds whose items other forms choose from, and the field that names an item
@@ -99,7 +100,7 @@ def write_admin(output: Path, settings: dict[str, Any]) -> str:
     config = cms_config(settings, {**choices(settings), **EXTRA_CHOICES})
     (admin / "config.yml").write_text(
         "# Wygenerowane z schematów treści (plugins/portal_cms); nie edytuj ręcznie.\n"
-        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120),
+        + yaml.dump(config, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=120),
         encoding="utf-8",
     )
     style = html.escape(_stylesheet(output, settings.get("SITEURL", "")), quote=True)

@@ -16,7 +16,8 @@ help:
 	@echo "make devserver  build, serve, rebuild on every save and reload the page; errors shown on the page"
 	@echo "                (another port: make devserver PORT=8010)"
 	@echo "make edytor     the same with the CMS at http://$(HOST):$(PORT)/admin/: forms that write the"
-	@echo "                content files of this folder (its local backend on 127.0.0.1:$(CMS_PORT); CMS_PORT=...)"
+	@echo "                content files of this folder (its local backend on 127.0.0.1:$(CMS_PORT); CMS_PORT=...);"
+	@echo "                TRYB=przeglad: review before publishing, each change on a git branch cms/..."
 	@echo "make publish    production build (publishconf.py): absolute URLs, fingerprinted and"
 	@echo "                minified CSS/JS/HTML, .gz/.br copies, search index, _headers"
 	@echo "make check      validate all content without building (FORMAT=github or FORMAT=gitlab:"
@@ -66,16 +67,25 @@ devserver: venv node_modules/.package-lock.json
 
 # Editing in the browser on this machine: Decap CMS's local backend (decap-server, only on
 # 127.0.0.1) writes into this working copy, the preview rebuilds on every save.
+# TRYB=przeglad: review before publishing, as on the git host: each change is committed on a
+# branch cms/... of this repository and reaches main when someone publishes it (needs a clean
+# working copy on main: decap-server switches branches to commit).
 CMS_PORT ?= 8081
+TRYB ?=
 edytor: venv node_modules/.package-lock.json
 	@test -x node_modules/.bin/decap-server || { echo "Brak decap-server: zainstaluj Node.js i npm (sudo apt-get install npm), potem: npm ci"; exit 1; }
+	@if [ "$(TRYB)" = przeglad ]; then \
+	  test "$$(git branch --show-current)" = main && test -z "$$(git status --porcelain)" || \
+	  { echo "make edytor TRYB=przeglad potrzebuje czystej kopii roboczej na gałęzi main (git status bez zmian): zatwierdź albo odłóż zmiany (git stash)"; exit 1; }; \
+	elif [ -n "$(TRYB)" ]; then echo "Nieznany TRYB=$(TRYB); jest tylko TRYB=przeglad (recenzja przed publikacją)"; exit 1; fi
 	@echo "Redakcja: http://$(HOST):$(PORT)/admin/  (formularze; zapis trafia do plików w tym folderze)"
 	@echo "Podgląd:  http://$(HOST):$(PORT)/  (przebudowuje się po każdym zapisie; Ctrl+C kończy oba)"
 	@echo "Serwer redakcji (decap-server): http://127.0.0.1:$(CMS_PORT)/api/v1 (tylko z tego komputera)"
-	@trap 'kill $$cms 2>/dev/null' EXIT INT TERM; \
-	  BIND_HOST=127.0.0.1 PORT=$(CMS_PORT) GIT_REPO_DIRECTORY="$(CURDIR)" MODE=fs LOG_LEVEL=warn \
-	  node_modules/.bin/decap-server & cms=$$!; \
-	  PORTAL_CMS_PORT=$(CMS_PORT) $(BIN)/python tools/devserver.py --host $(HOST) --port $(PORT)
+	@trap 'kill $$cms 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	  BIND_HOST=127.0.0.1 PORT=$(CMS_PORT) GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
+	  MODE=$(if $(filter przeglad,$(TRYB)),git,fs) node_modules/.bin/decap-server & cms=$$!; \
+	  PORTAL_CMS_PORT=$(CMS_PORT) PORTAL_CMS_REVIEW=$(if $(filter przeglad,$(TRYB)),1,0) \
+	  $(BIN)/python tools/devserver.py --host $(HOST) --port $(PORT)
 
 publish: venv node_modules/.package-lock.json
 	$(BIN)/python tools/portal.py build --settings publishconf.py

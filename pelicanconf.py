@@ -287,4 +287,6 @@ CMS_BUNDLE_DIR = os.path.join(
 # into this working copy.
 CMS_BACKEND = {"name": "gitlab", "repo": "rops/portal-es", "branch": "main"}
 CMS_LOCAL_BACKEND = f"http://127.0.0.1:{os.environ.get('PORTAL_CMS_PORT', '8081')}/api/v1"
-CMS_PUBLISH_MODE = "simple"  # make edytor TRYB=przeglad: editorial_workflow on a local git branch
+# make edytor TRYB=przeglad: review before publishing, each change on a git branch of this
+# working copy (decap-server's git mode), as merge requests are on the git host
+CMS_PUBLISH_MODE = "editorial_workflow" if os.environ.get("PORTAL_CMS_REVIEW") == "1" else "simple"

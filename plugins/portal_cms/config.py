@@ -170,6 +170,11 @@ class _Builder:
         self.defs = schema.get("$defs", {})
         self.choices = choices  # kind -> options of its items (for relations)
         self.relations = relation_targets()
+        # inside an optional object (a news item's photo, an event's place): Decap checks the
+        # required fields of an object the editor left empty too and refuses to save, so
+        # there they are optional in the form; `make check` still requires them (e.g. the
+        # alt text of a photo that is given) and says so in the merge request
+        self.optional_parent: str | None = None
 
     def resolve(self, prop: dict[str, Any]) -> tuple[dict[str, Any], bool]:
         """(the property without $ref and null alternatives, whether null is allowed)."""
@@ -194,8 +199,11 @@ class _Builder:
 
     def field(self, name: str, raw: dict[str, Any], required: bool) -> dict[str, Any]:
         prop, _ = self.resolve(raw)
-        out: dict[str, Any] = {"name": name, "label": LABELS[name], "required": required}
+        parent = self.optional_parent
+        out: dict[str, Any] = {"name": name, "label": LABELS[name], "required": required and parent is None}
         hint = raw.get("description") or prop.get("description") or ""
+        if required and parent is not None:
+            hint = f"{hint} Obowiązkowe, gdy wypełniasz „{LABELS[parent]}”.".strip()
         if hint:
             out["hint"] = hint
         if "default" in raw and raw["default"] not in (None, [], {}):
@@ -209,6 +217,12 @@ class _Builder:
             return {**out, **self.relation(kinds, many, prop)}
         if many:
             return {**out, **self.array(name, prop)}
+        if not required and parent is None and (prop.get("type") == "object" or "properties" in prop):
+            self.optional_parent = name
+            try:
+                return {**out, **self.scalar(name, prop)}
+            finally:
+                self.optional_parent = None
         return {**out, **self.scalar(name, prop)}
 
     def relation(self, kinds: tuple[str, ...], many: bool, prop: dict[str, Any]) -> dict[str, Any]:
@@ -315,18 +329,23 @@ class _Builder:
         return spec
 
     def image_fields(self, prop: dict[str, Any]) -> list[dict[str, Any]]:
-        """A photo: the file (uploaded to the collection's folder) and its alt text, required."""
+        """A photo: the file (uploaded to the collection's folder) and its alt text, required
+        (where the photo itself is: in an optional photo the check requires them)."""
         fields = []
         required = prop.get("required", [])
         for name, sub in prop.get("properties", {}).items():
             if name == "src":
+                parent = self.optional_parent
+                hint = sub.get("description", "")
+                if parent is not None:
+                    hint = f"{hint} Obowiązkowe, gdy wypełniasz „{LABELS[parent]}”."
                 field = {
                     "name": "src",
                     "label": LABELS["src"],
                     "widget": "image",
-                    "required": True,
+                    "required": parent is None,
                     "choose_url": False,
-                    "hint": sub.get("description", ""),
+                    "hint": hint,
                 }
                 fields.append(field)
             else:

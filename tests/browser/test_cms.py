@@ -200,11 +200,11 @@ def test_a_products_price_changed_in_the_form_changes_only_the_price(editor, cms
     wait_for(lambda: "14,90" in get(base + "/katalog/brelok-proba/")[1], timeout=60)
 
 
-def test_the_form_refuses_a_news_item_without_its_required_fields(editor, cms, problems):
+def test_the_form_refuses_a_news_item_without_its_required_fields_and_needs_no_photo(editor, cms, problems):
     base, folder = cms
     existing = sorted((folder / "content").rglob("*.md"))
     _open(editor, base, "collections/aktualnosci/new")
-    editor.get_by_label("Tytuł").fill("Bez streszczenia i kategorii")
+    editor.get_by_label("Tytuł").fill("Bez zdjęcia")
     _publish(editor)
     # Decap's own message in Polish, at the fields left empty; nothing written
     errors = editor.get_by_text("jest wymagane")
@@ -214,3 +214,110 @@ def test_the_form_refuses_a_news_item_without_its_required_fields(editor, cms, p
     assert sorted((folder / "content").rglob("*.md")) == existing
     # Decap ends the refused save with a promise rejected with nothing: its way, not an error
     problems.remove("script error: undefined")
+    # filled in, without a photo (optional): saved, with no empty photo left in the file
+    editor.get_by_label("Kategoria").click()
+    editor.get_by_text("Edukacja", exact=True).click()
+    editor.get_by_label("Streszczenie").fill("Aktualność bez zdjęcia.")
+    editor.locator("[data-slate-editor]").first.click()
+    editor.keyboard.type("Treść bez zdjęcia.")
+    _publish(editor)
+    written = folder / scaffold.render("news", "Bez zdjęcia", NOW.date())[0]
+    wait_for(written.is_file, timeout=20)
+    meta, _ = _front_matter(written)
+    assert "image" not in meta and meta["category"] == "edukacja"
+    checked = _check(folder)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def _git(folder, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def review(browser, tmp_path_factory):
+    """`make edytor TRYB=przeglad`: the editorial workflow on a git working copy (decap-server's
+    git mode), each change on a branch of its own until it is published, as merge requests
+    are on the git host. Yields (page, devserver URL, the repository)."""
+    require(DECAP_SERVER.exists(), "decap-server missing: run `npm ci` (make test does)")
+    folder = tmp_path_factory.mktemp("review")
+    port = free_port()
+    log = open(folder.parent / "decap-server-git.log", "w")  # noqa: SIM115 - closed below
+    backend = None
+    try:
+        with running_devserver(
+            folder, "ok-catalogue", env={"PORTAL_CMS_PORT": str(port), "PORTAL_CMS_REVIEW": "1"}
+        ) as (
+            base,
+            _,
+        ):
+            for command in (
+                ("init", "-q", "-b", "main"),
+                ("config", "user.email", "redakcja@example.org"),
+                ("config", "user.name", "Redakcja"),
+                ("add", "-A"),
+                ("commit", "-q", "-m", "Treść"),
+            ):
+                assert _git(folder, *command).returncode == 0
+            backend = subprocess.Popen(
+                [str(DECAP_SERVER)],
+                env=dict(
+                    os.environ,
+                    BIND_HOST="127.0.0.1",
+                    PORT=str(port),
+                    GIT_REPO_DIRECTORY=str(folder),
+                    MODE="git",
+                ),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+            wait_for(lambda: _backend_answers(f"http://127.0.0.1:{port}/api/v1"), timeout=30)
+            session = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
+            page = session.new_page()
+            page.clock.set_fixed_time(NOW)
+            page.on("dialog", lambda dialog: dialog.accept())  # "Czy na pewno chcesz opublikować ...?"
+            page.goto(base + "/admin/")
+            page.get_by_role("button", name="Zaloguj się").click()
+            yield page, base, folder
+            session.close()
+    finally:
+        if backend is not None:
+            backend.terminate()
+            backend.wait(timeout=10)
+        log.close()
+
+
+def test_review_keeps_a_change_on_its_own_branch_until_a_second_person_publishes_it(review):
+    page, base, folder = review
+    title = "Nabór do grupy roboczej ds. promocji"
+    _open(page, base, "collections/aktualnosci/new")
+    page.get_by_label("Tytuł").fill(title)
+    page.get_by_label("Kategoria").click()
+    page.get_by_text("Koordynacja ES", exact=True).click()
+    page.get_by_label("Streszczenie").fill("Szukamy osób do grupy roboczej.")
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.type("Zgłoszenia do końca miesiąca.")
+    page.get_by_role("button", name="Zapisz").click()
+    # a draft: a branch with the file, nothing on main (the site is built from main)
+    relative, _ = scaffold.render("news", title, NOW.date())
+    branch = "cms/aktualnosci/" + relative.removeprefix("content/aktualnosci/").removesuffix(".md")
+    wait_for(lambda: title in _git(folder, "show", f"{branch}:{relative}").stdout, timeout=20)
+    # (decap-server checks the branch out to commit, then main again)
+    wait_for(lambda: _git(folder, "branch", "--show-current").stdout.strip() == "main", timeout=20)
+    assert _git(folder, "cat-file", "-e", f"main:{relative}").returncode != 0
+    assert not (folder / relative).exists()
+    # sent for review, then approved and published by the second person: merged into main
+    page.get_by_role("button", name="Status: Wersja robocza").click()
+    page.get_by_role("menuitem", name="W recenzji").click()
+    wait_for(
+        lambda: "pending_review" in _git(folder, "config", f"branch.{branch}.description").stdout, timeout=20
+    )
+    page.get_by_role("button", name="Status: W recenzji").click()
+    page.get_by_role("menuitem", name="Gotowe").click()
+    wait_for(
+        lambda: "pending_publish" in _git(folder, "config", f"branch.{branch}.description").stdout, timeout=20
+    )
+    _publish(page)
+    wait_for(lambda: _git(folder, "cat-file", "-e", f"main:{relative}").returncode == 0, timeout=20)
+    assert _git(folder, "rev-parse", "--verify", "-q", branch).returncode != 0  # the branch is gone
+    checked = _check(folder)
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -56,9 +56,16 @@ def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _compare(
-    kind: str, where: str, schema_object: dict[str, Any], fields: list[dict], defs: dict
+    kind: str,
+    where: str,
+    schema_object: dict[str, Any],
+    fields: list[dict],
+    defs: dict,
+    optional: bool = False,
 ) -> list[str]:
-    """Every disagreement between the schema's properties and the form's fields, as sentences."""
+    """Every disagreement between the schema's properties and the form's fields, as sentences.
+    Inside an optional object (``optional``) the form requires nothing: Decap would refuse
+    to save when the editor leaves the whole object empty; the hint says when it is needed."""
     wrong: list[str] = []
     by_name = {field["name"]: field for field in fields}
     required = set(schema_object.get("required", []))
@@ -76,11 +83,14 @@ def _compare(
         prop = _resolve(raw, defs)
         if field["label"] != LABELS.get(name):
             wrong.append(f"{at}: label {field['label']!r} is not the Polish label")
-        if field.get("required") != (name in required) and not (name == "src" and field["widget"] == "image"):
+        expected_required = name in required and not optional
+        if field.get("required") != expected_required:
             wrong.append(f"{at}: required={field.get('required')} but the schema says {name in required}")
         description = raw.get("description") or prop.get("description")
-        if description and field.get("hint") != description:
+        if description and not (field.get("hint") or "").startswith(description):
             wrong.append(f"{at}: hint {field.get('hint')!r} is not the schema's description")
+        if optional and name in required and "Obowiązkowe, gdy wypełniasz" not in field.get("hint", ""):
+            wrong.append(f"{at}: required inside an optional object, but the hint does not say so")
         if (kind, name) in relations:
             if field["widget"] not in {"relation", "select"}:
                 wrong.append(f"{at}: names another item but the form takes free text ({field['widget']})")
@@ -107,7 +117,8 @@ def _compare(
         if items is not None and "properties" in items:
             wrong += _compare(kind, f"{where}{name}.", items, field.get("fields", []), defs)
         elif "properties" in prop:
-            wrong += _compare(kind, f"{where}{name}.", prop, field.get("fields", []), defs)
+            inner_optional = optional or name not in required
+            wrong += _compare(kind, f"{where}{name}.", prop, field.get("fields", []), defs, inner_optional)
     for name in by_name:
         if name not in schema_object.get("properties", {}) and not (name == "body" and where == ""):
             wrong.append(f"{kind}: {where}{name}: in the form but not in the schema")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import os
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from pelican.utils import slugify
-from pydantic import ValidationError
+from pydantic import ValidationError, create_model
 
 from . import files, frontmatter, safety
 from .problems import Problem, display_path, field_name, translate
@@ -87,6 +88,9 @@ class Record:
     kind: str
     meta: Strict
     doc: frontmatter.FrontMatter
+    # the top-level fields that did not validate: a partial record (``partial_record``)
+    # holds None there, so the other checks of its file run in the same pass
+    unchecked: frozenset[str] = frozenset()
 
     def problem(self, loc: tuple, message: str, field: str | None = None) -> Problem:
         """A problem of this file at the line of ``loc`` (the field named by ``loc`` unless
@@ -127,7 +131,11 @@ class Rules:
     rules: tuple[Rule, ...]
 
     def __call__(self, records: list[Record], settings: dict[str, Any]) -> Iterator[Problem]:
-        facts = self.facts(records, settings)
+        try:
+            facts = self.facts(records, settings)
+        except (AttributeError, TypeError, ValueError, KeyError):
+            # a partial record lacks what the facts read: gathered from the whole ones
+            facts = self.facts([r for r in records if not r.unchecked], settings)
         yield from getattr(facts, "problems", ())
         if not facts:
             return
@@ -135,7 +143,25 @@ class Rules:
             for check in self.rules:
                 kinds = getattr(check, "kinds", ())
                 if not kinds or record.kind in kinds:
-                    yield from check(record, facts)
+                    yield from _checked(check, record, facts)
+
+
+def _checked(check: Rule, record: Record, facts: Any) -> Iterable[Problem]:
+    """The rule's problems; for a partial record only those about the fields that did
+    validate, and none from a rule that needed a field it lacks (its problem was reported)."""
+    if not record.unchecked:
+        return check(record, facts)
+    try:
+        found = list(check(record, facts))
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return []
+    return [
+        p for p in found if _top_field(p.field) not in record.unchecked and p.field not in record.unchecked
+    ]
+
+
+def _top_field(field: str) -> str:
+    return re.split(r"[.\[ ]", field, maxsplit=1)[0]
 
 
 # What `make new-...` writes where the editor has to fill something in: the checker names
@@ -219,6 +245,67 @@ def read_record(path: Path, kind: str) -> Record | list[Problem]:
             Problem(shown, doc.body_line, "(treść)", "brak treści; napisz tekst pod zamykającą linią '---'")
         )
     return problems or Record(path, kind, meta, doc)
+
+
+@functools.cache
+def _lenient(model: type[Strict], unchecked: frozenset[str]) -> type[Strict]:
+    """The model with the ``unchecked`` fields optional and untyped (None when absent)."""
+    loose = {name: (Any, None) for name in unchecked if name in model.model_fields}
+    return create_model(f"Partial{model.__name__}", __base__=model, **loose)  # type: ignore[call-overload]
+
+
+def partial_record(path: Path, kind: str, problems: list[Problem]) -> Record | None:
+    """A record of a file with problems, made of the fields that have none, so the checks
+    of other fields (a product's maker and photos beside a wrong category, the photo of a
+    news item whose alt text still says UZUPEŁNIJ) report in the same pass instead of one
+    round at a time. None when the file cannot be read at all."""
+    if {_top_field(p.field) for p in problems} & {"(nagłówek)", "(plik)"}:
+        return None
+    try:
+        markdown = KINDS[kind].suffix == ".md"
+        doc = frontmatter.parse_file(path) if markdown else frontmatter.parse_yaml_file(path)
+    except (frontmatter.FrontMatterError, OSError):
+        return None
+    if not isinstance(doc.data, dict):
+        return None
+    unfilled = {field_name(loc) for loc, _ in placeholders(doc.data)}
+    # a placeholder stands in for text: checked as a word, its own problem already reported
+    data = _filled(doc.data)
+    broken = {_top_field(p.field) for p in problems if p.field not in unfilled}
+    for _ in range(2):
+        model = _lenient(KINDS[kind].model, frozenset(broken))
+        try:
+            meta = model.model_validate({k: v for k, v in data.items() if k not in broken})
+            break
+        except ValidationError as error:  # a placeholder where a number or a date belongs
+            broken |= {str(e["loc"][0]) for e in error.errors() if e["loc"]}
+    else:
+        return None
+    unchecked = frozenset(broken | unfilled)
+    return Record(path, kind, _Unchecked(meta, frozenset(broken)), doc, unchecked)  # type: ignore[arg-type]
+
+
+def _filled(data: Any) -> Any:
+    if isinstance(data, str):
+        return "x" if PLACEHOLDER in data else data
+    if isinstance(data, dict):
+        return {key: _filled(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_filled(value) for value in data]
+    return data
+
+
+class _Unchecked:
+    """A partial record's fields: reading one that did not validate raises AttributeError,
+    so a rule that needs it is skipped (``_checked``) rather than misled by a stand-in."""
+
+    def __init__(self, meta: Strict, unchecked: frozenset[str]) -> None:
+        self._meta, self._unchecked = meta, unchecked
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self._unchecked:
+            raise AttributeError(f"{name}: pole z problemem")
+        return getattr(self._meta, name)
 
 
 DATA_FILES: set[tuple[str, str]] = set()  # (root setting, path below it) of data files
@@ -358,15 +445,19 @@ def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Probl
     records: list[Record] = []
     found = scan(settings)
     problems: list[Problem] = list(found.problems)
+    partial: list[Record] = []
     for path, kind in found.content:
         result = load(path, kind)
         if isinstance(result, list):
             problems.extend(result)
+            record = partial_record(path, kind, result)
+            if record is not None:
+                partial.append(record)
         else:
             records.append(result)
 
     seen: dict[tuple[str, str], Record] = {}
-    for record in records:
+    for record in [*records, *partial]:
         meta: Any = record.meta
         shown = display_path(record.path)
         key = (KINDS[record.kind].namespace, record.slug)
@@ -385,14 +476,14 @@ def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Probl
         else:
             seen[key] = record
         image = getattr(meta, "image", None)
-        if image is not None:
+        if image is not None and "image" not in record.unchecked:
             message = check_named_image(content_root, image.src, settings)
             if message:
                 problems.append(Problem(shown, record.doc.line_for(("image", "src")), "image.src", message))
     by_path = {os.path.abspath(r.path): r for r in records}
-    for record in records:
+    for record in [*records, *partial]:
         if KINDS[record.kind].suffix == ".md" and ("{" in record.doc.body or "|" in record.doc.body):
             problems.extend(_link_problems(record, content_root, by_path))
     for checker in CHECKERS:
-        problems.extend(checker(records, settings))
+        problems.extend(checker([*records, *partial], settings))
     return records, problems

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from portal_content.problems import Problem
+from portal_content.problems import Problem, nearest
 from portal_content.validate import Kind, Record, Rules, check_named_image, rule
 
 from .generator import CatalogueGenerator
@@ -36,7 +36,8 @@ def maker_exists(record: Record, facts: CatalogueFacts) -> Iterator[Problem]:
     if record.meta.maker not in facts.makers:
         yield record.problem(
             ("maker",),
-            f"nie ma podmiotu „{record.meta.maker}” w content/podmioty/; wpisz nazwę pliku profilu wytwórcy bez .md, np. pracownia-pod-kasztanami",
+            f"nie ma podmiotu „{record.meta.maker}” w content/podmioty/; {nearest(record.meta.maker, facts.makers)}"
+            "wpisz nazwę pliku profilu wytwórcy bez .md, np. pracownia-pod-kasztanami",
         )
 
 

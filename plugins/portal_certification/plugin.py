@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from portal_content.problems import Problem, display_path
+from portal_content.problems import Problem, display_path, nearest
 from portal_content.validate import Kind, Record, Rules, rule
 
 from .generator import CertificationGenerator
@@ -71,7 +71,8 @@ def gala_report_exists(record: Record, facts: EditionFacts) -> Iterator[Problem]
     if report and report not in facts.news:
         yield record.problem(
             ("report",),
-            f"nie ma aktualności „{report}”; wpisz nazwę pliku relacji z gali bez .md (content/aktualnosci/)",
+            f"nie ma aktualności „{report}”; {nearest(report, facts.news)}"
+            "wpisz nazwę pliku relacji z gali bez .md (content/aktualnosci/)",
         )
 
 
@@ -98,13 +99,16 @@ def entity_and_its_own_products(record: Record, facts: EditionFacts) -> Iterator
         if not known_entity:
             yield record.problem(
                 ("certificates", index, "entity"),
-                f"nie ma podmiotu „{c.entity}” w content/podmioty/; wpisz nazwę pliku profilu bez .md",
+                f"nie ma podmiotu „{c.entity}” w content/podmioty/; {nearest(c.entity, facts.entities)}"
+                "wpisz nazwę pliku profilu bez .md",
             )
         for p_index, slug in enumerate(c.products):
             where = ("certificates", index, "products", p_index)
             if slug not in facts.products:
                 yield record.problem(
-                    where, f"nie ma produktu „{slug}” w catalogue/; wpisz nazwę pliku produktu bez .yaml"
+                    where,
+                    f"nie ma produktu „{slug}” w catalogue/; {nearest(slug, facts.products)}"
+                    "wpisz nazwę pliku produktu bez .yaml",
                 )
             elif known_entity and facts.products[slug].maker != c.entity:
                 yield record.problem(

@@ -122,6 +122,63 @@ _YAML_HINTS = (
 )
 
 
+_KEY_LINE = re.compile(r"^( *)(- +)?([^\s:#][^:#]*?):(?:\s+(.*))?$")
+
+
+def _spaces(count: int) -> str:
+    if count == 1:
+        return "1 spację"
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return f"{count} spacje"
+    return f"{count} spacji"
+
+
+def _at(column: int) -> str:
+    return "od początku linii" if column == 0 else f"wcięcie: {_spaces(column)}"
+
+
+def _indentation(yaml_text: str, index: int, line: int) -> str | None:
+    """What is wrong with the indentation of line ``index`` (0-based in ``yaml_text``, ``line``
+    in the file), in words, or None when the indentation is not the problem."""
+    lines = yaml_text.splitlines()
+    if not 0 <= index < len(lines):
+        return None
+    here = _KEY_LINE.match(lines[index])
+    if here is None:
+        return None
+    column = len(here.group(1)) + len(here.group(2) or "")
+    # the fields above: (column of the key, key, whether it opens a block of sub-fields)
+    above = []
+    for text in lines[:index]:
+        found = _KEY_LINE.match(text)
+        if found and not text.lstrip().startswith("#"):
+            key_column = len(found.group(1)) + len(found.group(2) or "")
+            above.append((key_column, found.group(3), not (found.group(4) or "").strip()))
+    if not above:
+        return None
+    last_column, last_key, opens = above[-1]
+    key = here.group(3)
+    if column > last_column and not opens:
+        return (
+            f"niewłaściwe wcięcie: linia {line} ({key}) jest wcięta na {_spaces(column)}, bardziej niż "
+            f"pole wyżej ({last_key}), które ma już wartość; pole tego samego poziomu pisz tak jak "
+            f"{last_key} ({_at(last_column)}), a pole podrzędne pod polem bez wartości (np. pod 'image:')"
+        )
+    levels = sorted({c for c, _, _ in above if c <= last_column})
+    if column < last_column and column not in levels:
+        parent = next((k for c, k, o in reversed(above) if o and c < last_column), None)
+        under = (
+            f"pola pod „{parent}” mają {_at(last_column)}" if parent else f"pole wyżej: {_at(last_column)}"
+        )
+        others = " albo ".join(_at(c) for c in levels if c != last_column)
+        return (
+            f"niewłaściwe wcięcie: linia {line} ({key}) jest wcięta na {_spaces(column)}; {under}"
+            + (f", pola wyższego poziomu: {others}" if others else "")
+            + "; wyrównaj ją do jednego z nich"
+        )
+    return None
+
+
 def _explain_yaml(problem: str) -> str:
     for needle, hint in _YAML_HINTS:
         if needle in problem:
@@ -243,6 +300,9 @@ def _compose(yaml_text: str, body: str, body_line: int, offset: int) -> FrontMat
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + offset) if mark else 1
+        indented = _indentation(yaml_text, mark.line, line) if mark else None
+        if indented:
+            raise FrontMatterError(line, f"błąd zapisu YAML: {indented}") from None
         raise FrontMatterError(line, _explain_yaml(error.problem or "")) from None
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
         raise FrontMatterError(1 + offset, _explain_yaml("")) from None

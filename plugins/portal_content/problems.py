@@ -80,6 +80,28 @@ def gitlab_report(problems: list[Problem]) -> list[dict[str, Any]]:
     ]
 
 
+def _ascii_key(text: str) -> str:
+    """'Pracownia pod Kasztanami' -> 'pracownia-pod-kasztanami' (how file names are made)."""
+    import re
+    import unicodedata
+
+    text = str(text).replace("ł", "l").replace("Ł", "L")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def nearest(value: Any, choices: Any, shown: dict[str, str] | None = None) -> str:
+    """'czy chodziło o „x”? ' for the choice closest to a misspelt ``value`` (compared the
+    way file names are written, so a name typed instead of a file name is found too), or ''.
+    ``shown`` maps a choice to the form the editor should write, when that differs."""
+    keys = {_ascii_key(choice): choice for choice in choices}
+    guess = difflib.get_close_matches(_ascii_key(value), list(keys), n=1, cutoff=0.6)
+    if not guess:
+        return ""
+    choice = keys[guess[0]]
+    return f"czy chodziło o „{(shown or {}).get(choice, choice)}”? "
+
+
 def display_path(path: Path) -> str:
     """The path as the editor knows it: relative to the current folder when inside it.
     (os.path rather than Path.resolve(): called for every file of every build.)"""
@@ -88,13 +110,41 @@ def display_path(path: Path) -> str:
     return full[len(here) :] if full.startswith(here) else str(path)
 
 
+# What one item of a list field is called, for "photos (zdjęcie 2).alt" instead of photos[1].
+ITEM_NOUNS = {
+    "photos": "zdjęcie",
+    "certificates": "certyfikat",
+    "price_tiers": "próg cenowy",
+    "personalisation": "personalizacja",
+    "variants": "wariant",
+    "options": "możliwość",
+    "credits": "twórca",
+    "materials": "materiał",
+    "ingredients": "składnik",
+    "tags": "tag",
+    "categories": "kategoria",
+    "products": "produkt",
+    "services": "usługa",
+    "board": "członek",
+    "beneficiaries": "grupa",
+    "also_serves": "gmina",
+    "support": "forma wsparcia",
+    "entities": "podmiot",
+    "subregiony": "subregion",
+    "powiaty": "powiat",
+}
+
+
 def field_name(loc: tuple[str | int, ...]) -> str:
+    """The field as the editor counts: ``photos (zdjęcie 2).alt`` for loc (photos, 1, alt)."""
     name = ""
+    last = ""
     for part in loc:
         if isinstance(part, int):
-            name += f"[{part}]"
+            name += f" ({ITEM_NOUNS.get(last, 'pozycja')} {part + 1})"
         else:
             name += ("." if name else "") + part
+            last = part
     return name or "(plik)"
 
 
@@ -143,7 +193,20 @@ def translate(model: type[BaseModel], error: dict[str, Any]) -> str:
         return f"brak wymaganego pola; dopisz linię {hint}"
     if kind == "extra_forbidden":
         _, owner = _field_info(model, loc[:-1])
-        allowed = sorted(getattr(owner, "model_fields", {}) or {})
+        fields = getattr(owner, "model_fields", {}) or {}
+        allowed = sorted(fields)
+        # a sub-field written without its indentation ("src:" under "image:" from the start of
+        # the line): the field it belongs to is named, with the indentation it needs
+        parents = [
+            field
+            for field, info in fields.items()
+            if name in (getattr(_model_in(info.annotation), "model_fields", None) or {})
+        ]
+        if parents and str(name) not in fields:
+            return (
+                f"pole „{name}” należy do „{parents[0]}”: wetnij je dwiema spacjami pod linią "
+                f"'{parents[0]}:' (niewłaściwe wcięcie)"
+            )
         guess = difflib.get_close_matches(str(name), allowed, n=1)
         hint = f"czy chodziło o '{guess[0]}'? " if guess else ""
         return f"nieznane pole; {hint}dozwolone pola: {', '.join(allowed)}"

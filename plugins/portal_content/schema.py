@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import files
+from .problems import nearest
 
 # The portal's task areas (DOMAIN: zadania ROPS w zakresie ES). Slug -> name shown to readers.
 CATEGORIES: dict[str, str] = {
@@ -151,10 +152,13 @@ def choice(vocabulary: dict[str, str], what: str, *, show_labels: bool = False) 
                 if wanted in (slug, label.casefold()):
                     return slug
         choices = vocabulary.values() if show_labels else vocabulary.keys()
+        shown = {**{label: (label if show_labels else slug) for slug, label in vocabulary.items()}}
+        shown.update({slug: (label if show_labels else slug) for slug, label in vocabulary.items()})
+        guess = nearest(value, [*vocabulary, *vocabulary.values()], shown) if isinstance(value, str) else ""
         raise PydanticCustomError(
             "portal_choice",
-            "nieznana {what} „{value}”; wpisz jedną z: {choices}",
-            {"what": what, "value": value, "choices": ", ".join(choices)},
+            "nieznana {what} „{value}”; {guess}wpisz jedną z: {choices}",
+            {"what": what, "value": value, "guess": guess, "choices": ", ".join(choices)},
         )
 
     schema = {

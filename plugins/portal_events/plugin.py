@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from portal_content.problems import Problem
+from portal_content.problems import Problem, nearest
 from portal_content.validate import Kind, Record, Rules, rule
 
 from .generator import EventGenerator
@@ -52,7 +52,8 @@ def organiser_exists(record: Record, organisers: set[str]) -> Iterator[Problem]:
     if record.meta.organiser not in organisers:
         yield record.problem(
             ("organiser",),
-            f"nie ma organizatora „{record.meta.organiser}”; wpisz nazwę pliku profilu z content/podmioty/ "
+            f"nie ma organizatora „{record.meta.organiser}”; {nearest(record.meta.organiser, organisers)}"
+            "wpisz nazwę pliku profilu z content/podmioty/ "
             "lub content/owes/ (bez .md) albo rops",
         )
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from portal_content import files
-from portal_content.problems import Problem, display_path
+from portal_content.problems import Problem, display_path, nearest
 from portal_content.validate import Kind, Record, Rules, check_named_image, rule
 
 from . import plugin_state
@@ -85,7 +85,8 @@ def entities_exist(record: Record, facts: FilmFacts) -> Iterator[Problem]:
         if slug not in facts.entities:
             yield record.problem(
                 ("entities", index),
-                f"nie ma podmiotu „{slug}” w content/podmioty/; wpisz nazwę pliku profilu bez .md",
+                f"nie ma podmiotu „{slug}” w content/podmioty/; {nearest(slug, facts.entities)}"
+                "wpisz nazwę pliku profilu bez .md",
             )
 
 
@@ -94,7 +95,8 @@ def gala_film_exists(record: Record, facts: FilmFacts) -> Iterator[Problem]:
     film = getattr(record.meta, "film", None)
     if film and film not in facts.films:
         yield record.problem(
-            ("film",), f"nie ma filmu „{film}” w content/filmy/; wpisz nazwę pliku filmu bez .md"
+            ("film",),
+            f"nie ma filmu „{film}” w content/filmy/; {nearest(film, facts.films)}wpisz nazwę pliku filmu bez .md",
         )
 
 

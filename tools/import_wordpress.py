@@ -14,13 +14,20 @@ becomes the news item's `image:` pointing to content/images/aktualnosci/wp/<plik
 report lists which file to copy from where. Whatever could not be converted (other
 shortcodes, embedded frames, an unknown category, a photo without a description) is
 reported, and left in the file as an UZUPEŁNIJ line that `make check` names until an
-editor deals with it. Existing files are never overwritten.
+editor deals with it.
+
+It can be run again, e.g. after the category mapping changed: each file it writes carries,
+as a comment on its second line, the post's number and a digest of the file's text as the
+import wrote it. On the next run a file whose text still has that digest (nobody edited
+it) is rewritten with the new conversion; a file edited since (the digest differs), or one
+the import did not write, is never touched. Every run lists the photos still to copy.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import html
 import re
 import sys
@@ -34,6 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from portal_core.atomic import write_atomic  # noqa: E402
+from portal_theme.filters import plural_pl  # noqa: E402
 from scaffold import slugify_pl  # noqa: E402
 
 NS = {
@@ -62,6 +71,7 @@ class Post:
     excerpt: str
     body_html: str
     thumbnail_id: str | None
+    post_id: str = ""
 
 
 @dataclass
@@ -133,6 +143,7 @@ def read_wxr(path: Path) -> tuple[list[Post], dict[str, str], dict[str, int]]:
                 excerpt=_text(item, "excerpt:encoded"),
                 body_html=_text(item, "content:encoded"),
                 thumbnail_id=meta.get("_thumbnail_id"),
+                post_id=_text(item, "wp:post_id"),
             )
         )
     return posts, attachments, skipped
@@ -262,19 +273,40 @@ def front_matter(post: Post, category: str, image: dict | None, summary: str) ->
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
-def import_file(source: Path, mapping_file: Path, root: Path) -> tuple[int, list[str]]:
-    """Write the posts of ``source`` under ``root``; (files written, report lines)."""
+MARK = re.compile(r"^# import z WordPressa: wpis (\S*), skrót ([0-9a-f]{16})\b.*$")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _marked(text: str, post_id: str) -> str:
+    """The file's text with the import's mark as the second line (after the first '---')."""
+    first, rest = text.split("\n", 1)
+    mark = f"# import z WordPressa: wpis {post_id}, skrót {_digest(text)} (nie zmieniaj tej linii)"
+    return f"{first}\n{mark}\n{rest}"
+
+
+def untouched_since_import(text: str) -> bool | None:
+    """Whether a file is as the import wrote it (True), edited since (False), or not the
+    import's at all (None): the digest in its mark against the digest of the rest."""
+    lines = text.split("\n")
+    found = MARK.match(lines[1]) if len(lines) > 1 else None
+    if found is None:
+        return None
+    return _digest("\n".join([lines[0], *lines[2:]])) == found.group(2)
+
+
+def import_file(source: Path, mapping_file: Path, root: Path) -> tuple[dict[str, int], list[str]]:
+    """Write the posts of ``source`` under ``root``; (counts by outcome, report lines)."""
     mapping = load_mapping(mapping_file)
     posts, attachments, skipped = read_wxr(source)
     report: list[str] = []
-    written = 0
+    counts = {"new": 0, "updated": 0, "same": 0, "kept": 0, "photos": 0}
     for post in posts:
         slug = slugify_pl(post.slug.replace("-", " ")) or slugify_pl(post.title)
         relative = f"content/aktualnosci/{post.date.year}/{slug}.md"
         target = root / relative
-        if target.exists():
-            report.append(f"{relative}: pominięto, plik już istnieje (nie nadpisuję)")
-            continue
         converted = convert(post.body_html)
         notes = list(converted.problems)
         category = next((mapping[c.casefold()] for c in post.categories if c.casefold() in mapping), None)
@@ -290,7 +322,9 @@ def import_file(source: Path, mapping_file: Path, root: Path) -> tuple[int, list
         for index, (url, alt, caption) in enumerate(pictures):
             name = PurePosixPath(urlsplit(url).path).name or f"zdjecie-{index + 1}.jpg"
             local = f"{IMAGE_FOLDER}/{name}"
-            report.append(f"{relative}: skopiuj zdjęcie {url} -> content/{local}")
+            if not (root / "content" / local).is_file():  # every run lists what is still missing
+                report.append(f"{relative}: skopiuj zdjęcie {url} -> content/{local}")
+                counts["photos"] += 1
             if image is None:
                 image = {"src": local, "alt": alt or "UZUPEŁNIJ: co widać na zdjęciu (dla osób niewidomych)"}
                 if caption:
@@ -305,16 +339,59 @@ def import_file(source: Path, mapping_file: Path, root: Path) -> tuple[int, list
                 )
                 notes.append(f"drugie i kolejne zdjęcie ({name}) zostało wymienione w treści do decyzji")
         body = converted.markdown + ("\n" + "\n\n".join(extra_lines) + "\n" if extra_lines else "")
-        text = front_matter(post, category, image, summary_of(post, converted.markdown)) + body
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8") as handle:
-            handle.write(text)
-        written += 1
-        report.append(f"{relative}: zapisano" + (" (szkic)" if post.status != "publish" else ""))
+        text = _marked(
+            front_matter(post, category, image, summary_of(post, converted.markdown)) + body, post.post_id
+        )
+        if target.exists():
+            old = target.read_text(encoding="utf-8")
+            state = untouched_since_import(old)
+            if state is None:
+                report.append(
+                    f"{relative}: pominięto, plik już istnieje i nie pochodzi z importu (nie nadpisuję)"
+                )
+                counts["kept"] += 1
+                continue
+            if state is False:
+                report.append(f"{relative}: pominięto, redakcja zmieniła plik po imporcie (nie nadpisuję)")
+                counts["kept"] += 1
+                continue
+            if old == text:
+                counts["same"] += 1
+                continue
+            write_atomic(target, text)  # whole or not at all
+            counts["updated"] += 1
+            report.append(f"{relative}: zaktualizowano (plik był taki, jak go zapisał import)")
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "x", encoding="utf-8") as handle:
+                handle.write(text)
+            counts["new"] += 1
+            report.append(f"{relative}: zapisano" + (" (szkic)" if post.status != "publish" else ""))
         report.extend(f"{relative}: uwaga: {note}" for note in notes)
     for kind, count in sorted(skipped.items()):
         report.append(f"pominięto {count} × {kind} (importuję tylko wpisy)")
-    return written, report
+    return counts, report
+
+
+def _count(count: int, one: str, few: str, many: str) -> str:
+    return f"{count} {plural_pl(count, one, few, many)}"
+
+
+def summary_line(counts: dict[str, int]) -> str:
+    """'Zaimportowano 3 wpisy, zaktualizowano 1 wpis ... ' with Polish plurals."""
+    parts = [f"Zaimportowano {_count(counts['new'], 'nowy wpis', 'nowe wpisy', 'nowych wpisów')}"]
+    if counts["updated"]:
+        parts.append(f"zaktualizowano {_count(counts['updated'], 'wpis', 'wpisy', 'wpisów')}")
+    if counts["same"]:
+        parts.append(f"bez zmian: {_count(counts['same'], 'wpis', 'wpisy', 'wpisów')}")
+    if counts["kept"]:
+        parts.append(
+            f"pominięto {_count(counts['kept'], 'wpis zmieniony', 'wpisy zmienione', 'wpisów zmienionych')} przez redakcję"
+        )
+    line = ", ".join(parts) + "."
+    if counts["photos"]:
+        line += f" Do skopiowania: {_count(counts['photos'], 'zdjęcie', 'zdjęcia', 'zdjęć')} (lista wyżej)."
+    return line + " Uzupełnij miejsca UZUPEŁNIJ i uruchom: make check"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -327,15 +404,13 @@ def main(argv: list[str] | None = None) -> int:
         print("Podaj plik eksportu: make import-wordpress FILE=eksport.xml", file=sys.stderr)
         return EXIT_PROBLEM
     try:
-        written, report = import_file(Path(args.file), Path(args.mapping), Path(args.root))
+        counts, report = import_file(Path(args.file), Path(args.mapping), Path(args.root))
     except ImportError_ as error:
         print(str(error), file=sys.stderr)
         print("Nic nie zostało zapisane.", file=sys.stderr)
         return EXIT_PROBLEM
     print("\n".join(report))
-    print(
-        f"Zaimportowano {written} wpisów. Skopiuj wymienione zdjęcia, uzupełnij miejsca UZUPEŁNIJ i uruchom: make check"
-    )
+    print(summary_line(counts))
     return 0
 
 

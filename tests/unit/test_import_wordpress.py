@@ -136,17 +136,52 @@ def test_checker_names_what_the_editor_still_has_to_do(imported):
     )
 
 
-def test_existing_files_are_never_overwritten(imported):
+def test_files_edited_since_the_import_or_not_written_by_it_are_never_overwritten(imported):
     root, _ = imported
-    target = root / NEWS / "gala-zakup-prospoleczny-2023-wyniki.md"
-    target.write_text("poprawione przez redakcję", encoding="utf-8")
+    edited = root / NEWS / "gala-zakup-prospoleczny-2023-wyniki.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nDopisane przez redakcję.\n", encoding="utf-8")
+    edited_text = edited.read_text(encoding="utf-8")
+    own = root / NEWS / "robocza-notatka-o-badaniu.md"
+    own.write_text("---\ntitle: Napisane przez redakcję\n---\nTekst.\n", encoding="utf-8")
     again = run(FIXTURE, root=root)
     assert again.returncode == 0
     assert (
-        f"{NEWS}gala-zakup-prospoleczny-2023-wyniki.md: pominięto, plik już istnieje (nie nadpisuję)"
+        f"{NEWS}gala-zakup-prospoleczny-2023-wyniki.md: pominięto, redakcja zmieniła plik po imporcie"
         in again.stdout
     )
-    assert target.read_text(encoding="utf-8") == "poprawione przez redakcję"
+    assert (
+        f"{NEWS}robocza-notatka-o-badaniu.md: pominięto, plik już istnieje i nie pochodzi z importu"
+        in again.stdout
+    )
+    assert edited.read_text(encoding="utf-8") == edited_text
+    assert own.read_text(encoding="utf-8") == "---\ntitle: Napisane przez redakcję\n---\nTekst.\n"
+
+
+def test_a_second_run_after_the_mapping_changed_updates_untouched_files_and_lists_photos_still_to_copy(
+    imported, tmp_path
+):
+    root, first = imported
+    assert first.rstrip().endswith(
+        "Zaimportowano 3 nowe wpisy. Do skopiowania: 3 zdjęcia (lista wyżej). Uzupełnij miejsca UZUPEŁNIJ i uruchom: make check"
+    )
+    training = root / NEWS / "szkolenie-jak-zalozyc-spoldzielnie-socjalna-w-zerkowie.md"
+    mapping = tmp_path / "kategorie.yaml"
+    original = (ROOT / "tools" / "wordpress-kategorie.yaml").read_text(encoding="utf-8")
+    mapping.write_text(original.replace("Szkolenia: Edukacja", "Szkolenia: Animacja"), encoding="utf-8")
+    photos = root / "content" / "images" / "aktualnosci" / "wp"
+    photos.mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "fixtures" / "images" / "foto.jpg", photos / "gala-sala.jpg")  # one copied
+    again = run(FIXTURE, "--mapping", mapping, root=root)
+    assert again.returncode == 0, again.stderr
+    assert read(training)[0]["category"] == "Animacja"  # untouched since the import: updated
+    assert f"{NEWS}szkolenie-jak-zalozyc-spoldzielnie-socjalna-w-zerkowie.md: zaktualizowano" in again.stdout
+    assert "gala-sala.jpg" not in again.stdout and again.stdout.count("skopiuj zdjęcie") == 2
+    assert again.stdout.rstrip().endswith(
+        "Zaimportowano 0 nowych wpisów, zaktualizowano 1 wpis, bez zmian: 2 wpisy. "
+        "Do skopiowania: 2 zdjęcia (lista wyżej). Uzupełnij miejsca UZUPEŁNIJ i uruchom: make check"
+    )
+    third = run(FIXTURE, "--mapping", mapping, root=root)
+    assert "zaktualizowano" not in third.stdout.replace("zaktualizowano 0", "")  # nothing changed since
 
 
 @pytest.mark.parametrize(

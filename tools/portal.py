@@ -164,7 +164,7 @@ def build(args: argparse.Namespace, force: bool = False, carry_pages: bool = Fal
         else ""
     )
     return (
-        f"Zbudowano {pages} stron HTML w {time.perf_counter() - started:.1f} s"
+        f"Zbudowano {pages} {plural_pl(pages, 'stronę', 'strony', 'stron')} HTML w {time.perf_counter() - started:.1f} s"
         f" ({workers} {plural_pl(workers, 'proces', 'procesy', 'procesów')}){note} -> {target}"
     )
 
@@ -387,7 +387,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if count is not None:
         _report(args, [])
         print(
-            f"Treść jest poprawna: {count} plików, bez zmian od ostatniego sprawdzenia"
+            f"Treść jest poprawna: {count} {plural_pl(count, 'plik', 'pliki', 'plików')}, bez zmian od ostatniego sprawdzenia"
             f" ({time.perf_counter() - started:.2f} s)."
         )
         return 0
@@ -418,7 +418,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _fail("Sprawdzanie przerwane.\n" + _explain(error))
     _report(args, [])
     passed.save(inputs, len(records))
-    print(f"Treść jest poprawna: {len(records)} plików sprawdzono w {time.perf_counter() - started:.2f} s.")
+    files = plural_pl(len(records), "plik", "pliki", "plików")
+    print(f"Treść jest poprawna: {len(records)} {files} sprawdzono w {time.perf_counter() - started:.2f} s.")
     return 0
 
 

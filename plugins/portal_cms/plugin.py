@@ -110,7 +110,7 @@ def write_admin(output: Path, settings: dict[str, Any]) -> str:
         for path in admin.glob("*.js"):
             # gzip only (level 6, under a second): brotli at quality 11 would add a minute
             path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 6, mtime=0))
-    return f"redakcja /admin/: {len(config['collections'])} zbiorów, {len(bundle)} plików Decap CMS"
+    return f"redakcja /admin/: zbiory: {len(config['collections'])}, pliki Decap CMS: {len(bundle)}"
 
 
 def finish(pelican) -> None:

@@ -40,6 +40,7 @@ from typing import Any
 
 from portal_build import carry
 from portal_core.address import site_address
+from portal_theme.filters import plural_pl
 
 from . import finishing
 
@@ -135,7 +136,7 @@ def finish(pelican) -> None:
     started = time.perf_counter()
     # the pages' own files exist now: only files written in this run are listed
     pages = write_sitemap(output, settings)
-    steps.append(f"mapa witryny: {pages} adresów")
+    steps.append(f"mapa witryny: {pages} {plural_pl(pages, 'adres', 'adresy', 'adresów')}")
     _pages.clear()
     # the index is made of the pages as rendered, before minifying takes out the line
     # breaks that keep words of adjacent elements apart (portal_build.render.separate_blocks)
@@ -147,13 +148,14 @@ def finish(pelican) -> None:
         steps.append(f"indeks wyszukiwarki: {pages} stron")
     if settings["PUBLISH_FINGERPRINT"]:
         renamed = finishing.fingerprint(output, settings["SITEURL"])
-        steps.append(f"odciski nazw: {renamed} plików CSS/JS")
+        steps.append(f"odciski nazw: {renamed} {plural_pl(renamed, 'plik', 'pliki', 'plików')} CSS/JS")
     if settings["PUBLISH_MINIFY"]:
-        steps.append(f"minifikacja: {finishing.minify_tree(output)} plików")
+        minified = finishing.minify_tree(output)
+        steps.append(f"minifikacja: {minified} {plural_pl(minified, 'plik', 'pliki', 'plików')}")
     if settings["PUBLISH_HEADERS_FILE"]:
         shutil.copyfile(settings["PUBLISH_HEADERS_FILE"], output / "_headers")
     if settings["PUBLISH_PRECOMPRESS"]:
         workers = os.cpu_count() or 1
         written = finishing.precompress(output, workers, settings["PUBLISH_BROTLI_QUALITY"])
-        steps.append(f"kompresja .gz/.br: {written} plików")
+        steps.append(f"kompresja .gz/.br: {written} {plural_pl(written, 'plik', 'pliki', 'plików')}")
     log.info("[portal_publish] %s (%.1f s)", "; ".join(steps), time.perf_counter() - started)

@@ -32,19 +32,19 @@ def check(content, tmp_path):
 def test_unchanged_inputs_pass_at_once_and_an_edit_is_checked(tmp_path, reads):
     content = copy_fixture_site("ok-minimal", tmp_path)
     first = check(content, tmp_path)
-    assert first.returncode == 0 and "4 plików sprawdzono" in first.stdout, first.stderr
+    assert first.returncode == 0 and "4 pliki sprawdzono" in first.stdout, first.stderr
     assert sorted(reads) == ["o-nas.md", "ok.md", "z-notatnika.md", "ze-zdjeciem.md"]
 
     reads.clear()
     again = check(content, tmp_path)
     assert again.returncode == 0
-    assert "Treść jest poprawna: 4 plików, bez zmian od ostatniego sprawdzenia" in again.stdout
+    assert "Treść jest poprawna: 4 pliki, bez zmian od ostatniego sprawdzenia" in again.stdout
     assert reads == []
 
     news = content / "aktualnosci" / "ok.md"
     news.write_text(news.read_text(encoding="utf-8") + "\nDopisane zdanie.\n", encoding="utf-8")
     edited = check(content, tmp_path)
-    assert "4 plików sprawdzono" in edited.stdout
+    assert "4 pliki sprawdzono" in edited.stdout
     assert reads == ["ok.md"]  # the others come from the disk cache the first check wrote
 
     news.write_text(news.read_text(encoding="utf-8").replace("title:", "tytul:", 1), encoding="utf-8")

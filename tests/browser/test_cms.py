@@ -45,6 +45,16 @@ def _backend_answers(url: str) -> bool:
         return False
 
 
+def _start_backend(folder, port: int, mode: str, log) -> subprocess.Popen:
+    """decap-server on 127.0.0.1:``port`` for ``folder`` (``mode`` fs or git), once it answers."""
+    environment = dict(
+        os.environ, BIND_HOST="127.0.0.1", PORT=str(port), GIT_REPO_DIRECTORY=str(folder), MODE=mode
+    )
+    backend = subprocess.Popen([str(DECAP_SERVER)], env=environment, stdout=log, stderr=subprocess.STDOUT)
+    wait_for(lambda: _backend_answers(f"http://127.0.0.1:{port}/api/v1"), timeout=30)
+    return backend
+
+
 @pytest.fixture(scope="module")
 def cms(tmp_path_factory):
     """(devserver URL, the site's folder): decap-server and the devserver on a copy of the
@@ -53,16 +63,8 @@ def cms(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cms")
     port = free_port()
     log = open(folder.parent / "decap-server.log", "w")  # noqa: SIM115 - closed below
-    backend = subprocess.Popen(
-        [str(DECAP_SERVER)],
-        env=dict(
-            os.environ, BIND_HOST="127.0.0.1", PORT=str(port), GIT_REPO_DIRECTORY=str(folder), MODE="fs"
-        ),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    backend = _start_backend(folder, port, "fs", log)
     try:
-        wait_for(lambda: _backend_answers(f"http://127.0.0.1:{port}/api/v1"), timeout=30)
         with running_devserver(folder, "ok-catalogue", env={"PORTAL_CMS_PORT": str(port)}) as (base, _):
             yield base, folder
     finally:
@@ -151,6 +153,20 @@ def _open(page, base: str, where: str) -> None:
     page.reload()
 
 
+def _new_news(page, base: str, title: str, category: str, summary: str) -> None:
+    """A new news item's form with its title, category (from the list) and summary."""
+    _open(page, base, "collections/aktualnosci/new")
+    page.get_by_label("Tytuł").fill(title)
+    page.get_by_label("Kategoria").click()
+    page.get_by_text(category, exact=True).click()
+    page.get_by_label("Streszczenie").fill(summary)
+
+
+def _body(page, text: str) -> None:
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.type(text)
+
+
 def _publish(page) -> None:
     page.get_by_role("button", name="Opublikuj").first.click()
     page.get_by_role("menuitem", name="Opublikuj teraz").click()
@@ -159,19 +175,14 @@ def _publish(page) -> None:
 def test_a_news_item_written_in_the_form_becomes_a_file_a_check_and_a_page(editor, cms):
     base, folder = cms
     title = "Żółte łąki w Gnieźnie – spotkanie pszczelarzy"
-    _open(editor, base, "collections/aktualnosci/new")
-    editor.get_by_label("Tytuł").fill(title)
-    editor.get_by_label("Kategoria").click()
-    editor.get_by_text("Promocja", exact=True).click()
-    editor.get_by_label("Streszczenie").fill("Pszczelarze z Gniezna opowiedzą o łąkach kwietnych.")
+    _new_news(editor, base, title, "Promocja", "Pszczelarze z Gniezna opowiedzą o łąkach kwietnych.")
     editor.get_by_role("button", name="Wybierz zdjęcie").click()
     editor.locator("input[type=file]").set_input_files(
         str(ROOT / "tests" / "fixtures" / "images" / "foto.jpg")
     )
     editor.get_by_role("button", name="Wybierz zaznaczone").click()
     editor.get_by_label("Tekst alternatywny (co widać na zdjęciu)").fill("Łąka pełna żółtych kwiatów")
-    editor.locator("[data-slate-editor]").first.click()
-    editor.keyboard.type("Zapraszamy w środę do sali w ratuszu.")
+    _body(editor, "Zapraszamy w środę do sali w ratuszu.")
     # the preview is the portal's article, in the portal's stylesheet
     preview = editor.frame_locator("iframe").first
     assert preview.locator("article.pl-article h1").inner_text() == title
@@ -242,8 +253,7 @@ def test_the_form_refuses_a_news_item_without_its_required_fields_and_needs_no_p
     editor.get_by_label("Kategoria").click()
     editor.get_by_text("Edukacja", exact=True).click()
     editor.get_by_label("Streszczenie").fill("Aktualność bez zdjęcia.")
-    editor.locator("[data-slate-editor]").first.click()
-    editor.keyboard.type("Treść bez zdjęcia.")
+    _body(editor, "Treść bez zdjęcia.")
     _publish(editor)
     written = folder / scaffold.render("news", "Bez zdjęcia", NOW.date())[0]
     _written(written)
@@ -282,19 +292,7 @@ def review(browser, tmp_path_factory):
                 ("commit", "-q", "-m", "Treść"),
             ):
                 assert _git(folder, *command).returncode == 0
-            backend = subprocess.Popen(
-                [str(DECAP_SERVER)],
-                env=dict(
-                    os.environ,
-                    BIND_HOST="127.0.0.1",
-                    PORT=str(port),
-                    GIT_REPO_DIRECTORY=str(folder),
-                    MODE="git",
-                ),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-            wait_for(lambda: _backend_answers(f"http://127.0.0.1:{port}/api/v1"), timeout=30)
+            backend = _start_backend(folder, port, "git", log)
             session = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
             page = session.new_page()
             page.set_default_timeout(WAIT_MS)
@@ -314,13 +312,8 @@ def review(browser, tmp_path_factory):
 def test_review_keeps_a_change_on_its_own_branch_until_a_second_person_publishes_it(review):
     page, base, folder = review
     title = "Nabór do grupy roboczej ds. promocji"
-    _open(page, base, "collections/aktualnosci/new")
-    page.get_by_label("Tytuł").fill(title)
-    page.get_by_label("Kategoria").click()
-    page.get_by_text("Koordynacja ES", exact=True).click()
-    page.get_by_label("Streszczenie").fill("Szukamy osób do grupy roboczej.")
-    page.locator("[data-slate-editor]").first.click()
-    page.keyboard.type("Zgłoszenia do końca miesiąca.")
+    _new_news(page, base, title, "Koordynacja ES", "Szukamy osób do grupy roboczej.")
+    _body(page, "Zgłoszenia do końca miesiąca.")
     page.get_by_role("button", name="Zapisz").click()
     # a draft: a branch with the file, nothing on main (the site is built from main)
     relative, _ = scaffold.render("news", title, NOW.date())

@@ -176,19 +176,17 @@ class _Builder:
         # alt text of a photo that is given) and says so in the merge request
         self.optional_parent: str | None = None
 
-    def resolve(self, prop: dict[str, Any]) -> tuple[dict[str, Any], bool]:
-        """(the property without $ref and null alternatives, whether null is allowed)."""
-        nullable = False
+    def resolve(self, prop: dict[str, Any]) -> dict[str, Any]:
+        """The property without $ref and without its null alternative."""
         if "anyOf" in prop:
             options = [p for p in prop["anyOf"] if p.get("type") != "null"]
-            nullable = len(options) < len(prop["anyOf"])
             merged = {k: v for k, v in prop.items() if k != "anyOf"}
             if len(options) == 1:
                 prop = {**options[0], **merged}
         if "$ref" in prop:
             target = self.defs[prop["$ref"].rsplit("/", 1)[-1]]
             prop = {**target, **{k: v for k, v in prop.items() if k != "$ref"}}
-        return prop, nullable
+        return prop
 
     def fields(self, properties: dict[str, Any], required: list[str]) -> list[dict[str, Any]]:
         return [
@@ -198,7 +196,7 @@ class _Builder:
         ]
 
     def field(self, name: str, raw: dict[str, Any], required: bool) -> dict[str, Any]:
-        prop, _ = self.resolve(raw)
+        prop = self.resolve(raw)
         parent = self.optional_parent
         out: dict[str, Any] = {"name": name, "label": LABELS[name], "required": required and parent is None}
         hint = raw.get("description") or prop.get("description") or ""
@@ -211,10 +209,9 @@ class _Builder:
         if (self.kind, name) in DEFAULTS:
             out["default"] = DEFAULTS[(self.kind, name)]
         kinds = self.relations.get((self.kind, name))
-        self.field_name = name
         many = prop.get("type") == "array"
         if kinds:
-            return {**out, **self.relation(kinds, many, prop)}
+            return {**out, **self.relation(name, kinds, many, prop)}
         if many:
             return {**out, **self.array(name, prop)}
         if not required and parent is None and (prop.get("type") == "object" or "properties" in prop):
@@ -225,7 +222,7 @@ class _Builder:
                 self.optional_parent = None
         return {**out, **self.scalar(name, prop)}
 
-    def relation(self, kinds: tuple[str, ...], many: bool, prop: dict[str, Any]) -> dict[str, Any]:
+    def relation(self, name: str, kinds: tuple[str, ...], many: bool, prop: dict[str, Any]) -> dict[str, Any]:
         """A choice of existing items. One flat folder: Decap's relation widget, which reads
         the items live; several kinds or a dated folder: the items of the last build."""
         spec: dict[str, Any] = {}
@@ -241,7 +238,7 @@ class _Builder:
                 display_fields=[collection.identifier],
             )
         else:
-            extra = EXTRA_FOR.get((self.kind, self.field_name), "")
+            extra = EXTRA_FOR.get((self.kind, name), "")
             options = [
                 *self.choices.get(extra, []),
                 *(o for kind in kinds for o in self.choices.get(kind, [])),
@@ -252,7 +249,7 @@ class _Builder:
         return spec
 
     def array(self, name: str, prop: dict[str, Any]) -> dict[str, Any]:
-        items, _ = self.resolve(prop.get("items", {}))
+        items = self.resolve(prop.get("items", {}))
         spec: dict[str, Any] = {"widget": "list"}
         if prop.get("minItems"):
             spec["min"] = prop["minItems"]

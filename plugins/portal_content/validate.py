@@ -88,8 +88,9 @@ class Record:
     kind: str
     meta: Strict
     doc: frontmatter.FrontMatter
-    # the top-level fields that did not validate: a partial record (``partial_record``)
-    # holds None there, so the other checks of its file run in the same pass
+    # a partial record (``partial_record``): the fields that did not validate (reading one
+    # raises AttributeError) and those still holding UZUPEŁNIJ; the other checks of its
+    # file run in the same pass, and their problems about these fields are dropped
     unchecked: frozenset[str] = frozenset()
 
     def problem(self, loc: tuple, message: str, field: str | None = None) -> Problem:

@@ -24,8 +24,8 @@ os.environ.setdefault("PORTAL_BROTLI_QUALITY", "5")
 # worker that runs a unit needing it: the sample site's build (``site``) in one unit; the
 # published build (``published``) in two, the page-by-page audits and the interactive tools,
 # because together they take longer than everything else on the other worker (the second
-# build costs about 15 s of a core, less than the wait it saves). Every other test is its
-# own unit and goes to whichever worker is free.
+# build costs about 15 s of a core, less than the wait it saves). Every other file is a
+# unit of its own and goes to whichever worker is free (a module's fixtures made once).
 SESSION_BUILDS = {
     "site": (
         "site",
@@ -56,7 +56,12 @@ SESSION_BUILDS = {
 
 
 def _unit_of(nodeid: str) -> str:
-    return next((unit for unit, (_, files) in SESSION_BUILDS.items() if nodeid.startswith(files)), nodeid)
+    """The test's unit: its session build's, else its file (a module-scoped fixture, such as
+    the CMS's servers or the hostile sites' builds, is then made once, on one worker)."""
+    return next(
+        (unit for unit, (_, files) in SESSION_BUILDS.items() if nodeid.startswith(files)),
+        nodeid.split("::", 1)[0],
+    )
 
 
 def pytest_xdist_make_scheduler(config, log):

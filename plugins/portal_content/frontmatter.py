@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .files import MAX_TEXT_BYTES
+from .problems import plural_pl
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _Loader
@@ -126,11 +127,7 @@ _KEY_LINE = re.compile(r"^( *)(- +)?([^\s:#][^:#]*?):(?:\s+(.*))?$")
 
 
 def _spaces(count: int) -> str:
-    if count == 1:
-        return "1 spację"
-    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
-        return f"{count} spacje"
-    return f"{count} spacji"
+    return f"{count} {plural_pl(count, 'spację', 'spacje', 'spacji')}"
 
 
 def _at(column: int) -> str:

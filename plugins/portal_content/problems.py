@@ -34,14 +34,19 @@ class ContentError(Exception):
         super().__init__(format_problems(self.problems))
 
 
+def plural_pl(count: int, one: str, few: str, many: str) -> str:
+    """Polish plural: 1 aktualność, 2 aktualności, 5 aktualności (portal_theme's filter too)."""
+    if count == 1:
+        return one
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return few
+    return many
+
+
 def format_problems(problems: list[Problem]) -> str:
     count = len(problems)
     lines = [str(p) for p in sorted(problems)]
-    noun = (
-        "problem"
-        if count == 1
-        else ("problemy" if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else "problemów")
-    )
+    noun = plural_pl(count, "problem", "problemy", "problemów")
     lines.append(
         f"Znaleziono {count} {noun} w treści; popraw je i uruchom ponownie (nic nie zostało opublikowane)."
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
+from portal_content.problems import plural_pl as _plural
 
 MONTHS_GENITIVE = (
     "stycznia",
@@ -82,12 +83,8 @@ def number_pl(value: float | int | Decimal, decimals: int = 0) -> str:
 
 
 def plural_pl(count: int, one: str, few: str, many: str) -> str:
-    """Polish plural: 1 aktualność, 2 aktualności, 5 aktualności."""
-    if count == 1:
-        return one
-    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
-        return few
-    return many
+    """Polish plural: 1 aktualność, 2 aktualności, 5 aktualności (the rule of messages, too)."""
+    return _plural(count, one, few, many)
 
 
 _ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"

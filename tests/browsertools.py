@@ -109,12 +109,15 @@ async def _visit(page, url: str, clicks: tuple[str, ...], wait_for: str | None, 
     )
     for event, listener in listeners:
         page.on(event, listener)
+    quiet = None
     try:
         response = await page.goto(url, wait_until="load")
         seen.status = response.status if response else 0
-        # scroll so that lazy images load too; wait until the network is quiet
+        # scroll so that lazy images load too; the network's quiet (Playwright's half a
+        # second without a request) is waited for while axe and the layouts run, and
+        # before the visit ends, so every request the page makes is seen
         await page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-        await page.wait_for_load_state("networkidle")
+        quiet = asyncio.ensure_future(page.wait_for_load_state("networkidle"))
         if wait_for:
             await page.locator(wait_for).first.wait_for()
         await page.evaluate("window.scrollTo(0, 0)")
@@ -133,10 +136,13 @@ async def _visit(page, url: str, clicks: tuple[str, ...], wait_for: str | None, 
                 await page.get_by_role("button", name=name).click()
             seen.classes = (await page.evaluate("document.documentElement.className")).split()
             seen.clicked_violations = await _axe(page)
+        await quiet
         seen.cookies = await page.context.cookies()
         if clicks:  # the display choices are remembered: the next visit starts plain again
             await page.evaluate("localStorage.clear()")
     finally:
+        if quiet is not None and not quiet.done():
+            quiet.cancel()
         for event, listener in listeners:
             page.remove_listener(event, listener)
     return seen

@@ -36,8 +36,11 @@ def wait_for(condition, timeout: float = 90.0):
 
 
 @contextmanager
-def running_devserver(tmp_path, fixture: str = "ok-minimal", env: dict[str, str] | None = None):
-    """Yields (base URL, content folder) of a devserver on a copy of a fixture site."""
+def running_devserver(
+    tmp_path, fixture: str = "ok-minimal", env: dict[str, str] | None = None, args: tuple[str, ...] = ()
+):
+    """Yields (base URL, content folder) of a devserver on a copy of a fixture site
+    (``args``: more of tools/devserver.py's options)."""
     content = copy_fixture_site(fixture, tmp_path)
     port = free_port()
     log = open(tmp_path / "devserver.log", "w")  # noqa: SIM115 - closed when the server stops
@@ -54,6 +57,7 @@ def running_devserver(tmp_path, fixture: str = "ok-minimal", env: dict[str, str]
             str(tmp_path / "catalogue"),
             "--output",
             str(tmp_path / "output"),
+            *args,
         ],
         env=env,
         stdout=log,

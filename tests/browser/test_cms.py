@@ -46,13 +46,16 @@ def _backend_answers(url: str) -> bool:
 
 
 def _start_backend(folder, port: int, mode: str, log) -> subprocess.Popen:
-    """decap-server on 127.0.0.1:``port`` for ``folder`` (``mode`` fs or git), once it answers."""
+    """decap-server on 127.0.0.1:``port`` for ``folder`` (``mode`` fs or git), starting
+    (``_answers`` waits for it, so that the devserver starts meanwhile)."""
     environment = dict(
         os.environ, BIND_HOST="127.0.0.1", PORT=str(port), GIT_REPO_DIRECTORY=str(folder), MODE=mode
     )
-    backend = subprocess.Popen([str(DECAP_SERVER)], env=environment, stdout=log, stderr=subprocess.STDOUT)
+    return subprocess.Popen([str(DECAP_SERVER)], env=environment, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _answers(port: int) -> None:
     wait_for(lambda: _backend_answers(f"http://127.0.0.1:{port}/api/v1"), timeout=30)
-    return backend
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +69,7 @@ def cms(tmp_path_factory):
     backend = _start_backend(folder, port, "fs", log)
     try:
         with running_devserver(folder, "ok-catalogue", env={"PORTAL_CMS_PORT": str(port)}) as (base, _):
+            _answers(port)
             yield base, folder
     finally:
         backend.terminate()
@@ -282,6 +286,7 @@ def review(browser, tmp_path_factory):
             ):
                 assert _git(folder, *command).returncode == 0
             backend = _start_backend(folder, port, "git", log)
+            _answers(port)
             session = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
             page = session.new_page()
             page.set_default_timeout(WAIT_MS)
@@ -308,10 +313,16 @@ def test_review_keeps_a_change_on_its_own_branch_until_a_second_person_publishes
     relative, _ = scaffold.render("news", title, NOW.date())
     branch = "cms/aktualnosci/" + relative.removeprefix("content/aktualnosci/").removesuffix(".md")
     wait_for(lambda: title in _git(folder, "show", f"{branch}:{relative}").stdout, timeout=20)
-    # (decap-server checks the branch out to commit, then main again)
-    wait_for(lambda: _git(folder, "branch", "--show-current").stdout.strip() == "main", timeout=20)
     assert _git(folder, "cat-file", "-e", f"main:{relative}").returncode != 0
-    assert not (folder / relative).exists()
+    # decap-server checks the draft's branch out to commit it and again whenever the CMS
+    # reads the draft back, then main again: the working tree settles on main without it
+    wait_for(
+        lambda: (
+            _git(folder, "branch", "--show-current").stdout.strip() == "main"
+            and not (folder / relative).exists()
+        ),
+        timeout=20,
+    )
     # sent for review, then approved and published by the second person: merged into main
     page.get_by_role("button", name="Status: Wersja robocza").click()
     page.get_by_role("menuitem", name="W recenzji").click()

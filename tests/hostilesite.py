@@ -37,6 +37,8 @@ def documents(hostile: bool) -> dict[str, dict]:
     t, m, u = markers(hostile)
     photo = {"src": "images/foto.jpg", "alt": t, "caption": t, "credit": t}
     return {
+        # the CPV vocabulary is data the working group edits: a code's name is content too
+        "content/zamowienia/cpv.yaml": {"codes": [{"code": "55520000-1", "name": t}]},
         "content/aktualnosci/2026/wiadomosc.md": {
             "title": t,
             "date": "2026-11-02 10:00",
@@ -89,7 +91,7 @@ def documents(hostile: bool) -> dict[str, dict]:
                 "linkedin": u,
                 "youtube": u,
             },
-            "offer": {"categories": ["gastronomia"], "products": [t], "services": [t]},
+            "offer": {"categories": ["gastronomia"], "products": [t], "services": [t], "cpv": ["55520000-1"]},
             "beneficiaries": [],
             "summary": t,
             "mission": m,

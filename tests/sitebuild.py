@@ -111,7 +111,8 @@ def _main_in_process(argv: list[str], cwd: Path, environment: dict[str, str]) ->
 
 
 def copy_fixture_site(name: str, destination: Path) -> Path:
-    """Copy tests/fixtures/sites/<name>/content to destination/content, with the shared photo."""
+    """Copy tests/fixtures/sites/<name>/content to destination/content, with the shared photo
+    and the real region and CPV data files (unless the case brings its own)."""
     import shutil
 
     content = destination / "content"
@@ -123,10 +124,11 @@ def copy_fixture_site(name: str, destination: Path) -> Path:
         (destination / "catalogue").mkdir()
     (content / "images").mkdir(exist_ok=True)
     shutil.copy(ROOT / "tests" / "fixtures" / "images" / "foto.jpg", content / "images" / "foto.jpg")
-    region = content / "region" / "wielkopolska.yaml"
-    if not region.exists():  # the real region data unless the case brings its own
-        region.parent.mkdir(exist_ok=True)
-        shutil.copy(ROOT / "content" / "region" / "wielkopolska.yaml", region)
+    for data in ("region/wielkopolska.yaml", "zamowienia/cpv.yaml"):
+        target = content / data
+        if not target.exists():  # the real data files unless the case brings its own
+            target.parent.mkdir(exist_ok=True)
+            shutil.copy(ROOT / "content" / data, target)
     return content
 
 

@@ -98,6 +98,7 @@ LABELS: dict[str, str] = {
     "role": "Funkcja",
     "sample": "Treść przykładowa (zmyślona)",
     "services": "Usługi",
+    "cpv": "Kody CPV (dla zamawiających)",
     "short_name": "Krótka nazwa",
     "sign_language": "Tłumacz języka migowego",
     "slug": "Adres",

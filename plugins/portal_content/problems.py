@@ -137,6 +137,8 @@ ITEM_NOUNS = {
     "entities": "podmiot",
     "subregiony": "subregion",
     "powiaty": "powiat",
+    "cpv": "kod",
+    "codes": "kod",
 }
 
 

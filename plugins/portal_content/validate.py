@@ -317,6 +317,29 @@ def register_data_file(root: str, relative: str) -> None:
     DATA_FILES.add((root, relative))
 
 
+def read_data_file(path: Path, model: type[Strict]) -> tuple[Any, Any, list[Problem]]:
+    """A data file read and validated by its schema: (data, the parsed document for
+    line numbers, []) or (None, None, its problems, each at its line)."""
+    shown = display_path(path)
+    try:
+        doc = frontmatter.parse_yaml_file(path)
+    except frontmatter.FrontMatterError as error:
+        return None, None, [Problem(shown, error.line, "(plik)", error.message)]
+    try:
+        return model.model_validate(doc.data), doc, []
+    except ValidationError as error:
+        return (
+            None,
+            None,
+            [
+                Problem(
+                    shown, doc.line_for(tuple(e["loc"])), field_name(tuple(e["loc"])), translate(model, e)
+                )
+                for e in error.errors()
+            ],
+        )
+
+
 def scan(settings: dict[str, Any] | Path) -> files.Inventory:
     """Every entry under the content roots: content files, media files and the entries
     refused (see files.py); a bare Path stands for PATH. Walked once per build: the

@@ -14,6 +14,7 @@ from typing import Any
 from pelican.generators import Generator
 from portal_content.validate import records_of
 from portal_core.address import site_address
+from portal_procurement.cpv import load_vocabulary
 from portal_theme.filters import sort_key_pl
 
 from . import charts, opendata
@@ -38,6 +39,9 @@ class DirectoryGenerator(Generator):
         region, problems = load_region(Path(self.path))
         assert region is not None and not problems  # validated before any generator runs
         self.region = region
+        vocabulary, problems = load_vocabulary(Path(self.path))
+        assert vocabulary is not None and not problems  # validated before any generator runs
+        self.vocabulary = vocabulary
         self.owes = sorted(self._made(Owes), key=lambda o: sort_key_pl(o.meta.subregion))
         self.entities = sorted(self._made(Entity), key=lambda e: sort_key_pl(e.display_name))
         by_subregion = {}
@@ -52,6 +56,8 @@ class DirectoryGenerator(Generator):
             entity.powiat_obj = region.powiat(entity.meta.powiat)
             entity.subregion = entity.powiat_obj.subregion
             entity.owes = by_subregion.get(entity.subregion.slug)
+            entity.cpv = [vocabulary.get(code) for code in entity.meta.offer.cpv]
+            entity.cpv_covering = vocabulary.covering(entity.meta.offer.cpv)
         for owes in self.owes:
             owes.entities = [e for e in self.entities if e.subregion is owes.subregion]
         self.listings = self._listings()
@@ -116,6 +122,21 @@ class DirectoryGenerator(Generator):
                         f"{base}oferta/{slug}/",
                     )
                 )
+        for code in self.vocabulary.codes:
+            members = [e for e in self.entities if code in e.cpv_covering]
+            if members:
+                listings.append(
+                    Listing(
+                        "cpv",
+                        code.digits,
+                        f"Dostawcy: {code.name} (CPV {code.code})",
+                        f"Podmioty ekonomii społecznej, które sprzedają to, co opisuje kod CPV {code.code} "
+                        f"„{code.name}” albo kod węższy w tej grupie.",
+                        members,
+                        f"{base}cpv/{code.digits}/",
+                        {"cpv": code},
+                    )
+                )
         members = [e for e in self.entities if e.is_ps]
         listings.append(
             Listing(
@@ -146,6 +167,10 @@ class DirectoryGenerator(Generator):
     def listings_of(self, kind: str) -> list[Listing]:
         return [item for item in self.listings if item.kind == kind]
 
+    def cpv_listing(self, code: Any) -> Listing | None:
+        """The list of the suppliers of a known CPV code (None when it has none)."""
+        return next((item for item in self.listings_of("cpv") if item.extra["cpv"] is code), None)
+
     def generate_output(self, writer) -> None:
         for entity in self.entities:
             writer.write_file(
@@ -170,6 +195,9 @@ class DirectoryGenerator(Generator):
                 listing=listing,
                 url=listing.url,
             )
+        writer.write_file(
+            base + "cpv/index.html", self.get_template("directory_cpv"), self.context, url=base + "cpv/"
+        )
         owes_url = self.settings["OWES_INDEX_URL"]
         writer.write_file(owes_url + "index.html", self.get_template("owes_list"), self.context, url=owes_url)
         self._write_open_data(writer)

@@ -33,6 +33,10 @@ class Entity(Item):
     powiat_obj: Any = None
     subregion: Any = None
     owes: Owes | None = None
+    # the known CPV codes of its offer, and those and every known code above them (the
+    # codes a buyer finds it under): portal_procurement.cpv, set by the DirectoryGenerator
+    cpv: list[Any] | tuple = ()
+    cpv_covering: list[Any] | tuple = ()
 
     @property
     def current_certificate(self) -> Any:
@@ -135,7 +139,7 @@ class Owes(Item):
 class Listing:
     """One generated list page of the directory (a subregion, a powiat, a legal form ...)."""
 
-    kind: str  # subregion | powiat | forma | oferta | ps
+    kind: str  # subregion | powiat | forma | oferta | cpv | ps
     slug: str
     title: str
     description: str

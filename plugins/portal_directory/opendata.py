@@ -72,6 +72,18 @@ COLUMNS: list[Column] = [
     Column("produkty", "produkty", lambda e, _: list(e.meta.offer.products), True),
     Column("uslugi", "usługi", lambda e, _: list(e.meta.offer.services), True),
     Column(
+        "kody_cpv",
+        "kody CPV oferty (Wspólny Słownik Zamówień, z cyfrą kontrolną)",
+        lambda e, _: list(e.meta.offer.cpv),
+        True,
+    ),
+    Column(
+        "kody_cpv_nazwy",
+        "nazwy tych kodów CPV, w tej samej kolejności",
+        lambda e, _: [code.name for code in e.cpv],
+        True,
+    ),
+    Column(
         "grupy_odbiorcow",
         f"z kim pracuje, kody: {', '.join(BENEFICIARIES)}",
         lambda e, _: list(e.meta.beneficiaries),

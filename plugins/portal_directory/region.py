@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Literal
 
 from pelican.utils import slugify
-from portal_content import frontmatter
-from portal_content.problems import Problem, display_path, field_name, translate
+from portal_content.problems import Problem, display_path, field_name
 from portal_content.schema import Slug, Strict, Text
-from pydantic import ValidationError
+from portal_content.validate import read_data_file
 
 REGION_FILE = Path("region") / "wielkopolska.yaml"
 EXPECTED = {"ziemski": 31, "grodzki": 4}
@@ -112,20 +111,9 @@ def load_region(content_root: Path) -> tuple[Region | None, list[Problem]]:
         return None, [
             Problem(shown, 1, "(plik)", "brak pliku z podziałem województwa na powiaty i subregiony")
         ]
-    try:
-        doc = frontmatter.parse_yaml_file(path)
-    except frontmatter.FrontMatterError as error:
-        return None, [Problem(shown, error.line, "(plik)", error.message)]
-    try:
-        data = RegionFile.model_validate(doc.data)
-    except ValidationError as error:
-        return None, [
-            Problem(
-                shown, doc.line_for(tuple(e["loc"])), field_name(tuple(e["loc"])), translate(RegionFile, e)
-            )
-            for e in error.errors()
-        ]
-    problems: list[Problem] = []
+    data, doc, problems = read_data_file(path, RegionFile)
+    if data is None:
+        return None, problems
     powiaty: dict[str, Powiat] = {}
     for index, entry in enumerate(data.powiaty):
         key = _key(entry.name)

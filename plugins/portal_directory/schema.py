@@ -6,6 +6,7 @@ import re
 from typing import Annotated, Any
 
 from portal_content.schema import Day, Image, Line, Slug, Strict, Text, Url, choice
+from portal_procurement.cpv import CpvCode
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
@@ -122,6 +123,11 @@ class Offer(Strict):
     )
     products: list[Text] = Field(default_factory=list, description="Produkty (lista).")
     services: list[Text] = Field(default_factory=list, description="Usługi (lista).")
+    cpv: list[CpvCode] = Field(
+        default_factory=list,
+        description="Kody CPV tego, co podmiot sprzedaje (słownik: content/zamowienia/cpv.yaml).",
+        examples=["[55520000-1, 55321000-6]"],
+    )
 
 
 class EntityMeta(Strict):

@@ -30,6 +30,7 @@ from portal_events import plugin as events
 from portal_films import plugin as films
 from portal_films.embed import embedded_films
 from portal_images import plugin as images
+from portal_procurement import plugin as procurement
 from portal_publish import plugin as publish
 from portal_share import plugin as share
 from portal_theme import components
@@ -43,8 +44,9 @@ CHECKERS = [
     certification.check_editions,
     films.check_films,
     events.check_events,
+    procurement.check_procurement,
 ]
-DATA_FILES = [*directory.DATA_FILES]
+DATA_FILES = [*directory.DATA_FILES, *procurement.DATA_FILES]
 # What a Markdown body embeds from other content files (films' [film: ...] lines)
 EMBED_FINDERS = [embedded_films]
 

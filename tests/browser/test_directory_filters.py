@@ -7,6 +7,7 @@ import re
 from playwright.sync_api import expect
 from portal_content.validate import content_files, load
 from portal_directory.region import load_region
+from portal_procurement import cpv
 from portal_site import register_content
 from portal_theme.filters import plural_pl
 from sitebuild import ROOT
@@ -14,13 +15,18 @@ from sitebuild import ROOT
 register_content()
 REGION, _ = load_region(ROOT / "content")
 ENTITIES = [load(p, k) for p, k in content_files(ROOT / "content") if k == "entity"]
+VOCABULARY, _ = cpv.load_vocabulary(ROOT / "content")
 
 
-def expected(subregion=None, forma=None, oferta=None, ps=False):
+def expected(subregion=None, forma=None, oferta=None, ps=False, cpv_group=None, powiat=None):
     found = []
     for e in ENTITIES:
-        powiat = REGION.powiat(e.meta.powiat)
-        if subregion and powiat.subregion.slug != subregion:
+        if powiat and REGION.powiat(e.meta.powiat) is not REGION.powiat(powiat):
+            continue
+        if cpv_group and not any(c.startswith(cpv.significant(cpv_group)) for c in e.meta.offer.cpv):
+            continue
+        powiat_of = REGION.powiat(e.meta.powiat)
+        if subregion and powiat_of.subregion.slug != subregion:
             continue
         if forma and e.meta.legal_form != forma:
             continue
@@ -157,3 +163,62 @@ def test_a_filter_that_finds_nothing_offers_the_same_search_nearby(context, serv
     page.wait_for_url("**subregion=koninski**")
     assert len(visible(page)) == in_subregion
     expect(page.locator("[data-pl-owes-for='koninski']")).to_be_visible()
+
+
+def test_a_cpv_group_finds_every_supplier_under_it_and_combines_with_the_place(context, server):
+    """A buyer types a group's code: every supplier with a code in the group is shown (a
+    card carries its codes and those above them); words of a code's name work too, with
+    or without Polish letters; the place narrows it; the URL keeps it all."""
+    page = context.new_page()
+    page.goto(server + "/podmioty/")
+    field = page.get_by_label("Kod CPV albo nazwa z kodu")
+    field.fill("55500000")
+    want = expected(cpv_group="55500000")
+    assert len(want) >= 5 and visible(page) == want  # instant: no Enter needed
+    assert page.url.endswith("/podmioty/?cpv=55500000")
+    # a code from the list as the datalist writes it, a deeper one
+    field.fill("55524000-9 Usługi dostarczania posiłków do szkół")
+    assert visible(page) == expected(cpv_group="55524000")
+    # words of the names: every code whose name holds them, and so its group's members
+    field.fill("uslugi sprzatania")
+    plain = str.maketrans("ąćęłńóśźż", "acelnoszz")
+    sprzatanie = {
+        c.digits
+        for c in VOCABULARY.codes
+        if all(w in c.name.lower().translate(plain) for w in ("uslugi", "sprzatania"))
+    }
+    assert sprzatanie and visible(page) == sorted(
+        {
+            f"/podmioty/{e.slug}/"
+            for e in ENTITIES
+            for c in VOCABULARY.covering(list(e.meta.offer.cpv))
+            if c.digits in sprzatanie
+        }
+    )
+    # with the place: catering in the koniński subregion, then in Konin
+    field.fill("55500000")
+    page.get_by_label("Subregion", exact=True).select_option("koninski")
+    assert visible(page) == expected(cpv_group="55500000", subregion="koninski")
+    page.get_by_label("Powiat", exact=True).select_option("konin")
+    assert visible(page) == expected(cpv_group="55500000", powiat="Konin")
+    shared = page.url
+    assert "cpv=55500000" in shared and "powiat=konin" in shared
+    # the state comes back from the address
+    again = context.new_page()
+    again.goto(shared)
+    expect(again.get_by_label("Kod CPV albo nazwa z kodu")).to_have_value("55500000")
+    assert visible(again) == expected(cpv_group="55500000", powiat="Konin")
+
+
+def test_without_javascript_a_cpv_group_page_lists_its_suppliers_by_subregion(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/podmioty/")
+    page.get_by_role("link", name="Według kodów CPV (dla zamawiających)").click()
+    page.get_by_role("link", name=re.compile("^55500000-5 Usługi stołówek i cateringu")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Usługi stołówek i cateringu")
+    cards = page.locator(".pl-entity-card__title a").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)"
+    )
+    assert sorted(cards) == expected(cpv_group="55500000")
+    context.close()

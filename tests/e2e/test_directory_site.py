@@ -11,12 +11,14 @@ import pytest
 from htmlscan import scan
 from portal_content.validate import content_files, load
 from portal_directory.region import load_region
+from portal_procurement import cpv
 from portal_site import register_content
 from sitebuild import ROOT
 
 register_content()
 
 REGION, _ = load_region(ROOT / "content")
+VOCABULARY, _ = cpv.load_vocabulary(ROOT / "content")
 ENTITIES = [load(p, k) for p, k in content_files(ROOT / "content") if k == "entity"]
 OWES = [load(p, k) for p, k in content_files(ROOT / "content") if k == "owes"]
 
@@ -96,6 +98,13 @@ def test_entity_page_listings_and_open_data(site, open_data, record):
     assert row["przedsiebiorstwo_spoleczne"] == ("tak" if meta.ps else "nie")
     assert item["przedsiebiorstwo_spoleczne"] is (meta.ps is not None)
     assert row["kategorie_oferty"].split(" | ") == item["kategorie_oferty"] == list(meta.offer.categories)
+    # CPV: every sample entity has codes; the profile names them and links to their suppliers
+    assert meta.offer.cpv
+    assert row["kody_cpv"].split(" | ") == item["kody_cpv"] == list(meta.offer.cpv)
+    names = [VOCABULARY.get(code).name for code in meta.offer.cpv]
+    assert row["kody_cpv_nazwy"].split(" | ") == item["kody_cpv_nazwy"] == names
+    for code, name in zip(meta.offer.cpv, names, strict=True):
+        assert f"/podmioty/cpv/{code[:8]}/" in hrefs and f"{code} {name}" in page.text
 
 
 def test_open_data_files_have_one_row_per_entity_and_documented_columns(open_data):
@@ -161,3 +170,40 @@ def test_directory_cards_carry_filter_facets(site):
         card["data-subregion"] and card["data-powiat"] and card["data-forma"] and card["data-oferta"]
         for card in cards
     )
+
+
+def _under(code: str, group: str) -> bool:
+    return code[:8].startswith(cpv.significant(group))
+
+
+@pytest.mark.parametrize("group", ["55500000", "55000000", "90900000", "77300000", "18000000", "85300000"])
+def test_a_cpv_group_lists_every_supplier_of_a_code_under_it(site, group):
+    """The page of a group lists exactly the entities with a code in that group (the
+    parent's page finds the children's suppliers), by subregion."""
+    expected = {r.slug for r in ENTITIES if any(_under(code, group) for code in r.meta.offer.cpv)}
+    assert expected  # the sample has suppliers of every group asked here
+    html = (site / "podmioty" / "cpv" / group / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'class="pl-entity-card__title"><a href="/podmioty/([^/"]+)/"', html)
+    assert sorted(listed) == sorted(expected)  # each once
+    subregions = {REGION.powiat(r.meta.powiat).subregion.name for r in ENTITIES if r.slug in expected}
+    assert subregions == set(re.findall(r'<h2 id="subregion-[^"]+">Subregion ([^<]+)</h2>', html))
+
+
+def test_every_subregion_has_a_catering_and_a_gift_supplier():
+    """The sample data lets the buyer's journey find real-looking suppliers everywhere."""
+    for group in ("55500000", "18530000"):
+        found = {
+            REGION.powiat(r.meta.powiat).subregion.slug
+            for r in ENTITIES
+            if any(_under(code, group) for code in r.meta.offer.cpv)
+        }
+        assert found == {s.slug for s in REGION.subregions}, group
+
+
+def test_the_cpv_index_shows_the_tree_of_known_codes_with_their_suppliers(site):
+    page = scan(site / "podmioty" / "cpv" / "index.html")
+    links = {a.get("href") for a in page.all("a")}
+    for code in VOCABULARY.codes:
+        suppliers = [r for r in ENTITIES if any(_under(c, code.digits) for c in r.meta.offer.cpv)]
+        assert (f"/podmioty/cpv/{code.digits}/" in links) is bool(suppliers), code.code
+        assert f"{code.code} {code.name}" in page.text

@@ -25,6 +25,7 @@ FORMATTED = {
     "video_id",
     "powiat",  # names checked against content/region/wielkopolska.yaml
     "subregion",
+    "cpv",  # codes: form and check digit (portal_procurement.cpv), known in content/zamowienia/cpv.yaml
 }
 FILES = {"src", "file"}
 FILE_OF_KIND = {

@@ -1,7 +1,10 @@
 /* Instant filters of the entity directory (/podmioty/).
    Without JavaScript the form stays hidden and the listing links lead to generated
    pages. With it, the controls combine, the count is announced through a live region,
-   and the state lives in the URL query (?subregion=&powiat=&forma=&oferta=&ps=1). A chosen
+   and the state lives in the URL query (?subregion=&powiat=&forma=&oferta=&cpv=&ps=1). The
+   CPV field takes a code (any level: 55500000 finds every catering supplier, as a card
+   lists its codes and every code above them) or words of a code's Polish name (the codes
+   of the datalist whose names hold them all, Polish letters or not). A chosen
    subregion or powiat shows its support centre (OWES) above the results; when nothing is
    found, the same filters elsewhere in the subregion are offered with their counts. */
 (function () {
@@ -11,7 +14,7 @@
   var cards = Array.prototype.slice.call(list.children);
   var count = form.querySelector("[data-pl-count]");
   var empty = document.querySelector("[data-pl-empty]");
-  var names = ["subregion", "powiat", "forma", "oferta", "ps", "certyfikat"];
+  var names = ["subregion", "powiat", "forma", "oferta", "cpv", "ps", "certyfikat"];
   var shared = window.plFilterState;
 
   function limitPowiats(subregion) {
@@ -26,11 +29,38 @@
     if (chosen && chosen.getAttribute("data-subregion") && subregion && chosen.getAttribute("data-subregion") !== subregion) select.value = "";
   }
 
+  /* Lower case without Polish letters: "Usługi stołówek" and "uslugi stolowek" compare equal. */
+  function plain(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ł/g, "l");
+  }
+
+  var vocabulary = Array.prototype.map.call(document.querySelectorAll("#cpv-lista option"), function (option) {
+    return { digits: option.value.slice(0, 8), text: plain(option.value) };
+  });
+
+  /* What a card's data-cpv must hold for the CPV field's text: a test of one code. */
+  function cpvTest(text) {
+    var value = text.trim();
+    if (!value) return null;
+    if (/^\d/.test(value)) {
+      var digits = value.replace(/[^\d-]/g, "").split("-")[0].slice(0, 8).replace(/0+$/, "");
+      if (digits.length < 2) digits = value.replace(/\D/g, "").slice(0, 2);
+      return function (code) { return code.indexOf(digits) === 0; };
+    }
+    var words = plain(value).split(/\s+/);
+    var known = {};
+    vocabulary.forEach(function (entry) {
+      if (words.every(function (word) { return entry.text.indexOf(word) >= 0; })) known[entry.digits] = true;
+    });
+    return function (code) { return known[code] === true; };
+  }
+
   function matches(card, s) {
     if (s.subregion && card.getAttribute("data-subregion") !== s.subregion) return false;
     if (s.powiat && card.getAttribute("data-powiat") !== s.powiat) return false;
     if (s.forma && card.getAttribute("data-forma") !== s.forma) return false;
     if (s.oferta && card.getAttribute("data-oferta").split(" ").indexOf(s.oferta) < 0) return false;
+    if (s.cpvTest && !card.getAttribute("data-cpv").split(" ").some(s.cpvTest)) return false;
     if (s.ps && card.getAttribute("data-ps") !== "1") return false;
     if (s.certyfikat && card.getAttribute("data-certyfikat") !== "1") return false;
     return true;
@@ -65,6 +95,7 @@
   }
 
   function counted(s) {
+    s.cpvTest = cpvTest(s.cpv || "");
     return cards.filter(function (card) { return matches(card, s); }).length;
   }
 
@@ -106,6 +137,7 @@
   function apply(updateUrl) {
     limitPowiats(form.elements.subregion.value);
     var s = shared.read(form, names);
+    s.cpvTest = cpvTest(s.cpv);
     var shown = 0;
     cards.forEach(function (card) {
       var ok = matches(card, s);
@@ -124,6 +156,7 @@
   }
 
   form.addEventListener("change", function () { apply(true); });
+  form.elements.cpv.addEventListener("input", function () { apply(true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
   shared.restore(form, names);

@@ -122,21 +122,6 @@ class DirectoryGenerator(Generator):
                         f"{base}oferta/{slug}/",
                     )
                 )
-        for code in self.vocabulary.codes:
-            members = [e for e in self.entities if code in e.cpv_covering]
-            if members:
-                listings.append(
-                    Listing(
-                        "cpv",
-                        code.digits,
-                        f"Dostawcy: {code.name} (CPV {code.code})",
-                        f"Podmioty ekonomii społecznej, które sprzedają to, co opisuje kod CPV {code.code} "
-                        f"„{code.name}” albo kod węższy w tej grupie.",
-                        members,
-                        f"{base}cpv/{code.digits}/",
-                        {"cpv": code},
-                    )
-                )
         members = [e for e in self.entities if e.is_ps]
         listings.append(
             Listing(
@@ -167,9 +152,14 @@ class DirectoryGenerator(Generator):
     def listings_of(self, kind: str) -> list[Listing]:
         return [item for item in self.listings if item.kind == kind]
 
-    def cpv_listing(self, code: Any) -> Listing | None:
-        """The list of the suppliers of a known CPV code (None when it has none)."""
-        return next((item for item in self.listings_of("cpv") if item.extra["cpv"] is code), None)
+    def cpv_suppliers(self, code: Any) -> list[Entity]:
+        """The entities a buyer finds under a known CPV code (its own or a narrower one), by
+        subregion, then by name."""
+        order = {subregion.slug: index for index, subregion in enumerate(self.region.subregions)}
+        return sorted(
+            (e for e in self.entities if code in e.cpv_covering),
+            key=lambda e: (order[e.subregion.slug], sort_key_pl(e.display_name)),
+        )
 
     def generate_output(self, writer) -> None:
         for entity in self.entities:

@@ -139,7 +139,7 @@ class Owes(Item):
 class Listing:
     """One generated list page of the directory (a subregion, a powiat, a legal form ...)."""
 
-    kind: str  # subregion | powiat | forma | oferta | cpv | ps
+    kind: str  # subregion | powiat | forma | oferta | ps
     slug: str
     title: str
     description: str

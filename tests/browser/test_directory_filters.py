@@ -210,15 +210,17 @@ def test_a_cpv_group_finds_every_supplier_under_it_and_combines_with_the_place(c
     assert visible(again) == expected(cpv_group="55500000", powiat="Konin")
 
 
-def test_without_javascript_a_cpv_group_page_lists_its_suppliers_by_subregion(browser, server):
+def test_without_javascript_the_cpv_page_lists_each_codes_suppliers(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(server + "/podmioty/")
     page.get_by_role("link", name="Według kodów CPV (dla zamawiających)").click()
-    page.get_by_role("link", name=re.compile("^55500000-5 Usługi stołówek i cateringu")).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Usługi stołówek i cateringu")
-    cards = page.locator(".pl-entity-card__title a").evaluate_all(
-        "links => links.map(a => new URL(a.href).pathname)"
-    )
-    assert sorted(cards) == expected(cpv_group="55500000")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dostawcy według kodów CPV")
+    suppliers = page.get_by_role("list", name="Dostawcy: Usługi stołówek i cateringu")
+    found = suppliers.get_by_role("link").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert sorted(found) == expected(cpv_group="55500000")
+    # a profile's code leads to the same place
+    page.goto(server + "/podmioty/pyrlandia/")
+    page.get_by_role("link", name="55520000-1 Usługi dostarczania posiłków").click()
+    assert page.url.endswith("/podmioty/cpv/#cpv-55520000")
     context.close()

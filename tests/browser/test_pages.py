@@ -29,6 +29,7 @@ TEMPLATES = {
     "directory": "/podmioty/",
     "directory-listing": "/podmioty/subregion/pilski/",
     "directory-empty-listing": "/podmioty/powiat/kepinski/",
+    "directory-cpv": "/podmioty/cpv/",
     "entity": "/podmioty/pyrlandia/",
     "entity-reintegration-unit": "/podmioty/zaz-glina-i-ogien-leszno/",
     "owes": "/owes/owes-poznanski/",

@@ -104,7 +104,7 @@ def test_entity_page_listings_and_open_data(site, open_data, record):
     names = [VOCABULARY.get(code).name for code in meta.offer.cpv]
     assert row["kody_cpv_nazwy"].split(" | ") == item["kody_cpv_nazwy"] == names
     for code, name in zip(meta.offer.cpv, names, strict=True):
-        assert f"/podmioty/cpv/{code[:8]}/" in hrefs and f"{code} {name}" in page.text
+        assert f"/podmioty/cpv/#cpv-{code[:8]}" in hrefs and f"{code} {name}" in page.text
 
 
 def test_open_data_files_have_one_row_per_entity_and_documented_columns(open_data):
@@ -178,15 +178,23 @@ def _under(code: str, group: str) -> bool:
 
 @pytest.mark.parametrize("group", ["55500000", "55000000", "90900000", "77300000", "18000000", "85300000"])
 def test_a_cpv_group_lists_every_supplier_of_a_code_under_it(site, group):
-    """The page of a group lists exactly the entities with a code in that group (the
-    parent's page finds the children's suppliers), by subregion."""
-    expected = {r.slug for r in ENTITIES if any(_under(code, group) for code in r.meta.offer.cpv)}
+    """Under a group's code on /podmioty/cpv/ are exactly the entities with a code in that
+    group (the parent finds the children's suppliers), each once, by subregion."""
+    expected = [r for r in ENTITIES if any(_under(code, group) for code in r.meta.offer.cpv)]
     assert expected  # the sample has suppliers of every group asked here
-    html = (site / "podmioty" / "cpv" / group / "index.html").read_text(encoding="utf-8")
-    listed = re.findall(r'class="pl-entity-card__title"><a href="/podmioty/([^/"]+)/"', html)
-    assert sorted(listed) == sorted(expected)  # each once
-    subregions = {REGION.powiat(r.meta.powiat).subregion.name for r in ENTITIES if r.slug in expected}
-    assert subregions == set(re.findall(r'<h2 id="subregion-[^"]+">Subregion ([^<]+)</h2>', html))
+    html = (site / "podmioty" / "cpv" / "index.html").read_text(encoding="utf-8")
+    item = html[html.index(f'<li id="cpv-{group}">') :]
+    suppliers = item[item.index('<ul class="pl-cpv-suppliers"') : item.index("</ul>")]
+    listed = re.findall(r'<a href="/podmioty/([^/"]+)/">', suppliers)
+    assert sorted(listed) == sorted(r.slug for r in expected)
+    order = [s.slug for s in REGION.subregions]
+    by_subregion = [
+        order.index(REGION.powiat(r.meta.powiat).subregion.slug) for r in ENTITIES if r.slug in listed
+    ]
+    assert [
+        order.index(REGION.powiat(next(r for r in ENTITIES if r.slug == slug).meta.powiat).subregion.slug)
+        for slug in listed
+    ] == sorted(by_subregion)
 
 
 def test_every_subregion_has_a_catering_and_a_gift_supplier():
@@ -202,8 +210,8 @@ def test_every_subregion_has_a_catering_and_a_gift_supplier():
 
 def test_the_cpv_index_shows_the_tree_of_known_codes_with_their_suppliers(site):
     page = scan(site / "podmioty" / "cpv" / "index.html")
-    links = {a.get("href") for a in page.all("a")}
+    assert {f"cpv-{code.digits}" for code in VOCABULARY.codes} <= page.ids()
     for code in VOCABULARY.codes:
         suppliers = [r for r in ENTITIES if any(_under(c, code.digits) for c in r.meta.offer.cpv)]
-        assert (f"/podmioty/cpv/{code.digits}/" in links) is bool(suppliers), code.code
-        assert f"{code.code} {code.name}" in page.text
+        named = "brak dostawcy w katalogu" if not suppliers else f"{len(suppliers)} dostaw"
+        assert f"{code.code} {code.name} ({named}" in page.text, code.code

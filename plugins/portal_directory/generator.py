@@ -203,6 +203,7 @@ class DirectoryGenerator(Generator):
         (folder / "podmioty.json").write_text(
             opendata.to_json(self.entities, public, str(self.settings["BUILD_DATE"])), encoding="utf-8"
         )
+        (folder / opendata.SCHEMA_NAME).write_text(opendata.json_schema(public, data_url), encoding="utf-8")
         by_form = Counter(e.meta.legal_form for e in self.entities)
         form_rows = [(LEGAL_FORMS[slug], by_form[slug]) for slug in LEGAL_FORMS if by_form[slug]]
         form_rows.sort(key=lambda row: (-row[1], sort_key_pl(row[0])))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from portal_content.opendata import csv_text
@@ -24,6 +24,13 @@ class Column:
     description: str
     value: Callable[[Entity, str], Any]
     is_list: bool = False
+    # the value's JSON Schema in podmioty.json (a list's: of its items)
+    schema: dict[str, Any] = field(default_factory=lambda: {"type": "string"})
+
+
+BOOLEAN = {"type": "boolean"}
+DAY = {"type": "string", "format": "date"}
+OR_EMPTY = {"const": ""}  # an optional value the entity did not give
 
 
 def _contact(field: str):
@@ -44,15 +51,22 @@ COLUMNS: list[Column] = [
         "przedsiebiorstwo_spoleczne",
         "czy ma status przedsiębiorstwa społecznego (tak/nie)",
         lambda e, _: e.is_ps,
+        schema=BOOLEAN,
     ),
     Column(
         "ps_data_decyzji",
         "data decyzji wojewody o statusie PS (RRRR-MM-DD)",
         lambda e, _: e.meta.ps.decision_date.isoformat() if e.meta.ps else "",
+        schema={"anyOf": [DAY, OR_EMPTY]},
     ),
-    Column("krs", "numer KRS (10 cyfr)", lambda e, _: e.meta.krs or ""),
-    Column("nip", "NIP (10 cyfr)", lambda e, _: e.meta.nip or ""),
-    Column("regon", "REGON (9 lub 14 cyfr)", lambda e, _: e.meta.regon or ""),
+    Column("krs", "numer KRS (10 cyfr)", lambda e, _: e.meta.krs or "", schema={"pattern": r"^(\d{10})?$"}),
+    Column("nip", "NIP (10 cyfr)", lambda e, _: e.meta.nip or "", schema={"pattern": r"^(\d{10})?$"}),
+    Column(
+        "regon",
+        "REGON (9 lub 14 cyfr)",
+        lambda e, _: e.meta.regon or "",
+        schema={"pattern": r"^(\d{9}|\d{14})?$"},
+    ),
     Column("ulica", "ulica i numer siedziby", lambda e, _: e.meta.address.street),
     Column("kod_pocztowy", "kod pocztowy", lambda e, _: e.meta.address.postal_code),
     Column("miejscowosc", "miejscowość", lambda e, _: e.meta.address.city),
@@ -76,6 +90,7 @@ COLUMNS: list[Column] = [
         "kody CPV oferty (Wspólny Słownik Zamówień, z cyfrą kontrolną)",
         lambda e, _: list(e.meta.offer.cpv),
         True,
+        {"type": "string", "pattern": r"^\d{8}-\d$"},
     ),
     Column(
         "kody_cpv_nazwy",
@@ -93,14 +108,26 @@ COLUMNS: list[Column] = [
         "liczba_zatrudnionych",
         "liczba zatrudnionych osób (jeśli podana)",
         lambda e, _: e.meta.employees if e.meta.employees is not None else "",
+        schema={"anyOf": [{"type": "integer", "minimum": 0}, OR_EMPTY]},
     ),
     Column(
         "data_weryfikacji",
         "data ostatniej weryfikacji danych (RRRR-MM-DD)",
         lambda e, _: e.meta.verified.isoformat(),
+        schema=DAY,
     ),
-    Column("profil", "adres profilu w portalu", lambda e, site: f"{site}/{e.url}"),
-    Column("dane_przykladowe", "czy to dane przykładowe, zmyślone (tak/nie)", lambda e, _: e.meta.sample),
+    Column(
+        "profil",
+        "adres profilu w portalu",
+        lambda e, site: f"{site}/{e.url}",
+        schema={"type": "string", "format": "uri"},
+    ),
+    Column(
+        "dane_przykladowe",
+        "czy to dane przykładowe, zmyślone (tak/nie)",
+        lambda e, _: e.meta.sample,
+        schema=BOOLEAN,
+    ),
 ]
 
 
@@ -130,5 +157,47 @@ def to_json(entities: list[Entity], siteurl: str, built: str) -> str:
         "liczba_podmiotow": len(entities),
         "kolumny": {c.name: c.description for c in COLUMNS},
         "podmioty": rows(entities, siteurl),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+SCHEMA_NAME = "podmioty.schema.json"
+
+
+def json_schema(siteurl: str, data_url: str) -> str:
+    """The JSON Schema (2020-12) of podmioty.json, published beside it: every column with
+    its description and type, so a buyer's or a researcher's program can check the file."""
+
+    def column(c: Column) -> dict[str, Any]:
+        value = {"type": "array", "items": c.schema} if c.is_list else dict(c.schema)
+        return {"description": c.description, **value}
+
+    document = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{siteurl}/{data_url}{SCHEMA_NAME}",
+        "title": "Podmioty ekonomii społecznej w Wielkopolsce (podmioty.json)",
+        "type": "object",
+        "required": ["opis", "licencja", "data_zbudowania", "liczba_podmiotow", "kolumny", "podmioty"],
+        "properties": {
+            "opis": {"type": "string"},
+            "licencja": {"type": "string"},
+            "data_zbudowania": DAY,
+            "liczba_podmiotow": {"type": "integer", "minimum": 0},
+            "kolumny": {
+                "type": "object",
+                "description": "opis każdej kolumny słownie",
+                "properties": {c.name: {"type": "string"} for c in COLUMNS},
+                "required": [c.name for c in COLUMNS],
+            },
+            "podmioty": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": [c.name for c in COLUMNS],
+                    "properties": {c.name: column(c) for c in COLUMNS},
+                },
+            },
+        },
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

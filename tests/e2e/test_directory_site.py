@@ -215,3 +215,24 @@ def test_the_cpv_index_shows_the_tree_of_known_codes_with_their_suppliers(site):
         suppliers = [r for r in ENTITIES if any(_under(c, code.digits) for c in r.meta.offer.cpv)]
         named = "brak dostawcy w katalogu" if not suppliers else f"{len(suppliers)} dostaw"
         assert f"{code.code} {code.name} ({named}" in page.text, code.code
+
+
+def test_the_open_data_has_a_json_schema_that_holds_and_can_fail(site, open_data):
+    """/dane/podmioty.schema.json, beside the data: every column with its description and
+    type; the built podmioty.json is valid against it, and a wrong value is not."""
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((site / "dane" / "podmioty.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    _, _, document = open_data
+    columns = schema["properties"]["podmioty"]["items"]["properties"]
+    assert list(columns) == list(document["kolumny"])
+    assert all(columns[name]["description"] == text for name, text in document["kolumny"].items())
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    assert list(validator.iter_errors(document)) == []
+    broken = json.loads(json.dumps(document))
+    broken["podmioty"][0]["kody_cpv"] = ["55520000"]
+    broken["podmioty"][1]["przedsiebiorstwo_spoleczne"] = "tak"
+    broken["podmioty"][2]["data_weryfikacji"] = "30.09.2026"
+    assert len(list(validator.iter_errors(broken))) == 3
+    assert "podmioty.schema.json" in (site / "dane" / "index.html").read_text(encoding="utf-8")

@@ -120,18 +120,6 @@ class Cpv:
     def digits(self) -> str:
         return self.code[:8]
 
-    @property
-    def prefix(self) -> str:
-        return significant(self.digits)
-
-    @property
-    def label(self) -> str:
-        return f"{self.code} {self.name}"
-
-    @property
-    def depth(self) -> int:
-        return 0 if self.parent is None else self.parent.depth + 1
-
 
 @dataclass
 class Vocabulary:

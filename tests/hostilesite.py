@@ -92,6 +92,12 @@ def documents(hostile: bool) -> dict[str, dict]:
                 "youtube": u,
             },
             "offer": {"categories": ["gastronomia"], "products": [t], "services": [t], "cpv": ["55520000-1"]},
+            "procurement": {
+                "protected_workplace": True,
+                "at_risk_share": {"percent": 40, "as_of": "2026-06-30"},
+                "area_served": ["Poznań", "cała Polska"],
+                "contact": {"person": t, "email": "oferty@proba.example", "phone": "61 000 00 02"},
+            },
             "beneficiaries": [],
             "summary": t,
             "mission": m,

@@ -138,6 +138,7 @@ ITEM_NOUNS = {
     "subregiony": "subregion",
     "powiaty": "powiat",
     "cpv": "kod",
+    "area_served": "obszar",
     "codes": "kod",
 }
 

@@ -58,6 +58,8 @@ class DirectoryGenerator(Generator):
             entity.owes = by_subregion.get(entity.subregion.slug)
             entity.cpv = [vocabulary.get(code) for code in entity.meta.offer.cpv]
             entity.cpv_covering = vocabulary.covering(entity.meta.offer.cpv)
+            procurement = entity.meta.procurement
+            entity.areas_served = [region.area(text) for text in procurement.area_served] if procurement else []
         for owes in self.owes:
             owes.entities = [e for e in self.entities if e.subregion is owes.subregion]
         self.listings = self._listings()

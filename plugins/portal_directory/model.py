@@ -8,6 +8,8 @@ from typing import Any
 from portal_content.model import Item
 from portal_content.relations import Backref
 
+from portal_procurement.facts import Basis, reserved_contracts
+
 from .schema import EntityMeta, OwesMeta, tel_href
 from .vocabulary import BENEFICIARIES, LEGAL_FORMS, OFFER_CATEGORIES
 
@@ -37,6 +39,16 @@ class Entity(Item):
     # codes a buyer finds it under): portal_procurement.cpv, set by the DirectoryGenerator
     cpv: list[Any] | tuple = ()
     cpv_covering: list[Any] | tuple = ()
+    # the areas of meta.procurement.area_served as readers see them (region.Area), set by
+    # the DirectoryGenerator
+    areas_served: list[Any] | tuple = ()
+
+    @property
+    def reservations(self) -> list[Basis]:
+        """The reserved-contract bases its legal form and recorded status open (portal_procurement.facts)."""
+        return reserved_contracts(
+            self.meta.legal_form, self.meta.procurement, self.meta.parent_body, self.legal_form_label
+        )
 
     @property
     def current_certificate(self) -> Any:

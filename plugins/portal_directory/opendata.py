@@ -37,6 +37,18 @@ def _contact(field: str):
     return lambda e, _: getattr(e.meta.contact, field) or ""
 
 
+def _offers(field: str):
+    def value(entity: Entity, _: str) -> str:
+        procurement = entity.meta.procurement
+        return (getattr(procurement.contact, field) or "") if procurement and procurement.contact else ""
+
+    return value
+
+
+def _at_risk(entity: Entity) -> Any:
+    return entity.meta.procurement.at_risk_share if entity.meta.procurement else None
+
+
 COLUMNS: list[Column] = [
     Column("id", "stały identyfikator podmiotu w portalu (część adresu profilu)", lambda e, _: e.slug),
     Column("nazwa", "pełna nazwa", lambda e, _: e.meta.name),
@@ -59,6 +71,50 @@ COLUMNS: list[Column] = [
         lambda e, _: e.meta.ps.decision_date.isoformat() if e.meta.ps else "",
         schema={"anyOf": [DAY, OR_EMPTY]},
     ),
+    Column(
+        "ps_numer_decyzji",
+        "znak decyzji wojewody o statusie PS (jeśli podany)",
+        lambda e, _: (e.meta.ps.decision_number or "") if e.meta.ps else "",
+    ),
+    Column(
+        "zaklad_pracy_chronionej",
+        "czy ma status zakładu pracy chronionej (tak/nie)",
+        lambda e, _: bool(e.meta.procurement and e.meta.procurement.protected_workplace),
+        schema=BOOLEAN,
+    ),
+    Column(
+        "zamowienia_zastrzezone",
+        "podstawy zamówień zastrzeżonych wynikające z formy prawnej i statusu (art. 94 Pzp; art. 15a ustawy o spółdzielniach socjalnych)",
+        lambda e, _: [basis.short for basis in e.reservations],
+        True,
+    ),
+    Column(
+        "zatrudnieni_z_grup_zagrozonych_proc",
+        "odsetek zatrudnionych z grup zagrożonych wykluczeniem, jeśli podmiot go publikuje",
+        lambda e, _: _at_risk(e).percent if _at_risk(e) else "",
+        schema={"anyOf": [{"type": "integer", "minimum": 0, "maximum": 100}, OR_EMPTY]},
+    ),
+    Column(
+        "zatrudnieni_z_grup_zagrozonych_stan_na",
+        "data, której dotyczy ten odsetek (RRRR-MM-DD)",
+        lambda e, _: _at_risk(e).as_of.isoformat() if _at_risk(e) else "",
+        schema={"anyOf": [DAY, OR_EMPTY]},
+    ),
+    Column(
+        "obszar_realizacji",
+        "gdzie podmiot realizuje zamówienia (powiaty, subregiony, województwo, cała Polska), jeśli podał",
+        lambda e, _: [area.label for area in e.areas_served],
+        True,
+    ),
+    Column(
+        "certyfikat_zakup_prospoleczny_wazny_do",
+        "data ważności certyfikatu „Zakup Prospołeczny” ważnego w dniu wygenerowania danych (RRRR-MM-DD)",
+        lambda e, _: e.current_certificate.valid_until.isoformat() if e.current_certificate else "",
+        schema={"anyOf": [DAY, OR_EMPTY]},
+    ),
+    Column("kontakt_oferty_osoba", "osoba do zapytań ofertowych", _offers("person")),
+    Column("kontakt_oferty_email", "e-mail do zapytań ofertowych", _offers("email")),
+    Column("kontakt_oferty_telefon", "telefon do zapytań ofertowych", _offers("phone")),
     Column("krs", "numer KRS (10 cyfr)", lambda e, _: e.meta.krs or "", schema={"pattern": r"^(\d{10})?$"}),
     Column("nip", "NIP (10 cyfr)", lambda e, _: e.meta.nip or "", schema={"pattern": r"^(\d{10})?$"}),
     Column(

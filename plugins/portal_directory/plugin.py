@@ -7,7 +7,7 @@ Handlers (wired by portal_site):
 Declares the content kinds ``entity`` (content/podmioty/*.md) and ``owes``
 (content/owes/*.md), sharing one slug namespace, and an entity's relations (its products,
 certificates, films and events); the rules of ``check_directory`` validate
-powiats and subregions against content/region/wielkopolska.yaml, parent bodies of
+powiats and subregions (also of the areas an entity serves) against content/region/wielkopolska.yaml, parent bodies of
 reintegration units, one OWES per subregion and profile photos.
 Settings read: ENTITY_URL, ENTITY_SAVE_AS, OWES_URL, OWES_SAVE_AS, DIRECTORY_URL,
 OWES_INDEX_URL, OPEN_DATA_URL, SITE_ADDRESS (absolute links in open data).
@@ -69,6 +69,17 @@ def powiat_is_in_the_region(record: Record, facts: DirectoryFacts) -> Iterator[P
 
 
 @rule("entity")
+def areas_served_are_known(record: Record, facts: DirectoryFacts) -> Iterator[Problem]:
+    procurement = record.meta.procurement
+    for index, text in enumerate(procurement.area_served if procurement else ()):
+        if facts.region.area(text) is None:
+            yield record.problem(
+                ("procurement", "area_served", index),
+                f"nieznany obszar „{text}”; {facts.region.suggest_area(text)}",
+            )
+
+
+@rule("entity")
 def reintegration_unit_names_its_parent(record: Record, facts: DirectoryFacts) -> Iterator[Problem]:
     meta: Any = record.meta
     if meta.legal_form in REINTEGRATION_UNITS and meta.parent_body is None:
@@ -127,6 +138,7 @@ check_directory = Rules(
     directory_facts,
     (
         powiat_is_in_the_region,
+        areas_served_are_known,
         reintegration_unit_names_its_parent,
         profile_photos_are_usable,
         one_owes_in_a_known_subregion,

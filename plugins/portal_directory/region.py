@@ -62,6 +62,17 @@ class Subregion:
         return f"subregion {self.name}"
 
 
+@dataclass(frozen=True)
+class Area:
+    """An area an entity serves: a powiat, a subregion or a whole (the voivodeship, Poland)."""
+
+    label: str
+    path: str | None = None  # its directory page under DIRECTORY_URL, when it has one
+
+
+WHOLE_AREAS = {"województwo wielkopolskie": "województwo wielkopolskie", "cała polska": "cała Polska"}
+
+
 def _key(text: str) -> str:
     text = text.strip().casefold()
     for prefix in ("powiat ", "m. ", "miasto "):
@@ -90,6 +101,23 @@ class Region:
 
     def subregion(self, text: str) -> Subregion | None:
         return self._subregions.get(text.strip().casefold())
+
+    def area(self, text: str) -> Area | None:
+        """An area as editors write it: a powiat's name, 'subregion <nazwa>' or a whole."""
+        key = " ".join(text.split()).casefold()
+        if key in WHOLE_AREAS:
+            return Area(WHOLE_AREAS[key])
+        if key.startswith("subregion "):
+            subregion = self.subregion(key.removeprefix("subregion "))
+            return Area(subregion.label, f"subregion/{subregion.slug}/") if subregion else None
+        powiat = self.powiat(text)
+        return Area(powiat.label, f"powiat/{powiat.slug}/") if powiat else None
+
+    def suggest_area(self, text: str) -> str:
+        return (
+            f"{self.suggest_powiat(text)}; albo 'subregion {self.subregions[0].name}', "
+            "'województwo wielkopolskie', 'cała Polska'"
+        )
 
     def suggest_powiat(self, text: str) -> str:
         names = [p.name for p in self.powiaty]

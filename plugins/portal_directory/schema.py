@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from portal_content.schema import Day, Image, Line, Slug, Strict, Text, Url, choice
 from portal_procurement.cpv import CpvCode
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import identifiers
@@ -130,6 +130,54 @@ class Offer(Strict):
     )
 
 
+class AtRiskShare(Strict):
+    percent: int = Field(
+        description="Ile procent zatrudnionych to osoby z grup zagrożonych wykluczeniem społecznym.",
+        ge=0,
+        le=100,
+        examples=[62],
+    )
+    as_of: Day = Field(description="Stan na dzień (data, której dotyczy liczba).", examples=["2026-06-30"])
+
+
+class OffersContact(Strict):
+    person: Text | None = Field(None, description="Osoba przyjmująca zapytania ofertowe.", examples=["Anna Kowalska"])
+    email: Email | None = Field(None, description="E-mail do zapytań ofertowych.", examples=["oferty@spoldzielnia.pl"])
+    phone: Phone | None = Field(None, description="Telefon do zapytań ofertowych (9 cyfr).", examples=["600 123 456"])
+
+    @model_validator(mode="after")
+    def _reachable(self) -> OffersContact:
+        if not (self.email or self.phone):
+            raise PydanticCustomError(
+                "portal_offers_contact",
+                "kontakt w sprawie ofert potrzebuje adresu e-mail albo telefonu; dopisz 'email:' lub 'phone:'",
+            )
+        return self
+
+
+class Procurement(Strict):
+    """Facts a public buyer needs for a procurement file; each is shown only when written."""
+
+    protected_workplace: bool = Field(
+        False, description="true = podmiot ma status zakładu pracy chronionej (art. 94 ust. 1 Pzp)."
+    )
+    at_risk_share: AtRiskShare | None = Field(
+        None,
+        description="Odsetek zatrudnionych z grup zagrożonych wykluczeniem, jeśli podmiot go publikuje.",
+        examples=["\n    percent: 62\n    as_of: 2026-06-30"],
+    )
+    area_served: list[Text] = Field(
+        default_factory=list,
+        description="Gdzie podmiot realizuje zamówienia: powiaty (jak w pliku regionu), 'subregion pilski', 'województwo wielkopolskie' albo 'cała Polska'.",
+        examples=["[poznański, Poznań, szamotulski]"],
+    )
+    contact: OffersContact | None = Field(
+        None,
+        description="Kontakt w sprawie zapytań ofertowych, jeśli inny niż ogólny.",
+        examples=["\n    email: oferty@spoldzielnia.pl"],
+    )
+
+
 class EntityMeta(Strict):
     """A social-economy entity (PES/PS): content/podmioty/<adres>.md"""
 
@@ -171,6 +219,11 @@ class EntityMeta(Strict):
         description="Misja społeczna.",
         max_length=800,
         examples=["Dajemy pracę osobom po kryzysie bezdomności."],
+    )
+    procurement: Procurement | None = Field(
+        None,
+        description="Dla zamawiających publicznych: zakład pracy chronionej, udział zatrudnionych z grup zagrożonych wykluczeniem, obszar działania, kontakt w sprawie ofert.",
+        examples=["\n  area_served: [poznański, Poznań]"],
     )
     founded: int | None = Field(None, description="Rok założenia.", ge=1900, le=2100)
     employees: int | None = Field(None, description="Liczba zatrudnionych osób.", ge=0)

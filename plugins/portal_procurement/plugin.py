@@ -15,8 +15,10 @@ from typing import Any
 
 from portal_content.problems import Problem, display_path
 from portal_content.validate import Record, Rules, rule
+from portal_directory.schema import tel_href
 
 from .cpv import VOCABULARY_FILE, Vocabulary, load_vocabulary
+from .facts import PS_REGISTER_NAME, PS_REGISTER_URL
 
 
 @dataclass
@@ -49,6 +51,13 @@ def offer_codes_are_known(record: Record, facts: ProcurementFacts) -> Iterator[P
 
 
 check_procurement = Rules(procurement_facts, (offer_codes_are_known,))
+
+def setup(pelican) -> None:
+    settings = pelican.settings
+    settings.setdefault("JINJA_GLOBALS", {}).update(
+        PS_REGISTER_URL=PS_REGISTER_URL, PS_REGISTER_NAME=PS_REGISTER_NAME, tel_href=tel_href
+    )
+
 
 DATA_FILES = [("PATH", VOCABULARY_FILE.as_posix())]
 CHECKERS = [check_procurement]

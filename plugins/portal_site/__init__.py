@@ -69,6 +69,7 @@ STEPS = [
     (signals.initialized, directory.setup),
     (signals.initialized, catalogue.setup),
     (signals.initialized, certification.setup),
+    (signals.initialized, procurement.setup),  # the PS register's address for profiles
     (signals.initialized, films.setup),  # [film: ...] in Markdown
     (signals.initialized, share.setup),  # share previews; Jinja global `share_image`
     (signals.initialized, publish.setup),

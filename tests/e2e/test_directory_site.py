@@ -12,6 +12,7 @@ from htmlscan import scan
 from portal_content.validate import content_files, load
 from portal_directory.region import load_region
 from portal_procurement import cpv
+from portal_procurement.facts import PS_REGISTER_URL
 from portal_site import register_content
 from sitebuild import ROOT
 
@@ -105,6 +106,56 @@ def test_entity_page_listings_and_open_data(site, open_data, record):
     assert row["kody_cpv_nazwy"].split(" | ") == item["kody_cpv_nazwy"] == names
     for code, name in zip(meta.offer.cpv, names, strict=True):
         assert f"/podmioty/cpv/#cpv-{code[:8]}" in hrefs and f"{code} {name}" in page.text
+    _buyer_facts_are_shown_only_where_written(record, page, hrefs, row, item)
+
+
+def _buyer_facts_are_shown_only_where_written(record, page, hrefs, row, item):
+    """The profile's "Dla zamawiających publicznych" block and its open-data columns."""
+    meta, procurement = record.meta, record.meta.procurement
+    text = page.text
+    assert (PS_REGISTER_URL in hrefs) == (meta.ps is not None)
+    if meta.ps and meta.ps.decision_number:
+        assert f"decyzją wojewody nr {meta.ps.decision_number} z" in text
+        assert row["ps_numer_decyzji"] == item["ps_numer_decyzji"] == meta.ps.decision_number
+    protected = bool(procurement and procurement.protected_workplace)
+    named = meta.legal_form == "spoldzielnia-socjalna" or protected
+    assert ("wprost w art. 94 ust. 1 Pzp wśród wykonawców" in text) == named
+    assert ("nie jest wymieniona wprost w art. 94 ust. 1 Pzp" in text) == (not named)
+    assert ("(art. 15a ustawy o spółdzielniach socjalnych)" in text) == (meta.legal_form == "spoldzielnia-socjalna")
+    assert len(item["zamowienia_zastrzezone"]) == 1 + (meta.legal_form == "spoldzielnia-socjalna")
+    assert item["zaklad_pracy_chronionej"] is protected
+    share = procurement.at_risk_share if procurement else None
+    assert ("Zatrudnieni z grup zagrożonych wykluczeniem" in text) == (share is not None)
+    if share:
+        assert f"{share.percent}% zatrudnionych (stan na" in text
+        assert item["zatrudnieni_z_grup_zagrozonych_proc"] == share.percent
+        assert item["zatrudnieni_z_grup_zagrozonych_stan_na"] == share.as_of.isoformat()
+    else:
+        assert item["zatrudnieni_z_grup_zagrozonych_proc"] == row["zatrudnieni_z_grup_zagrozonych_proc"] == ""
+    areas = [REGION.area(a) for a in procurement.area_served] if procurement else []
+    assert ("Obszar realizacji zamówień" in text) == bool(areas)
+    assert item["obszar_realizacji"] == [a.label for a in areas]
+    for area in areas:
+        assert area.label in text
+        if area.path:
+            assert f"/podmioty/{area.path}" in hrefs
+    contact = procurement.contact if procurement else None
+    assert ("Kontakt w sprawie ofert" in text) == (contact is not None)
+    if contact and contact.email:
+        assert f"mailto:{contact.email}" in hrefs and item["kontakt_oferty_email"] == contact.email
+    assert "/dla-zamawiajacych/" in hrefs
+
+
+def test_sample_buyer_facts_cover_every_case():
+    """Some sample profiles give each fact and some give none, so both ways are shown."""
+    procurements = [r.meta.procurement for r in ENTITIES]
+    given = [p for p in procurements if p]
+    assert 5 <= len(given) < len(ENTITIES)
+    assert any(p.protected_workplace for p in given)
+    assert any(p.at_risk_share for p in given) and any(not p.at_risk_share for p in given)
+    assert any(p.contact for p in given) and any(not p.contact for p in given)
+    assert {REGION.area(a).path is None for p in given for a in p.area_served} == {True, False}
+    assert any(r.meta.ps and r.meta.ps.decision_number for r in ENTITIES)
 
 
 def test_open_data_files_have_one_row_per_entity_and_documented_columns(open_data):

@@ -25,6 +25,7 @@ FORMATTED = {
     "video_id",
     "powiat",  # names checked against content/region/wielkopolska.yaml
     "subregion",
+    "area_served",  # a powiat, a subregion or a whole, checked against the region file
     "cpv",  # codes: form and check digit (portal_procurement.cpv), known in content/zamowienia/cpv.yaml
 }
 FILES = {"src", "file"}

@@ -14,8 +14,9 @@ from typing import Any
 from pelican.generators import Generator
 from portal_content.validate import records_of
 from portal_core.address import site_address
+from portal_procurement import shortlist
 from portal_procurement.cpv import load_vocabulary
-from portal_theme.filters import sort_key_pl
+from portal_theme.filters import date_pl, sort_key_pl
 
 from . import charts, opendata
 from .model import Entity, Listing, Owes
@@ -59,7 +60,9 @@ class DirectoryGenerator(Generator):
             entity.cpv = [vocabulary.get(code) for code in entity.meta.offer.cpv]
             entity.cpv_covering = vocabulary.covering(entity.meta.offer.cpv)
             procurement = entity.meta.procurement
-            entity.areas_served = [region.area(text) for text in procurement.area_served] if procurement else []
+            entity.areas_served = (
+                [region.area(text) for text in procurement.area_served] if procurement else []
+            )
         for owes in self.owes:
             owes.entities = [e for e in self.entities if e.subregion is owes.subregion]
         self.listings = self._listings()
@@ -190,9 +193,48 @@ class DirectoryGenerator(Generator):
         writer.write_file(
             base + "cpv/index.html", self.get_template("directory_cpv"), self.context, url=base + "cpv/"
         )
+        writer.write_file(
+            self.shortlist_url + "index.html",
+            self.get_template("directory_shortlist"),
+            self.context,
+            url=self.shortlist_url,
+            columns=shortlist.COLUMNS,
+        )
+        self._write_shortlists()
         owes_url = self.settings["OWES_INDEX_URL"]
         writer.write_file(owes_url + "index.html", self.get_template("owes_list"), self.context, url=owes_url)
         self._write_open_data(writer)
+
+    @property
+    def shortlist_url(self) -> str:
+        return self.settings["DIRECTORY_URL"] + "wykaz/"
+
+    def shortlist_file(self, code: Any) -> str:
+        """The pre-built shortlist of every supplier under a CPV code, without its extension."""
+        return f"{self.shortlist_url}wykaz-cpv-{code.digits}"
+
+    def _write_shortlists(self) -> None:
+        """For every CPV code with suppliers, the shortlist of all of them (XLSX and CSV):
+        the buyer's files without JavaScript (portal_procurement.shortlist)."""
+        public = site_address(self.settings)
+        by_id = {row["id"]: row for row in opendata.rows(self.entities, public)}
+        folder = Path(self.output_path) / self.shortlist_url
+        folder.mkdir(parents=True, exist_ok=True)
+        day = date_pl(self.settings["BUILD_DATE"])
+        data = f"{public}/{self.settings['OPEN_DATA_URL']}podmioty.json"
+        for code in self.vocabulary.codes:
+            suppliers = self.cpv_suppliers(code)
+            if not suppliers:
+                continue
+            rows = [by_id[entity.slug] for entity in suppliers]
+            about = [
+                ("Kryteria", f"kod CPV {code.code} „{code.name}” razem z kodami węższymi; cała Wielkopolska"),
+                ("Liczba wykonawców", str(len(rows))),
+                *shortlist.notes(f"{public}/{self.settings['DIRECTORY_URL']}cpv/#cpv-{code.digits}", data),
+            ]
+            name = Path(self.output_path) / self.shortlist_file(code)
+            name.with_suffix(".xlsx").write_bytes(shortlist.to_xlsx(rows, day, about))
+            name.with_suffix(".csv").write_text(shortlist.to_csv(rows), encoding="utf-8", newline="")
 
     def _write_open_data(self, writer) -> None:
         data_url = self.settings["OPEN_DATA_URL"]

@@ -7,7 +7,6 @@ from typing import Any
 
 from portal_content.model import Item
 from portal_content.relations import Backref
-
 from portal_procurement.facts import Basis, reserved_contracts
 
 from .schema import EntityMeta, OwesMeta, tel_href

@@ -141,9 +141,15 @@ class AtRiskShare(Strict):
 
 
 class OffersContact(Strict):
-    person: Text | None = Field(None, description="Osoba przyjmująca zapytania ofertowe.", examples=["Anna Kowalska"])
-    email: Email | None = Field(None, description="E-mail do zapytań ofertowych.", examples=["oferty@spoldzielnia.pl"])
-    phone: Phone | None = Field(None, description="Telefon do zapytań ofertowych (9 cyfr).", examples=["600 123 456"])
+    person: Text | None = Field(
+        None, description="Osoba przyjmująca zapytania ofertowe.", examples=["Anna Kowalska"]
+    )
+    email: Email | None = Field(
+        None, description="E-mail do zapytań ofertowych.", examples=["oferty@spoldzielnia.pl"]
+    )
+    phone: Phone | None = Field(
+        None, description="Telefon do zapytań ofertowych (9 cyfr).", examples=["600 123 456"]
+    )
 
     @model_validator(mode="after")
     def _reachable(self) -> OffersContact:

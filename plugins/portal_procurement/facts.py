@@ -45,7 +45,11 @@ def reserved_contracts(legal_form: str, procurement: Any, parent_body: Any, form
     protected = bool(procurement and procurement.protected_workplace)
     bases: list[Basis] = []
     if legal_form == "spoldzielnia-socjalna" or protected:
-        who = "Spółdzielnie socjalne są wymienione" if not protected else "Zakłady pracy chronionej są wymienione"
+        who = (
+            "Spółdzielnie socjalne są wymienione"
+            if not protected
+            else "Zakłady pracy chronionej są wymienione"
+        )
         if legal_form == "spoldzielnia-socjalna" and protected:
             who = "Spółdzielnie socjalne i zakłady pracy chronionej są wymienione"
         bases.append(

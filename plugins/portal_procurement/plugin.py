@@ -17,6 +17,7 @@ from portal_content.problems import Problem, display_path
 from portal_content.validate import Record, Rules, rule
 from portal_directory.schema import tel_href
 
+from . import shortlist
 from .cpv import VOCABULARY_FILE, Vocabulary, load_vocabulary
 from .facts import PS_REGISTER_NAME, PS_REGISTER_URL
 
@@ -52,10 +53,14 @@ def offer_codes_are_known(record: Record, facts: ProcurementFacts) -> Iterator[P
 
 check_procurement = Rules(procurement_facts, (offer_codes_are_known,))
 
+
 def setup(pelican) -> None:
     settings = pelican.settings
     settings.setdefault("JINJA_GLOBALS", {}).update(
-        PS_REGISTER_URL=PS_REGISTER_URL, PS_REGISTER_NAME=PS_REGISTER_NAME, tel_href=tel_href
+        PS_REGISTER_URL=PS_REGISTER_URL,
+        PS_REGISTER_NAME=PS_REGISTER_NAME,
+        tel_href=tel_href,
+        shortlist_notes=shortlist.notes,
     )
 
 

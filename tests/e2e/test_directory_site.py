@@ -7,11 +7,12 @@ import json
 import re
 from collections import Counter
 
+import openpyxl
 import pytest
 from htmlscan import scan
 from portal_content.validate import content_files, load
 from portal_directory.region import load_region
-from portal_procurement import cpv
+from portal_procurement import cpv, shortlist
 from portal_procurement.facts import PS_REGISTER_URL
 from portal_site import register_content
 from sitebuild import ROOT
@@ -121,7 +122,9 @@ def _buyer_facts_are_shown_only_where_written(record, page, hrefs, row, item):
     named = meta.legal_form == "spoldzielnia-socjalna" or protected
     assert ("wprost w art. 94 ust. 1 Pzp wśród wykonawców" in text) == named
     assert ("nie jest wymieniona wprost w art. 94 ust. 1 Pzp" in text) == (not named)
-    assert ("(art. 15a ustawy o spółdzielniach socjalnych)" in text) == (meta.legal_form == "spoldzielnia-socjalna")
+    assert ("(art. 15a ustawy o spółdzielniach socjalnych)" in text) == (
+        meta.legal_form == "spoldzielnia-socjalna"
+    )
     assert len(item["zamowienia_zastrzezone"]) == 1 + (meta.legal_form == "spoldzielnia-socjalna")
     assert item["zaklad_pracy_chronionej"] is protected
     share = procurement.at_risk_share if procurement else None
@@ -242,6 +245,40 @@ def test_a_cpv_group_lists_every_supplier_of_a_code_under_it(site, group):
     place = {r.slug: order.index(REGION.powiat(r.meta.powiat).subregion.slug) for r in expected}
     shown = [place[slug] for slug in listed]
     assert shown == sorted(shown)  # by subregion, in the region file's order
+    # the shortlist of the same suppliers, pre-built for buyers without JavaScript
+    files = re.findall(
+        r'href="(/podmioty/wykaz/wykaz-cpv-\d{8}\.(?:xlsx|csv))"', item[: item.index("</ul>") + 400]
+    )
+    assert files == [f"/podmioty/wykaz/wykaz-cpv-{group}.xlsx", f"/podmioty/wykaz/wykaz-cpv-{group}.csv"]
+    _shortlist_files_hold_exactly(site, site / files[0].lstrip("/"), site / files[1].lstrip("/"), listed)
+
+
+def _shortlist_files_hold_exactly(site, xlsx_path, csv_path, slugs):
+    """The XLSX (opened with openpyxl) and the CSV: the columns the shortlist page documents,
+    one row per supplier in ``slugs`` order, each value the open data's."""
+    documented = [
+        (attrs["data-header"], attrs["data-key"])
+        for tag, attrs in scan(site / "podmioty" / "wykaz" / "index.html").tags
+        if tag == "li" and "data-key" in attrs
+    ]
+    assert [header for header, _ in documented] == [c.header for c in shortlist.COLUMNS]
+    data = {row["id"]: row for row in json.loads((site / "dane" / "podmioty.json").read_text())["podmioty"]}
+    expected = [
+        [index if not key else shortlist.cell(data[slug][key]) for _, key in documented]
+        for index, slug in enumerate(slugs, start=1)
+    ]
+    book = openpyxl.load_workbook(xlsx_path)
+    assert book.sheetnames == ["Wykaz", "Informacje"]
+    rows = [[("" if v is None else v) for v in row] for row in book["Wykaz"].iter_rows(values_only=True)]
+    assert rows[0] == [header for header, _ in documented]
+    assert rows[1:] == expected
+    info = [row for row in book["Informacje"].iter_rows(values_only=True) if any(row)]
+    assert info[0][0].startswith("Wykaz potencjalnych wykonawców — stan na dzień ")
+    assert dict(info[1:])["Liczba wykonawców"] == str(len(slugs))
+    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0] == [header for header, _ in documented]
+    assert table[1:] == [[str(value) for value in row] for row in expected]
 
 
 def test_every_subregion_has_a_catering_and_a_gift_supplier():

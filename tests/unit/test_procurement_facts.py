@@ -39,7 +39,10 @@ def test_other_forms_get_the_conditions_not_a_yes():
 
 def test_a_reintegration_unit_names_the_body_that_runs_it_as_the_supplier():
     (art94,) = bases("cis", parent="Gmina Szamotuły")
-    assert not art94.named and "Wykonawcą w postępowaniu jest podmiot prowadzący (Gmina Szamotuły)." in art94.text
+    assert (
+        not art94.named
+        and "Wykonawcą w postępowaniu jest podmiot prowadzący (Gmina Szamotuły)." in art94.text
+    )
 
 
 def test_no_procurement_block_is_no_protected_status():

@@ -1,15 +1,18 @@
-"""Three everyday tasks, step by step, on a 390 px phone and on a 1366 px desktop (issue 19):
-a company buyer, a resident looking for a cooperative and their support centre, and a
-journalist checking a certificate. Each step is asserted as the person would see it."""
+"""Everyday tasks, step by step, on a 390 px phone and on a 1366 px desktop (issues 19 and
+21): a company buyer, a resident looking for a cooperative and their support centre, a
+journalist checking a certificate, and a public buyer making a shortlist of suppliers. Each step is asserted as the person would see it."""
 
 from __future__ import annotations
 
+import csv
 import re
 from urllib.parse import parse_qs, urlparse
 
+import openpyxl
 import pytest
-from browsertools import unnamed_storage
+from browsertools import run_axe, unnamed_storage
 from playwright.sync_api import expect
+from portal_procurement import shortlist
 
 # (name, viewport): a phone with its browser's bars taken off the screen, and a laptop
 SCREENS = [("390px", {"width": 390, "height": 664}), ("1366px", {"width": 1366, "height": 668})]
@@ -177,3 +180,66 @@ def test_a_journalist_checks_a_certificate_from_its_qr_code_and_finds_it_by_numb
     expect(first).to_have_text("Weryfikacja certyfikatu ZP-2025-04")
     first.click()
     expect(page).to_have_url(re.compile(r"/zakup-prospoleczny/certyfikat/ZP-2025-04/$"))
+
+
+def test_a_procurement_officer_finds_catering_suppliers_by_cpv_and_powiat_and_downloads_a_shortlist(
+    screen, server, axe_source, tmp_path
+):
+    """Issue 21: search by CPV code and powiat -> pick suppliers -> the dated shortlist with
+    its criteria -> XLSX and CSV holding exactly the picked suppliers, axe clean."""
+    name, page = screen
+    page.goto(server + "/podmioty/")
+    open_filters_on_a_phone(page, name, "Filtruj (0)")
+    page.get_by_label("Kod CPV albo nazwa z kodu").fill("55500000")
+    page.get_by_label("Powiat").select_option(label="Poznań")
+    expect(page.locator("[data-pl-count]")).to_have_text("Znaleziono 1 podmiot z 27.")
+    first = page.locator(".pl-entity-card:visible .pl-entity-card__title").first.text_content()
+    page.get_by_role("button", name="Dodaj wszystkie wyniki do wykazu").click()
+    expect(page.locator("[data-pl-shortlist-status]")).to_have_text("W wykazie: 1 podmiot.")
+    # a neighbouring powiat: one more supplier, ticked on its card
+    page.get_by_label("Powiat").select_option(label="śremski")
+    card = page.locator(".pl-entity-card:visible").first
+    second = card.locator(".pl-entity-card__title").text_content()
+    card.get_by_label("Dodaj do wykazu", exact=False).check()
+    expect(page.locator("[data-pl-shortlist-status]")).to_have_text("W wykazie: 2 podmioty.")
+    page.get_by_role("link", name="Pokaż wykaz wykonawców").click()
+    # the shortlist: dated, with the criteria of the search and the two suppliers
+    expect(page.locator("h1")).to_have_text(
+        re.compile(r"^Wykaz potencjalnych wykonawców — stan na dzień \d{1,2} \w+ 20\d\d$")
+    )
+    criteria = page.locator("[data-pl-shortlist-criteria] li")
+    expect(criteria).to_have_text(
+        [
+            "powiat śremski",
+            "kod CPV: 55500000-5 Usługi stołówek i cateringu (z kodami węższymi)",
+            "wybrane przez zamawiającego: 2 podmioty",
+        ]
+    )
+    names = page.locator(".pl-shortlist__name").all_text_contents()
+    assert sorted(names) == sorted([first.strip(), second.strip()])
+    assert run_axe(page, axe_source) == []
+    wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert wide <= 0
+    files = {}
+    for label in ("Pobierz XLSX", "Pobierz CSV"):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label).click()
+        files[label] = tmp_path / download.value.suggested_filename
+        download.value.save_as(files[label])
+    assert (
+        files["Pobierz XLSX"].name.startswith("wykaz-wykonawcow-") and files["Pobierz XLSX"].suffix == ".xlsx"
+    )
+    book = openpyxl.load_workbook(files["Pobierz XLSX"])
+    rows = list(book["Wykaz"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Lp.", "Nazwa", "Forma prawna") and len(rows[0]) == len(shortlist.COLUMNS)
+    assert [row[1] for row in rows[1:]] == names and [row[0] for row in rows[1:]] == [1, 2]
+    info = dict(row for row in book["Informacje"].iter_rows(values_only=True) if row[1])
+    assert (
+        info["Kryteria"].startswith("powiat śremski; kod CPV: 55500000-5")
+        and info["Liczba wykonawców"] == "2"
+    )
+    with files["Pobierz CSV"].open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0] == [c.header for c in shortlist.COLUMNS]
+    assert [row[1] for row in table[1:]] == names
+    assert unnamed_storage(page) == []

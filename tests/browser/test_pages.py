@@ -30,6 +30,7 @@ TEMPLATES = {
     "directory-listing": "/podmioty/subregion/pilski/",
     "directory-empty-listing": "/podmioty/powiat/kepinski/",
     "directory-cpv": "/podmioty/cpv/",
+    "directory-shortlist": "/podmioty/wykaz/?cpv=55500000&id=pyrlandia,sremskie-smaki,ostrowianka",
     "entity": "/podmioty/pyrlandia/",
     "entity-reintegration-unit": "/podmioty/zaz-glina-i-ogien-leszno/",
     "owes": "/owes/owes-poznanski/",
@@ -84,7 +85,10 @@ def visits(request, server, axe_source):  # axe_source: skips where axe-core is 
     plan = {}  # one visit per URL, doing what any test of a name sharing the URL asks
     for url in sorted({TEMPLATES[name] for _, name in keys}):
         asked = {kind for kind, name in keys if TEMPLATES[name] == url}
-        wait_for = ".pl-result" if "/szukaj/?" in url else None  # results drawn by script
+        # results drawn by script
+        wait_for = (
+            ".pl-result" if "/szukaj/?" in url else ".pl-shortlist__item" if "/wykaz/?" in url else None
+        )
         plan[url] = (server + url, LARGEST if "contrast" in asked else (), wait_for, "reflow" in asked)
     control = any(
         item.module is request.module

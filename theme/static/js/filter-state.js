@@ -50,7 +50,7 @@ window.plFilterState = (function () {
 
   /* On a narrow screen a filter form's fields fold behind a "Filtruj (N)" button (N: the
      filters in use), so the results come first; after a change on a narrow screen the count
-     is brought into view. The folding is CSS's, inside the narrow-screen media query (the
+     is brought into view (of a choice, not of a text field). The folding is CSS's, inside the narrow-screen media query (the
      class pl-folded on each part), so a wide screen shows the fields and no button whatever
      the state.
      options: parts (the elements that fold), before (the button goes before it), count
@@ -74,8 +74,12 @@ window.plFilterState = (function () {
     }
     button.addEventListener("click", function () { set(button.getAttribute("aria-expanded") !== "true"); });
     set(false);
-    form.addEventListener("change", function () {
-      if (narrow.matches) options.count.scrollIntoView({ block: "nearest" });
+    /* Not for a text field: its results come as one types, and its "change" comes when it
+       loses focus, e.g. to a tap on a button below, which the scroll would make miss. */
+    form.addEventListener("change", function (event) {
+      if (narrow.matches && !/^(text|search|email|tel|url)$/.test(event.target.type)) {
+        options.count.scrollIntoView({ block: "nearest" });
+      }
     });
     return function (used) {
       button.textContent = (options.label || "Filtruj") + " (" + used + ")";

@@ -180,7 +180,7 @@
       a.href = row.profil;
       heading.appendChild(a);
       item.appendChild(heading);
-      var facts = el("dl", undefined, "pl-facts pl-facts--inline");
+      var facts = el("dl", undefined, "pl-facts pl-shortlist__facts");
       columns.forEach(function (column) {
         if (!column.key || column.key === "nazwa" || column.key === "profil") return;
         var value = cell(row[column.key]);

@@ -31,6 +31,7 @@ SESSION_BUILDS = {
         "site",
         (
             "tests/e2e/test_site.py",
+            "tests/e2e/test_buyers_site.py",
             "tests/e2e/test_catalogue_site.py",
             "tests/e2e/test_certification_site.py",
             "tests/e2e/test_directory_site.py",

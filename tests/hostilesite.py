@@ -39,6 +39,39 @@ def documents(hostile: bool) -> dict[str, dict]:
     return {
         # the CPV vocabulary is data the working group edits: a code's name is content too
         "content/zamowienia/cpv.yaml": {"codes": [{"code": "55520000-1", "name": t}]},
+        # the buyers' guide: every text on /dla-zamawiajacych/ and in the clause documents
+        "content/zamowienia/dla-zamawiajacych.yaml": {
+            "intro": t,
+            "bases": [
+                {
+                    "slug": "podstawa",
+                    "title": t,
+                    "provision": t,
+                    "summary": m,
+                    "source": u,
+                    "checked": "2026-11-29",
+                    "unverified": t,
+                }
+            ],
+            "clauses": [{"slug": "klauzula", "title": t, "basis": "podstawa", "use": t, "text": m}],
+            "examples": [
+                {
+                    "buyer": t,
+                    "bought": t,
+                    "supplier": "proba",
+                    "year": 2025,
+                    "basis": "podstawa",
+                    "sample": True,
+                }
+            ],
+            "contact": {
+                "unit": t,
+                "person": t,
+                "email": "es@example.org",
+                "phone": "61 856 73 43",
+                "hours": t,
+            },
+        },
         "content/aktualnosci/2026/wiadomosc.md": {
             "title": t,
             "date": "2026-11-02 10:00",

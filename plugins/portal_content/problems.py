@@ -139,6 +139,9 @@ ITEM_NOUNS = {
     "powiaty": "powiat",
     "cpv": "kod",
     "area_served": "obszar",
+    "bases": "podstawa",
+    "clauses": "klauzula",
+    "examples": "przykład",
     "codes": "kod",
 }
 

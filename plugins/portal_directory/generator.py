@@ -144,6 +144,9 @@ class DirectoryGenerator(Generator):
         """The items this generator made, by kind (portal_content.relations links them)."""
         return {"entity": self.entities, "owes": self.owes}
 
+    def entity(self, slug: str) -> Entity:
+        return next(e for e in self.entities if e.slug == slug)
+
     def owes_for_powiat(self, powiat: Any) -> tuple[Owes | None, list[tuple[str, Owes]]]:
         """The OWES of the powiat's subregion, and the gminas of the powiat that another OWES
         also serves (``also_serves``): (gmina, that OWES)."""

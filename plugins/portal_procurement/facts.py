@@ -2,9 +2,9 @@
 
 Each statement follows from the legal form or a status the profile records, never from a
 guess: a form the law does not name gets the conditions it would have to show, not a
-"yes". The provisions and where their text was checked are listed in
-docs/zamawiajacy.md; the same wording is on the profile, in the shortlist files and on
-/dla-zamawiajacych/.
+"yes". The provisions, and where and when their text was checked, are in
+content/zamowienia/dla-zamawiajacych.yaml (shown on /dla-zamawiajacych/); this wording is
+on the profile and in the shortlist files.
 """
 
 from __future__ import annotations

@@ -1,9 +1,15 @@
-"""portal_procurement: what public buyers need - CPV codes on the entities' offers.
+"""portal_procurement: what public buyers need.
 
-Declares the data file content/zamowienia/cpv.yaml (the vocabulary the portal knows, read
-and validated by cpv.py) and the rule of ``check_procurement``: every code an entity's
-offer names is in it (its form and check digit are checked by the schema's ``CpvCode``).
-The directory (portal_directory) lists suppliers by code through ``cpv.load_vocabulary``.
+- CPV codes on the entities' offers: the data file content/zamowienia/cpv.yaml (the
+  vocabulary the portal knows, read and validated by cpv.py) and the rule of
+  ``check_procurement``: every code an entity's offer names is in it (its form and check
+  digit are checked by the schema's ``CpvCode``). The directory (portal_directory) lists
+  suppliers by code through ``cpv.load_vocabulary``.
+- What the law lets a buyer do with a supplier (facts.py), shown on profiles and in the
+  shortlist files (shortlist.py, written by the directory).
+- The buyers' guide: the data file content/zamowienia/dla-zamawiajacych.yaml (guide.py,
+  checked here too: its examples name existing profiles) and its page and clause
+  documents (generator.py).
 """
 
 from __future__ import annotations
@@ -20,12 +26,13 @@ from portal_directory.schema import tel_href
 from . import shortlist
 from .cpv import VOCABULARY_FILE, Vocabulary, load_vocabulary
 from .facts import PS_REGISTER_NAME, PS_REGISTER_URL
+from .guide import GUIDE_FILE, load_guide, paragraphs
 
 
 @dataclass
 class ProcurementFacts:
     vocabulary: Vocabulary | None
-    problems: list[Problem]  # of the vocabulary file itself, reported first
+    problems: list[Problem]  # of the vocabulary and guide files themselves, reported first
     shown: str  # the vocabulary file's path as the editor knows it
 
     def __bool__(self) -> bool:
@@ -35,7 +42,9 @@ class ProcurementFacts:
 def procurement_facts(records: list[Record], settings: dict[str, Any]) -> ProcurementFacts:
     root = Path(settings["PATH"])
     vocabulary, problems = load_vocabulary(root)
-    return ProcurementFacts(vocabulary, problems, display_path(root / VOCABULARY_FILE))
+    entities = {record.slug for record in records if record.kind == "entity"}
+    _, guide_problems = load_guide(root, entities)
+    return ProcurementFacts(vocabulary, problems + guide_problems, display_path(root / VOCABULARY_FILE))
 
 
 @rule("entity")
@@ -61,8 +70,9 @@ def setup(pelican) -> None:
         PS_REGISTER_NAME=PS_REGISTER_NAME,
         tel_href=tel_href,
         shortlist_notes=shortlist.notes,
+        guide_paragraphs=paragraphs,
     )
 
 
-DATA_FILES = [("PATH", VOCABULARY_FILE.as_posix())]
+DATA_FILES = [("PATH", VOCABULARY_FILE.as_posix()), ("PATH", GUIDE_FILE.as_posix())]
 CHECKERS = [check_procurement]

@@ -30,6 +30,7 @@ from portal_events import plugin as events
 from portal_films import plugin as films
 from portal_films.embed import embedded_films
 from portal_images import plugin as images
+from portal_procurement import generator as procurement_generator
 from portal_procurement import plugin as procurement
 from portal_publish import plugin as publish
 from portal_share import plugin as share
@@ -83,6 +84,7 @@ STEPS = [
     (signals.get_generators, certification.get_generators),
     (signals.get_generators, films.get_generators),
     (signals.get_generators, events.get_generators),
+    (signals.get_generators, procurement_generator.get_generators),
     (signals.get_writer, render.get_writer),  # records the pages; renders them in parallel
     (signals.article_generator_finalized, theme.news_years),
     (signals.article_generator_finalized, neighbors),  # pelican-plugins' neighbors

@@ -31,6 +31,7 @@ TEMPLATES = {
     "directory-empty-listing": "/podmioty/powiat/kepinski/",
     "directory-cpv": "/podmioty/cpv/",
     "directory-shortlist": "/podmioty/wykaz/?cpv=55500000&id=pyrlandia,sremskie-smaki,ostrowianka",
+    "buyers": "/dla-zamawiajacych/",
     "entity": "/podmioty/pyrlandia/",
     "entity-reintegration-unit": "/podmioty/zaz-glina-i-ogien-leszno/",
     "owes": "/owes/owes-poznanski/",

@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
+import openpyxl
 import pytest
 import yaml
 from hostilesite import HOSTILE, HOSTILE_LINES, write_site
@@ -124,6 +125,14 @@ def test_open_data_cells_cannot_start_a_formula(builds, mode):
     for table in ("podmioty.csv", "katalog.csv", "certyfikaty.csv"):
         rows = list(csv.reader(io.StringIO((folder / table).read_text(encoding="utf-8-sig"))))
         cells += [cell for row in rows[1:] for cell in row]
+    # the shortlists of suppliers pre-built per CPV code: the same rule, and in the XLSX the
+    # text is a string cell, never a formula
+    for shortlist_csv in (builds[(mode, True)] / "podmioty" / "wykaz").glob("*.csv"):
+        rows = list(csv.reader(io.StringIO(shortlist_csv.read_text(encoding="utf-8-sig"))))
+        cells += [cell for row in rows[1:] for cell in row]
+    workbook = openpyxl.load_workbook(builds[(mode, True)] / "podmioty" / "wykaz" / "wykaz-cpv-55520000.xlsx")
+    values = [cell for row in workbook["Wykaz"].iter_rows() for cell in row]
+    assert any(cell.value == HOSTILE and cell.data_type == "s" for cell in values)
     assert "'" + HOSTILE in cells
     assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
     for document in ("podmioty.json", "katalog.json", "certyfikaty.json"):
@@ -170,3 +179,18 @@ def test_feeds_svg_and_sitemap_parse_and_carry_no_live_markup(builds, mode):
         root = ET.parse(svg).getroot()
         assert not [e for e in root.iter() if e.tag.endswith("script")]
     ET.parse(output / "sitemap.xml")
+
+
+def test_clause_documents_hold_the_text_exactly(builds):
+    """The buyers' guide's ODT and DOCX files: hostile text is text in them, whole."""
+    import docx
+    from odf import teletype
+    from odf import text as odf_text
+    from odf.opendocument import load
+
+    folder = builds[("html", True)] / "dla-zamawiajacych" / "klauzule"
+    paragraphs = [p.text for p in docx.Document(folder / "klauzula.docx").paragraphs]
+    assert HOSTILE in paragraphs and any(HOSTILE_LINES.split("\n")[0] in p for p in paragraphs)
+    document = load(str(folder / "klauzula.odt"))
+    texts = [teletype.extractText(p) for p in document.getElementsByType(odf_text.P)]
+    assert any(HOSTILE in t for t in texts)

@@ -6,6 +6,7 @@ downloads are documents written at build time; no pelican-plugin does either."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from pathlib import Path
 
@@ -45,20 +46,27 @@ class BuyersGenerator(Generator):
             for extension in ("odt", "docx"):
                 (out / self.file(clause, extension)).write_bytes(
                     _document(
-                        extension, self.guide.model_dump_json(), tuple(c.slug for c in clauses), title, page
+                        extension,
+                        self.guide.model_dump_json(),
+                        tuple(c.slug for c in clauses),
+                        title,
+                        page,
+                        self.settings["BUILD_DATE"],
                     )
                 )
         writer.write_file(self.url + "index.html", self.get_template("buyers"), self.context, url=self.url)
 
 
 @functools.lru_cache(maxsize=64)
-def _document(extension: str, guide_json: str, slugs: tuple[str, ...], title: str, page: str) -> bytes:
+def _document(
+    extension: str, guide_json: str, slugs: tuple[str, ...], title: str, page: str, day: dt.date
+) -> bytes:
     """A clause document; the devserver rebuilds in one process, so one whose guide did not
     change is taken from the last build (python-docx takes about 50 ms a file)."""
     guide = guide_module.GuideFile.model_validate_json(guide_json)
     clauses = [c for c in guide.clauses if c.slug in slugs]
     make = guide_module.to_odt if extension == "odt" else guide_module.to_docx
-    return make(guide, clauses, title, page)
+    return make(guide, clauses, title, page, day)
 
 
 def get_generators(pelican):

@@ -10,7 +10,9 @@ and one with all of them. Examples name a supplier by its profile's file name.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -127,12 +129,27 @@ DOCUMENT_NOTE = (
 )
 
 
+def reproducible(document: bytes, day: dt.date) -> bytes:
+    """The same ZIP package (ODT, DOCX) with every member dated ``day``: the libraries date
+    them now, and two builds of the same content must be byte-identical. Order and
+    compression are kept (an ODT's ``mimetype`` stays first and stored)."""
+    source = zipfile.ZipFile(io.BytesIO(document))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=(day.year, day.month, day.day, 0, 0, 0))
+            info.compress_type = member.compress_type
+            info.external_attr = member.external_attr
+            target.writestr(info, source.read(member.filename))
+    return buffer.getvalue()
+
+
 def _about(guide: GuideFile, clause: Clause) -> str:
     basis = next(b for b in guide.bases if b.slug == clause.basis)
     return f"Podstawa: {basis.provision}. {clause.use}"
 
 
-def to_odt(guide: GuideFile, clauses: list[Clause], title: str, site: str) -> bytes:
+def to_odt(guide: GuideFile, clauses: list[Clause], title: str, site: str, day: dt.date) -> bytes:
     """The clauses as an OpenDocument text (odfpy): a heading, basis and use, the template."""
     from odf.opendocument import OpenDocumentText
     from odf.style import ParagraphProperties, Style, TextProperties
@@ -156,7 +173,7 @@ def to_odt(guide: GuideFile, clauses: list[Clause], title: str, site: str) -> by
             document.text.addElement(P(text=part))
     buffer = io.BytesIO()
     document.write(buffer)
-    return buffer.getvalue()
+    return reproducible(buffer.getvalue(), day)
 
 
 def _odf_title(title: str) -> Any:
@@ -165,13 +182,15 @@ def _odf_title(title: str) -> Any:
     return Title(text=title)
 
 
-def to_docx(guide: GuideFile, clauses: list[Clause], title: str, site: str) -> bytes:
+def to_docx(guide: GuideFile, clauses: list[Clause], title: str, site: str, day: dt.date) -> bytes:
     """The clauses as a Word document (python-docx), the same parts as ``to_odt``."""
     import docx
 
     document = docx.Document()
     document.core_properties.title = title
     document.core_properties.language = "pl-PL"
+    moment = dt.datetime(day.year, day.month, day.day)
+    document.core_properties.created = document.core_properties.modified = moment
     document.add_heading(title, level=1)
     document.add_paragraph(DOCUMENT_NOTE.format(site=site)).runs[0].italic = True
     for clause in clauses:
@@ -181,4 +200,4 @@ def to_docx(guide: GuideFile, clauses: list[Clause], title: str, site: str) -> b
             document.add_paragraph(part)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return reproducible(buffer.getvalue(), day)

@@ -16,6 +16,7 @@ XLSX keeps them on a second sheet, "Informacje", so the first holds only the tab
 
 from __future__ import annotations
 
+import datetime
 import functools
 import io
 import json
@@ -67,6 +68,7 @@ COLUMNS = [
 ]
 
 TITLE = "Wykaz potencjalnych wykonawców"
+CREATED = datetime.datetime(2000, 1, 1)  # the files' metadata; the data's date is in the title
 LIST_SEPARATOR = "; "
 
 
@@ -127,7 +129,10 @@ def _workbook(content: str) -> bytes:
     values, day, about = json.loads(content)
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_urls": False})
-    workbook.set_properties({"title": title(day), "author": "Portal ekonomii społecznej Wielkopolski"})
+    # a fixed date: XlsxWriter would write now, and two builds must be byte-identical
+    workbook.set_properties(
+        {"title": title(day), "author": "Portal ekonomii społecznej Wielkopolski", "created": CREATED}
+    )
     bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     sheet = workbook.add_worksheet("Wykaz")

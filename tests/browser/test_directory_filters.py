@@ -49,7 +49,7 @@ def visible(page):
 def test_filters_work_with_the_keyboard_and_announce_the_count(context, server):
     page = context.new_page()
     page.goto(server + "/podmioty/")
-    status = page.get_by_role("status")
+    status = page.get_by_role("form", name="Filtruj podmioty").get_by_role("status")
     assert status.text_content() == f"Wszystkie podmioty: {len(ENTITIES)}."
     page.get_by_label("Subregion", exact=True).focus()
     page.keyboard.press("ArrowDown")
@@ -81,7 +81,10 @@ def test_filters_combine_and_reset(context, server):
     page.get_by_label("Subregion", exact=True).select_option("kaliski")
     assert visible(page) == []
     assert page.locator("[data-pl-empty]").is_visible()
-    assert page.get_by_role("status").text_content() == f"Znaleziono 0 podmiotów z {len(ENTITIES)}."
+    assert (
+        page.get_by_role("form", name="Filtruj podmioty").get_by_role("status").text_content()
+        == f"Znaleziono 0 podmiotów z {len(ENTITIES)}."
+    )
     page.get_by_role("button", name="Wyczyść filtry").click()
     assert len(visible(page)) == len(ENTITIES)
     assert page.url.endswith("/podmioty/")

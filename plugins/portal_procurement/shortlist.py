@@ -90,7 +90,7 @@ def table(rows: Iterable[dict[str, Any]]) -> list[list[str | int]]:
 
 
 def title(day: str) -> str:
-    return f"{TITLE} — stan na dzień {day}"
+    return f"{TITLE} — stan na dzień {day} r."
 
 
 def notes(search: str, data: str) -> list[tuple[str, str]]:

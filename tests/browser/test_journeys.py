@@ -205,7 +205,7 @@ def test_a_procurement_officer_finds_catering_suppliers_by_cpv_and_powiat_and_do
     page.get_by_role("link", name="Pokaż wykaz wykonawców").click()
     # the shortlist: dated, with the criteria of the search and the two suppliers
     expect(page.locator("h1")).to_have_text(
-        re.compile(r"^Wykaz potencjalnych wykonawców — stan na dzień \d{1,2} \w+ 20\d\d$")
+        re.compile(r"^Wykaz potencjalnych wykonawców — stan na dzień \d{1,2} \w+ 20\d\d r\.$")
     )
     criteria = page.locator("[data-pl-shortlist-criteria] li")
     expect(criteria).to_have_text(
@@ -220,6 +220,14 @@ def test_a_procurement_officer_finds_catering_suppliers_by_cpv_and_powiat_and_do
     assert run_axe(page, axe_source) == []
     wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert wide <= 0
+    # printed (or saved as PDF) for the procurement file: the dated title, the criteria and
+    # the suppliers, without the site's navigation and the buttons
+    page.emulate_media(media="print")
+    for shown in ("h1", "[data-pl-shortlist-criteria]", ".pl-shortlist__list", "[data-pl-shortlist-notes]"):
+        expect(page.locator(shown).first).to_be_visible()
+    for hidden in (".pl-header", ".pl-footer", ".pl-shortlist__actions", ".pl-breadcrumbs"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    page.emulate_media(media="screen")
     files = {}
     for label in ("Pobierz XLSX", "Pobierz CSV"):
         with page.expect_download() as download:

@@ -273,7 +273,9 @@ def _shortlist_files_hold_exactly(site, xlsx_path, csv_path, slugs):
     assert rows[0] == [header for header, _ in documented]
     assert rows[1:] == expected
     info = [row for row in book["Informacje"].iter_rows(values_only=True) if any(row)]
-    assert info[0][0].startswith("Wykaz potencjalnych wykonawców — stan na dzień ")
+    assert info[0][0].startswith("Wykaz potencjalnych wykonawców — stan na dzień ") and info[0][0].endswith(
+        " r."
+    )
     assert dict(info[1:])["Liczba wykonawców"] == str(len(slugs))
     with csv_path.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))

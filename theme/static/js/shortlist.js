@@ -165,7 +165,7 @@
     var rows = data.podmioty.filter(function (row) { return ids.indexOf(row.id) >= 0; });
     var missing = ids.length - rows.length;
     var day = new Date(data.data_zbudowania + "T12:00:00").toLocaleDateString("pl-PL", { day: "numeric", month: "long", year: "numeric" });
-    var title = "Wykaz potencjalnych wykonawców — stan na dzień " + day;
+    var title = "Wykaz potencjalnych wykonawców — stan na dzień " + day + " r.";
     page.querySelector("[data-pl-shortlist-title]").textContent = title;
     var list = section.querySelector("[data-pl-shortlist-criteria]");
     var lines = criteria();

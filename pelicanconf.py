@@ -224,6 +224,10 @@ FILM_MEDIA_URL = "filmy/pliki/"
 EVENTS_URL = "wydarzenia/"
 EVENT_URL = "wydarzenia/{year}/{slug}/"
 EVENTS_CALENDAR = "wydarzenia/kalendarz.ics"
+PUBLICATIONS_URL = "wiedza/"
+PUBLICATION_URL = "wiedza/{slug}/"
+PUBLICATION_FILES_URL = "wiedza/pliki/"
+PUBLICATION_MAX_MB = 10  # a publication's file; readers download them on phones too
 
 # Share previews (portal_share): first segment of a page's URL -> the section on its card
 SHARE_IMAGE_URL = "obrazy/udostepnij/"

@@ -230,6 +230,17 @@ def documents(hostile: bool) -> dict[str, dict]:
             "entities": ["proba"],
             "tags": [t],
         },
+        "content/wiedza/publikacja.md": {
+            "title": t,
+            "type": "diagnoza-lokalna",
+            "date": "2026-05-05",
+            "authors": [t],
+            "publisher": t,
+            "area": {"subregion": "poznanski", "powiaty": ["szamotulski"], "gminy": [t]},
+            "language": "pl",
+            "topics": ["monitoring"],
+            "files": [{"document": "pliki/wiedza/diagnoza.pdf", "label": t}],
+        },
         "content/wydarzenia/2026/spotkanie.md": {
             "title": t,
             "type": "szkolenie",
@@ -260,6 +271,7 @@ BODIES = {
     "content/owes/owes-proba.md": "Opis ośrodka.\n",
     "content/filmy/film-proba.md": "Transkrypcja filmu.\n",
     "content/wydarzenia/2026/spotkanie.md": "Opis wydarzenia.\n",
+    "content/wiedza/publikacja.md": "Streszczenie publikacji.\n",
 }
 
 
@@ -277,6 +289,12 @@ def write_site(folder: Path, hostile: bool) -> Path:
     shutil.copy(photo, folder / "content" / "images" / "foto.jpg")
     shutil.copy(photo, folder / "catalogue" / "brelok-proba-1.jpg")
     shutil.copy(photo, folder / "catalogue" / "konfitura-proba-1.jpg")
+    # a real sample PDF (tagged): the publication's download
+    (folder / "content" / "pliki" / "wiedza").mkdir(parents=True, exist_ok=True)
+    shutil.copy(
+        ROOT / "content" / "pliki" / "wiedza" / "diagnoza-lokalna-gniezno.pdf",
+        folder / "content" / "pliki" / "wiedza" / "diagnoza.pdf",
+    )
     (folder / "content" / "region").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "content" / "region" / "wielkopolska.yaml", folder / "content" / "region")
     return folder / "content"

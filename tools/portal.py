@@ -348,8 +348,19 @@ def cmd_build(args: argparse.Namespace) -> int:
         return _fail(str(error))
     if timing.enabled():
         print(timing.report(), file=sys.stderr)
+    _print_notices()
     print(message)
     return 0
+
+
+def _print_notices() -> bool:
+    """The last validation's notices on standard error (they never stop anything)."""
+    from portal_content.problems import format_notices
+    from portal_content.validate import LAST_NOTICES
+
+    if LAST_NOTICES:
+        print(format_notices(LAST_NOTICES), file=sys.stderr)
+    return bool(LAST_NOTICES)
 
 
 def _load_plugins(settings: dict):
@@ -417,7 +428,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         _report(args, [Problem("pelicanconf.py", 1, "(sprawdzanie)", "przerwane: " + _explain(error))])
         return _fail("Sprawdzanie przerwane.\n" + _explain(error))
     _report(args, [])
-    passed.save(inputs, len(records))
+    if not _print_notices():  # with notices, the next check says them again
+        passed.save(inputs, len(records))
     files = plural_pl(len(records), "plik", "pliki", "plików")
     print(f"Treść jest poprawna: {len(records)} {files} sprawdzono w {time.perf_counter() - started:.2f} s.")
     return 0

@@ -38,6 +38,7 @@ NEW_FILES: dict[str, str] = {
     "event": "content/wydarzenia/{year}/{slug}.md",
     "page": "content/strony/{slug}.md",
     "edition": "content/zakup-prospoleczny/{year}.yaml",
+    "publication": "content/wiedza/{slug}.md",
 }
 
 
@@ -106,6 +107,16 @@ COLLECTIONS: tuple[Collection, ...] = (
     ),
     Collection("page", "strony", "Strony", "Strona"),
     Collection(
+        "publication",
+        "wiedza",
+        "Wiedza: publikacje",
+        "Publikacja",
+        media="content/pliki/wiedza",
+        public="pliki/wiedza",
+        summary="{{title}} ({{date}})",
+        description="Raporty, diagnozy, ewaluacje, uchwały. Pliki (PDF, ODT, DOCX, XLSX) zapisują się w content/pliki/wiedza/.",
+    ),
+    Collection(
         "edition",
         "certyfikacja",
         "Edycje „Zakup Prospołeczny”",
@@ -124,6 +135,9 @@ EXTRA_FOR: dict[tuple[str, str], str] = {("event", "organiser"): "rops"}
 
 # Values a new item starts with (as `make new-...` writes them): a news item is dated now.
 DEFAULTS: dict[tuple[str, str], Any] = {("news", "date"): "{{now}}", ("film", "published"): "{{now}}"}
+
+# Fields that name a document the editor uploads (to the collection's media folder).
+FILE_FIELDS = {"document"}
 
 # Schema fields the form does not show, and why.
 OMITTED: dict[str, str] = {
@@ -288,6 +302,8 @@ class _Builder:
             }
         if kind == "boolean":
             return {"widget": "boolean"}
+        if name in FILE_FIELDS:  # a document to upload (a publication's PDF ...)
+            return {"widget": "file", "choose_url": False}
         if kind == "integer":
             return {"widget": "number", "value_type": "int", **_bounds(prop)}
         if kind == ["number", "string"] or kind == "number":

@@ -34,6 +34,20 @@ class ContentError(Exception):
         super().__init__(format_problems(self.problems))
 
 
+def format_notices(notices: list[Problem]) -> str:
+    """Notices (not problems): each line marked, and a closing line saying they do not stop
+    the build."""
+    count = len(notices)
+    noun = plural_pl(count, "uwaga", "uwagi", "uwag")
+    lines = [f"Uwaga: {n}" for n in sorted(notices)]
+    return "\n".join(
+        [
+            *lines,
+            f"{count} {noun} o dostępności plików: portal je opublikuje i wymieni w deklaracji dostępności.",
+        ]
+    )
+
+
 def plural_pl(count: int, one: str, few: str, many: str) -> str:
     """Polish plural: 1 aktualność, 2 aktualności, 5 aktualności (portal_theme's filter too)."""
     if count == 1:
@@ -139,6 +153,7 @@ ITEM_NOUNS = {
     "powiaty": "powiat",
     "cpv": "kod",
     "area_served": "obszar",
+    "files": "plik",
     "bases": "podstawa",
     "clauses": "klauzula",
     "examples": "przykład",

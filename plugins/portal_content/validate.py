@@ -78,6 +78,19 @@ def register_checker(checker: Checker) -> None:
         CHECKERS.append(checker)
 
 
+# What is worth telling the editor but does not stop a build (a PDF without tags: the
+# statement of accessibility lists it), as problems in the same format. The sources are
+# registered by the wiring (portal_site); ``validate_content`` keeps the last answer for
+# the command that prints it (tools/portal.py).
+NOTICE_SOURCES: list[Checker] = []
+LAST_NOTICES: list[Problem] = []
+
+
+def register_notice_source(source: Checker) -> None:
+    if source not in NOTICE_SOURCES:
+        NOTICE_SOURCES.append(source)
+
+
 register_kind(Kind("news", "aktualnosci", NewsMeta, "news", body_required=True))
 register_kind(Kind("page", "strony", PageMeta, "page"))
 
@@ -510,4 +523,7 @@ def validate_content(settings: dict[str, Any]) -> tuple[list[Record], list[Probl
             problems.extend(_link_problems(record, content_root, by_path))
     for checker in CHECKERS:
         problems.extend(checker([*records, *partial], settings))
+    LAST_NOTICES[:] = (
+        [] if problems else sorted({n for source in NOTICE_SOURCES for n in source(records, settings)})
+    )
     return records, problems

@@ -32,13 +32,21 @@ from portal_films.embed import embedded_films
 from portal_images import plugin as images
 from portal_procurement import generator as procurement_generator
 from portal_procurement import plugin as procurement
+from portal_publications import plugin as publications
 from portal_publish import plugin as publish
 from portal_share import plugin as share
 from portal_theme import components
 from portal_theme import plugin as theme
 
 # Content kinds (news and pages are portal_content's own), in the order problems are listed.
-KINDS = [*directory.KINDS, *catalogue.KINDS, *certification.KINDS, *films.KINDS, *events.KINDS]
+KINDS = [
+    *directory.KINDS,
+    *catalogue.KINDS,
+    *certification.KINDS,
+    *films.KINDS,
+    *events.KINDS,
+    *publications.KINDS,
+]
 CHECKERS = [
     directory.check_directory,
     catalogue.check_catalogue,
@@ -46,7 +54,10 @@ CHECKERS = [
     films.check_films,
     events.check_events,
     procurement.check_procurement,
+    publications.check_publications,
 ]
+# What is told to the editor without stopping a build (portal_content.validate.NOTICE_SOURCES)
+NOTICES = [*publications.NOTICES]
 DATA_FILES = [*directory.DATA_FILES, *procurement.DATA_FILES]
 # What a Markdown body embeds from other content files (films' [film: ...] lines)
 EMBED_FINDERS = [embedded_films]
@@ -85,6 +96,7 @@ STEPS = [
     (signals.get_generators, films.get_generators),
     (signals.get_generators, events.get_generators),
     (signals.get_generators, procurement_generator.get_generators),
+    (signals.get_generators, publications.get_generators),
     (signals.get_writer, render.get_writer),  # records the pages; renders them in parallel
     (signals.article_generator_finalized, theme.news_years),
     (signals.article_generator_finalized, neighbors),  # pelican-plugins' neighbors
@@ -116,6 +128,8 @@ def register_content() -> None:
         validate.register_data_file(root, relative)
     for finder in EMBED_FINDERS:
         validate.register_embed_finder(finder)
+    for source in NOTICES:
+        validate.register_notice_source(source)
 
 
 def register() -> None:

@@ -25,10 +25,11 @@ FORMATTED = {
     "video_id",
     "powiat",  # names checked against content/region/wielkopolska.yaml
     "subregion",
-    "area_served",  # a powiat, a subregion or a whole, checked against the region file
+    "area_served",
+    "powiaty",  # a publication's area: powiats of the region file  # a powiat, a subregion or a whole, checked against the region file
     "cpv",  # codes: form and check digit (portal_procurement.cpv), known in content/zamowienia/cpv.yaml
 }
-FILES = {"src", "file"}
+FILES = {"src", "file", "document"}
 FILE_OF_KIND = {
     "news": "content/aktualnosci/2026/wiadomosc.md",
     "page": "content/strony/deklaracja.md",
@@ -38,6 +39,7 @@ FILE_OF_KIND = {
     "edition": "content/zakup-prospoleczny/2025.yaml",
     "film": "content/filmy/film-proba.md",
     "event": "content/wydarzenia/2026/spotkanie.md",
+    "publication": "content/wiedza/publikacja.md",
 }
 
 

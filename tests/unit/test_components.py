@@ -198,6 +198,11 @@ EXAMPLES = {
         {"products": b[1]["catalogue"].products[:3]},
         ["data-pl-products", 'fetchpriority="high"', 'loading="lazy"'],
     ),
+    "publication_card": lambda b: (
+        call("publication-card.html", "publication_card", "publication, 2"),
+        {"publication": b[1]["publications"].publications[0]},
+        ['<h2 class="pl-publication-card__title">', "data-rodzaj=", "/wiedza/pliki/", " download>"],
+    ),
     "sample_note": lambda b: (call("sample-note.html", "sample_note", ""), {}, ["Treść przykładowa"]),
     "share_links": lambda b: (
         call("share-links.html", "share_links", "'katalog/', 'Katalog & upominki'"),

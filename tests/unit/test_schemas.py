@@ -58,4 +58,14 @@ def test_schema_rejects_what_the_build_rejects():
     for change in ({"vat": 7}, {"category": "kubki"}, {"cena": 1}, {"min_order": 0}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate({**data, **change}, schema, cls=jsonschema.Draft202012Validator)
-    assert set(KINDS) == {"news", "page", "entity", "owes", "product", "edition", "film", "event"}
+    assert set(KINDS) == {
+        "news",
+        "page",
+        "entity",
+        "owes",
+        "product",
+        "edition",
+        "film",
+        "event",
+        "publication",
+    }

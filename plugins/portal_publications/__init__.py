@@ -1,0 +1,1 @@
+"""portal_publications: the knowledge library (/wiedza/): reports, local diagnoses, evaluations, programmes."""

@@ -5,7 +5,8 @@ a busy regional portal. Deterministic (seeded), no network.
 
 At scale 1: 4,000 news items (about 600 words of Polish text, a photo on one in five), 600
 entities, 60 OWES-area information pages, 1,000 products with 3 photos each (2000×1500
-JPEG), 15 certificate editions, 100 films, 500 events. Every file passes `make check`.
+JPEG), 15 certificate editions, 100 films, 500 events, 300 publications with a PDF each
+(from a pool of PDF_POOL different files, half of them tagged). Every file passes `make check`.
 
 Photos: every photo is a file of its own, but they are drawn from a pool of PHOTO_POOL
 different pictures. The image pipeline caches by the bytes of a photo, so a cold build
@@ -36,7 +37,9 @@ COUNTS = {
     "editions": 15,
     "films": 100,
     "events": 500,
+    "publications": 300,
 }
+PDF_POOL = 6  # different PDFs (half tagged) copied under each publication's own name
 CATEGORIES = [
     "Koordynacja ES",
     "Promocja",
@@ -228,15 +231,17 @@ def generate(out: Path, scale: float = 1.0) -> dict[str, int]:
         products.append((slug, entities[i % len(entities)]))
         for n in (1, 2, 3):
             photo(catalogue / f"{slug}-{n}.jpg", i * 3 + n)
+        category = PRODUCT_CATEGORIES[i % len(PRODUCT_CATEGORIES)]
+        food = category == "zywnosc"  # food names its ingredients, not materials
         dump(
             catalogue / f"{slug}.yaml",
             {
                 "name": f"Upominek „Wielkopolska {i}”",
                 "brand_line": "Klunkry Wielkopolskie",
-                "category": PRODUCT_CATEGORIES[i % len(PRODUCT_CATEGORIES)],
+                "category": category,
                 "motif": "pyra",
                 "description": sentence(rng, 18),
-                "materials": ["bawełna"],
+                **({"ingredients": ["śliwki węgierki", "cukier"]} if food else {"materials": ["bawełna"]}),
                 "upcycled": i % 7 == 0,
                 "dimensions": "10 × 8 cm",
                 "maker": entities[i % len(entities)],
@@ -244,7 +249,7 @@ def generate(out: Path, scale: float = 1.0) -> dict[str, int]:
                 "story": sentence(rng, 15),
                 "photos": [{"src": f"{slug}-{n}.jpg", "alt": f"Upominek {i}, ujęcie {n}"} for n in (1, 2, 3)],
                 "price_net": round(10 + (i % 90) * 0.5, 2),
-                "vat": 23,
+                "vat": 5 if food else 23,
                 "min_order": 20,
                 "lead_time_days": 14,
                 "packaging": "papierowa torebka",
@@ -352,8 +357,56 @@ def generate(out: Path, scale: float = 1.0) -> dict[str, int]:
             },
             paragraph(rng, 80),
         )
+    # publications of the knowledge library, each with its PDF
+    pdfs = out / "pula-pdf"
+    pdfs.mkdir()
+    for index in range(PDF_POOL):
+        (pdfs / f"{index}.pdf").write_bytes(_sample_pdf(index, tagged=index % 2 == 0))
+    kinds = ["raport-z-monitoringu", "diagnoza-lokalna", "ewaluacja", "program", "poradnik", "protokol"]
+    for i in range(counts["publications"]):
+        day = dt.date(2016, 1, 15) + dt.timedelta(days=i * 12)
+        target = content / "pliki" / "wiedza" / f"publikacja-{i:03d}.pdf"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pdfs / f"{i % PDF_POOL}.pdf", target)
+        dump(
+            content / "wiedza" / f"publikacja-{i:03d}.md",
+            {
+                "title": f"Publikacja o ekonomii społecznej {i}",
+                "type": kinds[i % len(kinds)],
+                "date": day.isoformat(),
+                "authors": ["Regionalny Ośrodek Polityki Społecznej w Poznaniu"],
+                "publisher": "Regionalny Ośrodek Polityki Społecznej w Poznaniu",
+                "area": {"powiaty": [powiats[i % len(powiats)]]},
+                "topics": ["monitoring"],
+                "files": [{"document": f"pliki/wiedza/publikacja-{i:03d}.pdf"}],
+                "sample": True,
+            },
+            paragraph(rng, 60),
+        )
+    shutil.rmtree(pdfs)
     shutil.rmtree(pool)
     return counts
+
+
+def _sample_pdf(index: int, tagged: bool) -> bytes:
+    """A two-page PDF with Polish text; tagged ones carry a figure with alternative text."""
+    import io
+
+    from fpdf import FPDF
+
+    document = FPDF()
+    document.add_font("DejaVu", "", str(ROOT / "plugins" / "portal_share" / "fonts" / "DejaVuSans.ttf"))
+    document.set_title(f"Publikacja próbna {index}")
+    document.set_lang("pl")
+    for _ in range(2):
+        document.add_page()
+        document.set_font("DejaVu", size=11)
+        document.multi_cell(0, 6, "Zażółć gęślą jaźń. " * 40)
+    if tagged:
+        image = io.BytesIO()
+        Image.new("RGB", (60, 30), (11, 74, 111)).save(image, "PNG")
+        document.image(image, w=60, alt_text=f"Wykres próbny {index}")
+    return bytes(document.output())
 
 
 def main() -> int:

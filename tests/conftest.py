@@ -50,6 +50,7 @@ SESSION_BUILDS = {
             "tests/browser/test_films.py",
             "tests/browser/test_journeys.py",
             "tests/browser/test_profiles.py",
+            "tests/browser/test_publications.py",
             "tests/browser/test_search.py",
             "tests/browser/test_served.py",
         ),

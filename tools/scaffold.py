@@ -166,6 +166,27 @@ certificates:
     valid_until: "UZUPEŁNIJ: RRRR-MM-DD"
 """
 
+PUBLICATION = """\
+---
+title: $title
+type: "UZUPEŁNIJ: rodzaj: raport-z-monitoringu, diagnoza-lokalna, ewaluacja, program, uchwala, protokol, poradnik albo prezentacja"
+date: "UZUPEŁNIJ: data wydania RRRR-MM-DD"
+authors: ["UZUPEŁNIJ: autor: osoba lub instytucja"]
+publisher: "UZUPEŁNIJ: wydawca"
+# Obszar, którego dotyczy (np. diagnoza lokalna). Publikacja o całym regionie: usuń cztery linie od area:.
+area:
+  subregion: "UZUPEŁNIJ: subregion, np. pilski"
+  powiaty: ["UZUPEŁNIJ: powiat, np. złotowski"]
+  gminy: ["UZUPEŁNIJ: gmina, np. Złotów"]
+language: pl
+topics: []
+# Plik zapisz w content/pliki/wiedza/ (PDF z tagami i tytułem dokumentu, ODT, DOCX albo XLSX; do 10 MB).
+files:
+  - document: pliki/wiedza/$slug.pdf
+---
+UZUPEŁNIJ: streszczenie publikacji w kilku zdaniach: czego dotyczy i co z niej wynika. To je czytają mieszkańcy i wyszukiwarki.
+"""
+
 # Where new files go: one table with the CMS (/admin/ names new items the same way).
 KINDS = {
     "news": (NEWS, NEW_FILES["news"], "aktualność"),
@@ -174,6 +195,7 @@ KINDS = {
     "film": (FILM, NEW_FILES["film"], "film"),
     "event": (EVENT, NEW_FILES["event"], "wydarzenie"),
     "edition": (EDITION, NEW_FILES["edition"], "edycja certyfikacji"),
+    "publication": (PUBLICATION, NEW_FILES["publication"], "publikacja"),
 }
 
 

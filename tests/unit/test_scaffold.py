@@ -64,7 +64,12 @@ FILL = {
     "lead_time_days": "14",
     "video_id": "Pq7rL2sVx0a",
     "duration": "3:25",
-    "type": "szkolenie",
+    "type": {"event": "szkolenie", "publication": "diagnoza-lokalna"},
+    "authors": "[Ośrodek Wsparcia Ekonomii Społecznej w Pile]",
+    "publisher": "Ośrodek Wsparcia Ekonomii Społecznej w Pile",
+    "subregion": "pilski",
+    "powiaty": "[złotowski]",
+    "gminy": "[Złotów]",
     "name": "Sala konferencyjna",
     "decision_date": "2027-11-05",
     "date": "2027-11-19",
@@ -122,6 +127,7 @@ def scaffold(root, kind, title):
         ("film", "Dzień w pracowni", "content/filmy/dzien-w-pracowni.md"),
         ("event", "Szkolenie z zamówień", "content/wydarzenia/2026/szkolenie-z-zamowien.md"),
         ("edition", "2027", "content/zakup-prospoleczny/2027.yaml"),
+        ("publication", "Diagnoza lokalna: gmina Złotów", "content/wiedza/diagnoza-lokalna-gmina-zlotow.md"),
     ],
 )
 def test_scaffolded_file_is_flagged_until_filled_then_valid(repo, kind, title, relative):
@@ -161,6 +167,12 @@ def test_scaffolded_file_is_flagged_until_filled_then_valid(repo, kind, title, r
         shutil.copy(
             ROOT / "tests" / "fixtures" / "images" / "foto.jpg",
             repo / "content" / "images" / "filmy" / "dzien-w-pracowni.jpg",
+        )
+    if kind == "publication":
+        (repo / "content" / "pliki" / "wiedza").mkdir(parents=True)
+        shutil.copy(
+            ROOT / "content" / "pliki" / "wiedza" / "diagnoza-lokalna-gniezno.pdf",
+            repo / "content" / "pliki" / "wiedza" / f"{target.stem}.pdf",
         )
     fill(target, kind)
     check = build_in_process(repo / "content", repo / "unused", command="check", cwd=repo)

@@ -6,7 +6,8 @@ a busy regional portal. Deterministic (seeded), no network.
 At scale 1: 4,000 news items (about 600 words of Polish text, a photo on one in five), 600
 entities, 60 OWES-area information pages, 1,000 products with 3 photos each (2000×1500
 JPEG), 15 certificate editions, 100 films, 500 events, 300 publications with a PDF each
-(from a pool of PDF_POOL different files, half of them tagged). Every file passes `make check`.
+(from a pool of PDF_POOL different files, half of them tagged), and the sample years of
+monitoring data. Every file passes `make check`.
 
 Photos: every photo is a file of its own, but they are drawn from a pool of PHOTO_POOL
 different pictures. The image pipeline caches by the bytes of a photo, so a cold build
@@ -384,6 +385,8 @@ def generate(out: Path, scale: float = 1.0) -> dict[str, int]:
             paragraph(rng, 60),
         )
     shutil.rmtree(pdfs)
+    # monitoring data: the real sample years (35 powiats each)
+    shutil.copytree(ROOT / "content" / "monitoring", content / "monitoring")
     shutil.rmtree(pool)
     return counts
 

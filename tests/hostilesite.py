@@ -26,6 +26,12 @@ MATERIAL_WORD = "filc "  # catalogue materials begin with a word of portal_catal
 PLAIN = "ZWYKLYTEKST"
 PLAIN_LINES = "ZWYKLYTEKST\nDRUGALINIA"
 PLAIN_URL = "https://example.org/zwykly-adres"
+REGION_POWIATS = [
+    p["name"]
+    for p in yaml.safe_load((ROOT / "content" / "region" / "wielkopolska.yaml").read_text(encoding="utf-8"))[
+        "powiaty"
+    ]
+]
 
 
 def markers(hostile: bool) -> tuple[str, str, str]:
@@ -229,6 +235,18 @@ def documents(hostile: bool) -> dict[str, dict]:
             "credits": [{"role": t, "name": t}],
             "entities": ["proba"],
             "tags": [t],
+        },
+        # monitoring data: numbers, and the texts of its source and definitions
+        "content/monitoring/2025.yaml": {
+            "year": 2025,
+            "as_of": "2025-12-31",
+            "source": t,
+            "definition": m,
+            "by_form": {"fundacja": 35 * 3},
+            "powiaty": [
+                {"powiat": name, "es_entities": 3, "social_enterprises": 1, "jobs": 5, "supported": 2}
+                for name in REGION_POWIATS
+            ],
         },
         "content/wiedza/publikacja.md": {
             "title": t,

@@ -39,6 +39,7 @@ NEW_FILES: dict[str, str] = {
     "page": "content/strony/{slug}.md",
     "edition": "content/zakup-prospoleczny/{year}.yaml",
     "publication": "content/wiedza/{slug}.md",
+    "monitoring": "content/monitoring/{year}.yaml",
 }
 
 
@@ -106,6 +107,15 @@ COLLECTIONS: tuple[Collection, ...] = (
         public="images/filmy",
     ),
     Collection("page", "strony", "Strony", "Strona"),
+    Collection(
+        "monitoring",
+        "monitoring",
+        "Monitoring: dane roczne",
+        "Rok danych",
+        identifier="year",
+        summary="Rok {{year}}",
+        description="Dane monitoringu za rok: 35 powiatów, formy prawne, źródło i definicja.",
+    ),
     Collection(
         "publication",
         "wiedza",

@@ -141,6 +141,13 @@ LABELS: dict[str, str] = {
     "video_id": "Identyfikator filmu",
     "website": "Strona internetowa",
     "year": "Rok",
+    "es_entities": "Podmioty ekonomii społecznej",
+    "social_enterprises": "Przedsiębiorstwa społeczne",
+    "jobs": "Miejsca pracy osób zagrożonych wykluczeniem",
+    "supported": "Wsparci przez OWES",
+    "by_form": "Podmioty według formy prawnej",
+    "definition": "Co jest liczone",
+    "source": "Źródło danych",
     "youtube": "YouTube",
 }
 

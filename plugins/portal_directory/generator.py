@@ -259,6 +259,7 @@ class DirectoryGenerator(Generator):
             for s in self.region.subregions
         ]
         stats = {
+            "by_powiat": dict(Counter(e.powiat_obj.slug for e in self.entities)),
             "total": len(self.entities),
             "ps": sum(1 for e in self.entities if e.is_ps),
             "by_form": form_rows,

@@ -30,6 +30,7 @@ from portal_events import plugin as events
 from portal_films import plugin as films
 from portal_films.embed import embedded_films
 from portal_images import plugin as images
+from portal_monitoring import plugin as monitoring
 from portal_procurement import generator as procurement_generator
 from portal_procurement import plugin as procurement
 from portal_publications import plugin as publications
@@ -46,6 +47,7 @@ KINDS = [
     *films.KINDS,
     *events.KINDS,
     *publications.KINDS,
+    *monitoring.KINDS,
 ]
 CHECKERS = [
     directory.check_directory,
@@ -55,6 +57,7 @@ CHECKERS = [
     events.check_events,
     procurement.check_procurement,
     publications.check_publications,
+    monitoring.check_monitoring,
 ]
 # What is told to the editor without stopping a build (portal_content.validate.NOTICE_SOURCES)
 NOTICES = [*publications.NOTICES]
@@ -97,6 +100,7 @@ STEPS = [
     (signals.get_generators, events.get_generators),
     (signals.get_generators, procurement_generator.get_generators),
     (signals.get_generators, publications.get_generators),
+    (signals.get_generators, monitoring.get_generators),
     (signals.get_writer, render.get_writer),  # records the pages; renders them in parallel
     (signals.article_generator_finalized, theme.news_years),
     (signals.article_generator_finalized, neighbors),  # pelican-plugins' neighbors

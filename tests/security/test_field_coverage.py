@@ -40,6 +40,7 @@ FILE_OF_KIND = {
     "film": "content/filmy/film-proba.md",
     "event": "content/wydarzenia/2026/spotkanie.md",
     "publication": "content/wiedza/publikacja.md",
+    "monitoring": "content/monitoring/2025.yaml",
 }
 
 

@@ -68,4 +68,5 @@ def test_schema_rejects_what_the_build_rejects():
         "film",
         "event",
         "publication",
+        "monitoring",
     }

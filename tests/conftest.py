@@ -34,6 +34,7 @@ SESSION_BUILDS = {
             "tests/e2e/test_buyers_site.py",
             "tests/e2e/test_publications_site.py",
             "tests/e2e/test_sector_site.py",
+            "tests/e2e/test_coordination_site.py",
             "tests/e2e/test_catalogue_site.py",
             "tests/e2e/test_certification_site.py",
             "tests/e2e/test_directory_site.py",

@@ -248,6 +248,13 @@ def documents(hostile: bool) -> dict[str, dict]:
                 for name in REGION_POWIATS
             ],
         },
+        "content/koordynacja/grupa.md": {
+            "name": t,
+            "kind": "grupa-robocza",
+            "purpose": t,
+            "chair": t,
+            "members": [{"institution": t, "role": t}],
+        },
         "content/wiedza/publikacja.md": {
             "title": t,
             "type": "diagnoza-lokalna",
@@ -258,6 +265,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             "language": "pl",
             "topics": ["monitoring"],
             "files": [{"document": "pliki/wiedza/diagnoza.pdf", "label": t}],
+            "group": "grupa",
         },
         "content/wydarzenia/2026/spotkanie.md": {
             "title": t,
@@ -277,6 +285,9 @@ def documents(hostile: bool) -> dict[str, dict]:
             },
             "image": photo,
             "tags": [t],
+            "group": "grupa",
+            "agenda": [t],
+            "minutes": "publikacja",
         },
     }
 
@@ -290,6 +301,7 @@ BODIES = {
     "content/filmy/film-proba.md": "Transkrypcja filmu.\n",
     "content/wydarzenia/2026/spotkanie.md": "Opis wydarzenia.\n",
     "content/wiedza/publikacja.md": "Streszczenie publikacji.\n",
+    "content/koordynacja/grupa.md": "Opis grupy.\n",
 }
 
 

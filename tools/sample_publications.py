@@ -454,6 +454,17 @@ def xlsx(title: str) -> bytes:
     return buffer.getvalue()
 
 
+# the committee or working group that issued a publication (portal_coordination)
+BODIES = {
+    "uchwala-komitetu-1-2025": "regionalny-komitet",
+    "uchwala-komitetu-2-2025": "regionalny-komitet",
+    "protokol-komitetu-2025-03": "regionalny-komitet",
+    "protokol-komitetu-2025-11": "regionalny-komitet",
+    "raport-z-monitoringu-2025": "grupa-monitoringu-i-ewaluacji",
+    "poradnik-klauzule-spoleczne": "grupa-sieciowania-finansow-i-biznesu",
+}
+
+
 def front_matter(slug, title, kind, date, authors, area, topics, files, language) -> str:
     import yaml
 
@@ -472,6 +483,8 @@ def front_matter(slug, title, kind, date, authors, area, topics, files, language
     data["language"] = language
     data["topics"] = topics
     data["files"] = files
+    if slug in BODIES:
+        data["group"] = BODIES[slug]
     data["sample"] = True
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 

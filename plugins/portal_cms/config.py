@@ -40,6 +40,7 @@ NEW_FILES: dict[str, str] = {
     "edition": "content/zakup-prospoleczny/{year}.yaml",
     "publication": "content/wiedza/{slug}.md",
     "monitoring": "content/monitoring/{year}.yaml",
+    "body": "content/koordynacja/{slug}.md",
 }
 
 
@@ -107,6 +108,15 @@ COLLECTIONS: tuple[Collection, ...] = (
         public="images/filmy",
     ),
     Collection("page", "strony", "Strony", "Strona"),
+    Collection(
+        "body",
+        "koordynacja",
+        "Komitet i grupy robocze",
+        "Komitet lub grupa",
+        identifier="name",
+        summary="{{name}}",
+        description="Regionalny Komitet i grupy robocze: cel, skład (instytucje i role, bez danych osobowych).",
+    ),
     Collection(
         "monitoring",
         "monitoring",

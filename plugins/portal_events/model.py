@@ -23,7 +23,11 @@ PRODID = "-//ROPS Poznań//Ekonomia społeczna w Wielkopolsce//PL"
 class Event(Item):
     KIND = "event"
     URL_SETTING = "EVENT_URL"
-    RELATIONS = {"organiser": Ref(("entity", "owes"), "organiser")}  # None: ROPS itself
+    RELATIONS = {
+        "organiser": Ref(("entity", "owes"), "organiser"),  # None: ROPS itself
+        "group": Ref("body", "group"),  # a meeting's committee or working group
+        "minutes": Ref("publication", "minutes"),
+    }
 
     meta: EventMeta
 

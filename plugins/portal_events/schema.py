@@ -13,6 +13,7 @@ EVENT_TYPES = {
     "gala": "gala",
     "wizyta-studyjna": "wizyta studyjna",
     "targi": "targi",
+    "posiedzenie": "posiedzenie",
 }
 EventType = choice(EVENT_TYPES, "kategoria wydarzenia", show_labels=True)
 ROPS = "rops"  # the organiser value that names the portal's owner (OWNER in the settings)
@@ -61,6 +62,19 @@ class EventMeta(Strict):
         examples=["rops", "owes-poznanski"],
     )
     registration: Registration | None = Field(None, description="Zapisy: link, e-mail lub telefon, termin.")
+    group: Slug | None = Field(
+        None,
+        description="Posiedzenie: komitet albo grupa robocza - nazwa pliku z content/koordynacja/ bez .md.",
+        examples=["grupa-promocji"],
+    )
+    agenda: list[Text] = Field(
+        default_factory=list, description="Porządek obrad (posiedzenie), punkt po punkcie."
+    )
+    minutes: Slug | None = Field(
+        None,
+        description="Protokół: nazwa pliku publikacji z content/wiedza/ bez .md.",
+        examples=["protokol-komitetu-2025-03"],
+    )
     image: Image | None = Field(None, description="Zdjęcie z tekstem alternatywnym (jak w aktualności).")
     tags: list[Text] = Field(default_factory=list, description="Tagi (opcjonalne).")
     sample: bool = Field(False, description="true: treść przykładowa (zmyślona).")

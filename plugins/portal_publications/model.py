@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from portal_content.model import Item
+from portal_content.relations import Ref
 
 from . import documents
 from .schema import LANGUAGES, PUBLICATION_TYPES, TOPICS, PublicationMeta
@@ -47,6 +48,7 @@ class Publication(Item):
     KIND = "publication"
     URL_SETTING = "PUBLICATION_URL"
     template = "publication"
+    RELATIONS = {"group": Ref("body", "group")}  # the committee or group that issued it
 
     meta: PublicationMeta
     # set by the PublicationGenerator from the region data: the area as readers see it

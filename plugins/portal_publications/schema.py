@@ -102,4 +102,9 @@ class PublicationMeta(Strict):
         description="Pliki do pobrania.",
         examples=["\n  - document: pliki/wiedza/raport-2025.pdf"],
     )
+    group: Slug | None = Field(
+        None,
+        description="Kto wydał, jeśli komitet albo grupa robocza: nazwa pliku z content/koordynacja/ bez .md.",
+        examples=["regionalny-komitet"],
+    )
     sample: bool = Field(False, description="true: publikacja przykładowa (zmyślona).")

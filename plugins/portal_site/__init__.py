@@ -23,6 +23,7 @@ from portal_certification import plugin as certification
 from portal_cms import plugin as cms
 from portal_content import plugin as content
 from portal_content import relations, validate
+from portal_coordination import plugin as coordination
 from portal_core import address, timing
 from portal_directory import generator as directory_generator
 from portal_directory import plugin as directory
@@ -48,6 +49,7 @@ KINDS = [
     *events.KINDS,
     *publications.KINDS,
     *monitoring.KINDS,
+    *coordination.KINDS,
 ]
 CHECKERS = [
     directory.check_directory,
@@ -58,6 +60,7 @@ CHECKERS = [
     procurement.check_procurement,
     publications.check_publications,
     monitoring.check_monitoring,
+    coordination.check_coordination,
 ]
 # What is told to the editor without stopping a build (portal_content.validate.NOTICE_SOURCES)
 NOTICES = [*publications.NOTICES]
@@ -101,6 +104,7 @@ STEPS = [
     (signals.get_generators, procurement_generator.get_generators),
     (signals.get_generators, publications.get_generators),
     (signals.get_generators, monitoring.get_generators),
+    (signals.get_generators, coordination.get_generators),
     (signals.get_writer, render.get_writer),  # records the pages; renders them in parallel
     (signals.article_generator_finalized, theme.news_years),
     (signals.article_generator_finalized, neighbors),  # pelican-plugins' neighbors

@@ -26,7 +26,9 @@ FORMATTED = {
     "powiat",  # names checked against content/region/wielkopolska.yaml
     "subregion",
     "area_served",
-    "powiaty",  # a publication's area: powiats of the region file  # a powiat, a subregion or a whole, checked against the region file
+    "powiaty",  # a publication's area: powiats of the region file
+    "group",  # a committee or working group's file name (portal_coordination)
+    "minutes",  # a publication's file name  # a powiat, a subregion or a whole, checked against the region file
     "cpv",  # codes: form and check digit (portal_procurement.cpv), known in content/zamowienia/cpv.yaml
 }
 FILES = {"src", "file", "document"}
@@ -41,6 +43,7 @@ FILE_OF_KIND = {
     "event": "content/wydarzenia/2026/spotkanie.md",
     "publication": "content/wiedza/publikacja.md",
     "monitoring": "content/monitoring/2025.yaml",
+    "body": "content/koordynacja/grupa.md",
 }
 
 

@@ -69,4 +69,5 @@ def test_schema_rejects_what_the_build_rejects():
         "event",
         "publication",
         "monitoring",
+        "body",
     }

@@ -1,0 +1,1 @@
+"""portal_coordination: the Regional Committee and the working groups (/koordynacja/)."""

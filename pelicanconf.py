@@ -261,6 +261,7 @@ SEARCH_SECTIONS = [
     "Wydarzenia",
     "Filmy",
     "Zakup Prospołeczny",
+    "Wiedza",
     "Strony",
 ]
 PUBLISH_FINGERPRINT = False

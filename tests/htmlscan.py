@@ -153,6 +153,10 @@ REQUIRED = {
     "Event": {"name", "startDate", "endDate", "location", "organizer", "eventAttendanceMode"},
     "Place": {"name", "address"},
     "VirtualLocation": {"url"},
+    "Report": {"name", "datePublished", "author", "publisher", "encoding"},
+    "CreativeWork": {"name", "datePublished", "author", "publisher", "encoding"},
+    "MediaObject": {"contentUrl", "encodingFormat"},
+    "AdministrativeArea": {"name"},
 }
 
 
@@ -182,7 +186,7 @@ def check_structured_data(root: Path) -> None:
                 assert REQUIRED[kind] <= set(node), (where, kind, REQUIRED[kind] - set(node))
                 counts[kind] = counts.get(kind, 0) + 1
                 for key, value in node.items():
-                    if key in {"url", "item", "mainEntityOfPage"}:
+                    if key in {"url", "item", "mainEntityOfPage", "contentUrl"}:
                         assert str(value).startswith(("https://", "http://127.0.0.1")), (where, key, value)
     for kind in (
         "WebSite",
@@ -192,6 +196,8 @@ def check_structured_data(root: Path) -> None:
         "Product",
         "VideoObject",
         "Event",
+        "Report",
+        "CreativeWork",
     ):
         assert counts.get(kind, 0) >= 1, kind
     assert counts["NewsArticle"] == 18

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from portal_directory.vocabulary import LEGAL_FORMS
+
 from .labels import CHOICE_LABELS, LABELS
 
 # Where each kind's new files go: the same pattern as `make new-...` (tools/scaffold.py).
@@ -155,6 +157,10 @@ EXTRA_FOR: dict[tuple[str, str], str] = {("event", "organiser"): "rops"}
 
 # Values a new item starts with (as `make new-...` writes them): a news item is dated now.
 DEFAULTS: dict[tuple[str, str], Any] = {("news", "date"): "{{now}}", ("film", "published"): "{{now}}"}
+
+# Mappings whose keys are a vocabulary (the schema has no fields for them): the form shows
+# one number per key, with its label.
+COUNTS_BY: dict[tuple[str, str], dict[str, str]] = {("monitoring", "by_form"): LEGAL_FORMS}
 
 # Fields that name a document the editor uploads (to the collection's media folder).
 FILE_FIELDS = {"document"}
@@ -310,6 +316,23 @@ class _Builder:
 
     def scalar(self, name: str, prop: dict[str, Any]) -> dict[str, Any]:
         kind = prop.get("type")
+        if (self.kind, name) in COUNTS_BY:
+            keys = COUNTS_BY[(self.kind, name)]
+            return {
+                "widget": "object",
+                "collapsed": True,
+                "fields": [
+                    {
+                        "name": key,
+                        "label": label,
+                        "required": False,
+                        "widget": "number",
+                        "value_type": "int",
+                        "min": 0,
+                    }
+                    for key, label in keys.items()
+                ],
+            }
         if "enum" in prop:
             return {"widget": "select", "options": self.options(prop)}
         if kind == "object" or "properties" in prop:

@@ -12,10 +12,15 @@ file (path, size, time of change), so a rebuild opens only what changed.
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# pypdf says on the log what it repairs in a damaged file ("EOF marker not found"); the
+# editor gets one Polish sentence instead (DocumentFacts.problem), so its log stays quiet.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 KINDS = {".pdf": "PDF", ".odt": "ODT", ".ods": "ODS", ".docx": "DOCX", ".xlsx": "XLSX", ".csv": "CSV"}
 

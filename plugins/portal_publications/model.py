@@ -10,6 +10,7 @@ from typing import Any
 
 from portal_content.model import Item
 from portal_content.relations import Ref
+from portal_theme.filters import plural_pl
 
 from . import documents
 from .schema import LANGUAGES, PUBLICATION_TYPES, TOPICS, PublicationMeta
@@ -28,18 +29,10 @@ class PublishedFile:
 
     @property
     def describe(self) -> str:
-        """ "PDF, 24 strony, 1,2 MB" beside the link."""
+        """'PDF, 24 strony, 1,2 MB' beside the link."""
         parts = [self.facts.kind]
         if self.facts.pages:
-            pages = self.facts.pages
-            noun = (
-                "strona"
-                if pages == 1
-                else "strony"
-                if 2 <= pages % 10 <= 4 and not 12 <= pages % 100 <= 14
-                else "stron"
-            )
-            parts.append(f"{pages} {noun}")
+            parts.append(f"{self.facts.pages} {plural_pl(self.facts.pages, 'strona', 'strony', 'stron')}")
         parts.append(self.facts.size_label)
         return ", ".join(parts)
 

@@ -353,14 +353,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_notices() -> bool:
-    """The last validation's notices on standard error (they never stop anything)."""
+def _print_notices() -> str:
+    """The last validation's notices on standard error (they never stop anything); returns
+    the text printed."""
     from portal_content.problems import format_notices
     from portal_content.validate import LAST_NOTICES
 
-    if LAST_NOTICES:
-        print(format_notices(LAST_NOTICES), file=sys.stderr)
-    return bool(LAST_NOTICES)
+    text = format_notices(LAST_NOTICES) if LAST_NOTICES else ""
+    if text:
+        print(text, file=sys.stderr)
+    return text
 
 
 def _load_plugins(settings: dict):
@@ -397,6 +399,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     count = passed.checked()
     if count is not None:
         _report(args, [])
+        if passed.notices:
+            print(passed.notices, file=sys.stderr)
         print(
             f"Treść jest poprawna: {count} {plural_pl(count, 'plik', 'pliki', 'plików')}, bez zmian od ostatniego sprawdzenia"
             f" ({time.perf_counter() - started:.2f} s)."
@@ -428,8 +432,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         _report(args, [Problem("pelicanconf.py", 1, "(sprawdzanie)", "przerwane: " + _explain(error))])
         return _fail("Sprawdzanie przerwane.\n" + _explain(error))
     _report(args, [])
-    if not _print_notices():  # with notices, the next check says them again
-        passed.save(inputs, len(records))
+    passed.save(inputs, len(records), _print_notices())  # an unchanged next check says them again
     files = plural_pl(len(records), "plik", "pliki", "plików")
     print(f"Treść jest poprawna: {len(records)} {files} sprawdzono w {time.perf_counter() - started:.2f} s.")
     return 0

@@ -142,6 +142,7 @@ class CheckStamp:
     def __init__(self, cache_dir: Path, arguments: list[str]) -> None:
         key = hashlib.sha256("\0".join(arguments).encode()).hexdigest()[:16]
         self.path = cache_dir / "build" / f"check-{key}.json"
+        self.notices = ""  # what that check noticed (never blocking), said again when it passes at once
 
     def checked(self) -> int | None:
         """The number of files the last passing check checked when no input changed since
@@ -155,6 +156,7 @@ class CheckStamp:
             if not all(f.is_file() for f in files):
                 return None
             same = stamp_of(folders, files, kept["settings"]) == kept["stamp"]
+            self.notices = str(kept.get("notices", "")) if same else ""
             return int(kept["count"]) if same else None
         except (TypeError, KeyError, ValueError, OSError):
             return None
@@ -170,6 +172,7 @@ class CheckStamp:
             "stamp": stamp_of(folders, settings_files, digest),
         }
 
-    def save(self, inputs: dict[str, Any], count: int) -> None:
-        """Record that the check of ``inputs`` (``inputs()``) found no problem in ``count`` files."""
-        write_atomic(self.path, json.dumps({**inputs, "count": count}, ensure_ascii=False))
+    def save(self, inputs: dict[str, Any], count: int, notices: str = "") -> None:
+        """Record that the check of ``inputs`` (``inputs()``) found no problem in ``count``
+        files, and the ``notices`` it printed."""
+        write_atomic(self.path, json.dumps({**inputs, "count": count, "notices": notices}, ensure_ascii=False))

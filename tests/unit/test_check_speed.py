@@ -114,3 +114,31 @@ def test_a_file_saved_while_the_check_runs_is_checked_by_the_next_one(tmp_path, 
     )
     again = check(content, tmp_path)
     assert "bez zmian" not in again.stdout and "ok.md" in reads
+
+
+def test_notices_do_not_stop_the_fast_path_and_are_said_again(tmp_path, reads):
+    """A publication whose PDF has no tags is a notice: the unchanged check after it passes
+    at once (reading nothing) and says the same notice again."""
+    import shutil
+
+    from sitebuild import ROOT
+
+    content = copy_fixture_site("ok-minimal", tmp_path)
+    (content / "wiedza").mkdir()
+    (content / "pliki" / "wiedza").mkdir(parents=True)
+    shutil.copy(
+        ROOT / "content" / "pliki" / "wiedza" / "poradnik-spoldzielnia-socjalna.pdf",
+        content / "pliki" / "wiedza" / "p.pdf",
+    )
+    (content / "wiedza" / "p.md").write_text(
+        "---\ntitle: Poradnik\ntype: poradnik\ndate: 2026-01-01\nauthors: [ROPS]\npublisher: ROPS\n"
+        "files:\n  - document: pliki/wiedza/p.pdf\n---\nStreszczenie.\n",
+        encoding="utf-8",
+    )
+    first = check(content, tmp_path)
+    assert first.returncode == 0 and "5 plików sprawdzono" in first.stdout, first.stderr
+    assert first.stderr.startswith("Uwaga: content/wiedza/p.md:") and "nieotagowany" in first.stderr
+    reads.clear()
+    again = check(content, tmp_path)
+    assert "bez zmian od ostatniego sprawdzenia" in again.stdout and reads == []
+    assert again.stderr == first.stderr

@@ -175,4 +175,6 @@ class CheckStamp:
     def save(self, inputs: dict[str, Any], count: int, notices: str = "") -> None:
         """Record that the check of ``inputs`` (``inputs()``) found no problem in ``count``
         files, and the ``notices`` it printed."""
-        write_atomic(self.path, json.dumps({**inputs, "count": count, "notices": notices}, ensure_ascii=False))
+        write_atomic(
+            self.path, json.dumps({**inputs, "count": count, "notices": notices}, ensure_ascii=False)
+        )

@@ -12,7 +12,6 @@ from portal_content.model import Item
 from portal_content.opendata import csv_text
 from portal_content.validate import records_of
 from portal_directory.charts import bar_chart
-from portal_directory.region import load_region
 from portal_directory.vocabulary import LEGAL_FORMS
 from portal_theme.filters import plural_pl
 
@@ -46,7 +45,7 @@ def noun(measure: str, value: int) -> str:
 
 class MonitoringGenerator(Generator):
     def generate_context(self) -> None:
-        region, _ = load_region(Path(self.path))
+        region = self.context["directory"].region  # the directory's generator read it first
         self.region = region
         years = []
         for record in records_of(self.settings, "monitoring"):

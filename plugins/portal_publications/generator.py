@@ -11,7 +11,6 @@ from feedgenerator import Atom1Feed
 from pelican.generators import Generator
 from portal_content.validate import records_of
 from portal_core.address import site_address
-from portal_directory.region import load_region
 
 from .model import Publication
 from .schema import PUBLICATION_TYPES, PUBLICATION_TYPES_PLURAL, TOPICS
@@ -19,11 +18,11 @@ from .schema import PUBLICATION_TYPES, PUBLICATION_TYPES_PLURAL, TOPICS
 
 class PublicationGenerator(Generator):
     def generate_context(self) -> None:
-        region, _ = load_region(Path(self.path))
+        region = self.context["directory"].region  # the directory's generator read it first
         items = [Publication.from_record(r, self.settings) for r in records_of(self.settings, "publication")]
         for item in items:
             area = item.meta.area
-            if area is not None and region is not None:
+            if area is not None:
                 item.subregion = region.subregion(area.subregion) if area.subregion else None
                 item.powiaty = [region.powiat(p) for p in area.powiaty]
         self.publications = sorted(items, key=lambda p: (p.meta.date, p.slug), reverse=True)
@@ -62,8 +61,7 @@ class PublicationGenerator(Generator):
         return [p for p in self.publications if p.inaccessible]
 
     def concerning_powiat(self, powiat) -> list[Publication]:
-        """The publications about a powiat (compared by slug: each generator reads the region)."""
-        return [p for p in self.publications if powiat.slug in {q.slug for q in p.powiaty}]
+        return [p for p in self.publications if powiat in p.powiaty]
 
     def generate_output(self, writer) -> None:
         if not self.publications:

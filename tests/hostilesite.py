@@ -118,7 +118,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             "nip": "123-456-32-18",
             "regon": "123456785",
             "address": {"street": t, "postal_code": "61-001", "city": t},
-            "gmina": t,
+            "gmina": "Poznań",
             "powiat": "Poznań",
             "contact": {
                 "person": t,
@@ -161,7 +161,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             },
             "support": [t],
             "summary": t,
-            "also_serves": [{"gmina": t, "powiat": "międzychodzki"}],
+            "also_serves": [{"gmina": "Kwilcz", "powiat": "międzychodzki"}],
             "verified": "2026-11-01",
         },
         "catalogue/brelok-proba.yaml": {
@@ -261,7 +261,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             "date": "2026-05-05",
             "authors": [t],
             "publisher": t,
-            "area": {"subregion": "poznanski", "powiaty": ["szamotulski"], "gminy": [t]},
+            "area": {"subregion": "poznanski", "powiaty": ["szamotulski"], "gminy": ["Szamotuły"]},
             "language": "pl",
             "topics": ["monitoring"],
             "files": [{"document": "pliki/wiedza/diagnoza.pdf", "label": t}],

@@ -79,7 +79,7 @@ SAMPLES = [
         "diagnoza-lokalna",
         "2025-09-30",
         ["Ośrodek Wsparcia Ekonomii Społecznej w Pile"],
-        ("pilski", ["złotowski"], ["Złotów"]),
+        ("pilski", ["złotowski"], ["gmina wiejska Złotów"]),
         ["monitoring", "uslugi-spoleczne"],
         "pdf",
         False,

@@ -49,12 +49,13 @@ class DirectoryGenerator(Generator):
         for owes in self.owes:
             owes.subregion = region.subregion(owes.meta.subregion)
             owes.served_outside = [
-                (served.gmina, region.powiat(served.powiat)) for served in owes.meta.also_serves
+                region.gmina(served.gmina, region.powiat(served.powiat)) for served in owes.meta.also_serves
             ]
             by_subregion[owes.subregion.slug] = owes
         self.owes_by_subregion = by_subregion
         for entity in self.entities:
             entity.powiat_obj = region.powiat(entity.meta.powiat)
+            entity.gmina_obj = region.gmina(entity.meta.gmina, entity.powiat_obj)
             entity.subregion = entity.powiat_obj.subregion
             entity.owes = by_subregion.get(entity.subregion.slug)
             entity.cpv = [vocabulary.get(code) for code in entity.meta.offer.cpv]
@@ -101,6 +102,21 @@ class DirectoryGenerator(Generator):
                     {"powiat": powiat},
                 )
             )
+        for powiat in self.region.powiaty:
+            for gmina in powiat.gminy:
+                if gmina.path != f"gmina/{gmina.slug}/":
+                    continue  # a city with powiat rights: its powiat's page
+                listings.append(
+                    Listing(
+                        "gmina",
+                        gmina.slug,
+                        f"Podmioty: {gmina.label}",
+                        f"Podmioty ekonomii społecznej z siedzibą w gminie — {gmina.label} ({powiat.label}).",
+                        [e for e in self.entities if e.gmina_obj is gmina],
+                        f"{base}{gmina.path}",
+                        {"gmina": gmina, "powiat": powiat},
+                    )
+                )
         for slug in LEGAL_FORMS:
             members = [e for e in self.entities if e.meta.legal_form == slug]
             if members:
@@ -147,15 +163,24 @@ class DirectoryGenerator(Generator):
     def entity(self, slug: str) -> Entity:
         return next(e for e in self.entities if e.slug == slug)
 
-    def owes_for_powiat(self, powiat: Any) -> tuple[Owes | None, list[tuple[str, Owes]]]:
+    def owes_for_powiat(self, powiat: Any) -> tuple[Owes | None, list[tuple[Any, Owes]]]:
         """The OWES of the powiat's subregion, and the gminas of the powiat that another OWES
-        also serves (``also_serves``): (gmina, that OWES)."""
+        also serves (``also_serves``): (Gmina, that OWES)."""
         others = [
-            (gmina, owes) for owes in self.owes for gmina, served in owes.served_outside if served is powiat
+            (gmina, owes) for owes in self.owes for gmina in owes.served_outside if gmina.powiat is powiat
         ]
         return self.owes_by_subregion.get(powiat.subregion.slug), sorted(
-            others, key=lambda pair: sort_key_pl(pair[0])
+            others, key=lambda pair: sort_key_pl(pair[0].name)
         )
+
+    def owes_for_gmina(self, gmina: Any) -> list[Owes]:
+        """The support centres a gmina's entities can turn to: its subregion's, and any that
+        also serves it (``also_serves``)."""
+        main = self.owes_by_subregion.get(gmina.powiat.subregion.slug)
+        return [main] * (main is not None) + [o for o in self.owes if gmina in o.served_outside]
+
+    def entities_in_gmina(self, gmina: Any) -> list[Entity]:
+        return [e for e in self.entities if e.gmina_obj is gmina]
 
     def listings_of(self, kind: str) -> list[Listing]:
         return [item for item in self.listings if item.kind == kind]

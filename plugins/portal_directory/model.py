@@ -32,6 +32,7 @@ class Entity(Item):
     meta: EntityMeta
     # set by the DirectoryGenerator from the region data (content/region.yaml)
     powiat_obj: Any = None
+    gmina_obj: Any = None  # region.Gmina of meta.gmina
     subregion: Any = None
     owes: Owes | None = None
     # the known CPV codes of its offer, and those and every known code above them (the
@@ -139,7 +140,7 @@ class Owes(Item):
     # set by the DirectoryGenerator from the region data
     subregion: Any = None
     entities: tuple[Entity, ...] | list[Entity] = ()
-    served_outside: list[tuple[str, Any]] | tuple = ()  # (gmina, Powiat) outside the subregion it also serves
+    served_outside: list[Any] | tuple = ()  # the gminas (region.Gmina) outside its subregion it also serves
 
     @property
     def phone_href(self) -> str | None:
@@ -150,7 +151,7 @@ class Owes(Item):
 class Listing:
     """One generated list page of the directory (a subregion, a powiat, a legal form ...)."""
 
-    kind: str  # subregion | powiat | forma | oferta | ps
+    kind: str  # subregion | powiat | gmina | forma | oferta | ps
     slug: str
     title: str
     description: str

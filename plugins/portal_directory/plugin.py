@@ -7,7 +7,8 @@ Handlers (wired by portal_site):
 Declares the content kinds ``entity`` (content/podmioty/*.md) and ``owes``
 (content/owes/*.md), sharing one slug namespace, and an entity's relations (its products,
 certificates, films and events); the rules of ``check_directory`` validate
-powiats and subregions (also of the areas an entity serves) against content/region/wielkopolska.yaml, parent bodies of
+powiats, gminas and subregions (also of the areas an entity serves and the gminas an OWES
+also serves) against content/region/wielkopolska.yaml, parent bodies of
 reintegration units, one OWES per subregion and profile photos.
 Settings read: ENTITY_URL, ENTITY_SAVE_AS, OWES_URL, OWES_SAVE_AS, DIRECTORY_URL,
 OWES_INDEX_URL, OPEN_DATA_URL, SITE_ADDRESS (absolute links in open data).
@@ -66,6 +67,14 @@ def powiat_is_in_the_region(record: Record, facts: DirectoryFacts) -> Iterator[P
         yield record.problem(
             ("powiat",), f"nieznany powiat „{powiat}”; {facts.region.suggest_powiat(powiat)}"
         )
+
+
+@rule("entity")
+def gmina_is_in_its_powiat(record: Record, facts: DirectoryFacts) -> Iterator[Problem]:
+    powiat = facts.region.powiat(record.meta.powiat)
+    gmina = record.meta.gmina
+    if powiat is not None and facts.region.gmina(gmina, powiat) is None:
+        yield record.problem(("gmina",), facts.region.gmina_problem(gmina, powiat))
 
 
 @rule("entity")
@@ -129,15 +138,20 @@ def gminas_served_outside_the_subregion(record: Record, facts: DirectoryFacts) -
                 f"powiat {powiat.name} leży w subregionie, który ośrodek obsługuje cały (subregion {subregion.name}); "
                 "w 'also_serves' wpisz tylko gminy spoza subregionu",
             )
+        elif facts.region.gmina(served.gmina, powiat) is None:
+            yield record.problem(
+                ("also_serves", index, "gmina"), facts.region.gmina_problem(served.gmina, powiat)
+            )
 
 
-# The powiats and subregions of content/region/wielkopolska.yaml, parent bodies of
+# The powiats, gminas and subregions of content/region/wielkopolska.yaml, parent bodies of
 # reintegration units, one OWES per subregion and the gminas it serves outside it, profile
 # photos.
 check_directory = Rules(
     directory_facts,
     (
         powiat_is_in_the_region,
+        gmina_is_in_its_powiat,
         areas_served_are_known,
         reintegration_unit_names_its_parent,
         profile_photos_are_usable,

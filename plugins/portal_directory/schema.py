@@ -207,7 +207,10 @@ class EntityMeta(Strict):
         description="Adres siedziby.",
         examples=["\n  street: ul. Główna 12\n  postal_code: 61-731\n  city: Poznań"],
     )
-    gmina: Text = Field(description="Gmina siedziby.", examples=["Poznań"])
+    gmina: Text = Field(
+        description="Gmina siedziby (nazwa z pliku region/wielkopolska.yaml; gminę wiejską o nazwie miasta wpisz jako „gmina wiejska Gniezno”).",
+        examples=["Poznań"],
+    )
     powiat: Text = Field(
         description="Powiat (nazwa z pliku region/wielkopolska.yaml).", examples=["poznański"]
     )
@@ -242,7 +245,9 @@ class EntityMeta(Strict):
 class ServedGmina(Strict):
     """A gmina outside its subregion that an OWES also serves."""
 
-    gmina: Line = Field(description="Nazwa gminy.", examples=["Kwilcz"])
+    gmina: Line = Field(
+        description="Nazwa gminy (jak w pliku region/wielkopolska.yaml).", examples=["Kwilcz"]
+    )
     powiat: Text = Field(
         description="Powiat tej gminy (jak w pliku region/wielkopolska.yaml).", examples=["międzychodzki"]
     )

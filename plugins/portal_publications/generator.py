@@ -25,6 +25,7 @@ class PublicationGenerator(Generator):
             if area is not None:
                 item.subregion = region.subregion(area.subregion) if area.subregion else None
                 item.powiaty = [region.powiat(p) for p in area.powiaty]
+                item.gminy = [region.gmina(g) for g in area.gminy]
         self.publications = sorted(items, key=lambda p: (p.meta.date, p.slug), reverse=True)
         self.region = region
         self.url = self.settings["PUBLICATIONS_URL"]
@@ -61,7 +62,13 @@ class PublicationGenerator(Generator):
         return [p for p in self.publications if p.inaccessible]
 
     def concerning_powiat(self, powiat) -> list[Publication]:
-        return [p for p in self.publications if powiat in p.powiaty]
+        """About the powiat, or about one of its gminas."""
+        return [
+            p for p in self.publications if powiat in p.powiaty or any(g.powiat is powiat for g in p.gminy)
+        ]
+
+    def concerning_gmina(self, gmina) -> list[Publication]:
+        return [p for p in self.publications if gmina in p.gminy]
 
     def generate_output(self, writer) -> None:
         if not self.publications:

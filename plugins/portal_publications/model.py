@@ -47,6 +47,7 @@ class Publication(Item):
     # set by the PublicationGenerator from the region data: the area as readers see it
     subregion: Any = None
     powiaty: list[Any] | tuple = ()
+    gminy: list[Any] | tuple = ()  # region.Gmina of meta.area.gminy
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -88,7 +89,7 @@ class Publication(Item):
         if self.subregion is not None:
             parts.append(self.subregion.label)
         parts += [p.label for p in self.powiaty]
-        parts += [f"gmina {g}" for g in self.meta.area.gminy] if self.meta.area else []
+        parts += [g.label for g in self.gminy]
         return ", ".join(parts)
 
     @property
@@ -128,7 +129,7 @@ class Publication(Item):
         if self.topic_labels:
             data["keywords"] = ", ".join(self.topic_labels)
         places = [p.label for p in self.powiaty] + ([self.subregion.label] if self.subregion else [])
-        places += [f"gmina {g}" for g in meta.area.gminy] if meta.area else []
+        places += [g.label for g in self.gminy]
         if places:
             data["spatialCoverage"] = [{"@type": "AdministrativeArea", "name": name} for name in places]
         return data  # written into the page by the `jsonld` filter (portal_theme), escaped there

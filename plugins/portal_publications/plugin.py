@@ -9,7 +9,7 @@ Handlers (wired by portal_site):
 - ``get_generators``: adds PublicationGenerator (list, pages by type, one page per
   publication, the feed, the files).
 Declares the content kind ``publication`` (content/wiedza/*.md, summary required); the
-rules of ``check_publications``: the area's subregion and powiats are in the region file,
+rules of ``check_publications``: the area's subregion, powiats and gminas are in the region file,
 each file opens and is within PUBLICATION_MAX_MB. ``notices`` lists what is not
 accessible (an untagged PDF, one without a title or language): shown to the editor, never
 blocking.
@@ -65,6 +65,9 @@ def area_is_in_the_region(record: Record, facts: PublicationFacts) -> Iterator[P
                 ("area", "powiaty", index),
                 f"nieznany powiat „{powiat}”; {facts.region.suggest_powiat(powiat)}",
             )
+    for index, gmina in enumerate(area.gminy):
+        if facts.region.gmina(gmina) is None:
+            yield record.problem(("area", "gminy", index), facts.region.gmina_problem(gmina))
 
 
 @rule("publication")

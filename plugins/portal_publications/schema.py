@@ -66,7 +66,9 @@ class Area(Strict):
         default_factory=list, description="Powiaty, których dotyczy.", examples=["[złotowski]"]
     )
     gminy: list[Line] = Field(
-        default_factory=list, description="Gminy, których dotyczy.", examples=["[Złotów]"]
+        default_factory=list,
+        description="Gminy, których dotyczy (nazwy z pliku region/wielkopolska.yaml; „Złotów” to miasto, „gmina wiejska Złotów” – gmina wokół niego).",
+        examples=["[Złotów]"],
     )
 
 

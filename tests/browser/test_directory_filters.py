@@ -143,7 +143,7 @@ def test_a_chosen_powiat_names_its_support_centre_and_page(context, server):
     expect(box.locator("[data-pl-owes-for]:visible h2")).to_have_text(
         "Ośrodek wsparcia ekonomii społecznej – subregion leszczyński"
     )
-    expect(box.locator("[data-pl-owes-powiat]:visible")).to_contain_text("Gminę Kwilcz obsługuje także")
+    expect(box.locator("[data-pl-owes-powiat]:visible")).to_contain_text("obsługuje też: gmina Kwilcz")
     page.goto(server + "/podmioty/")
     expect(box).to_be_hidden()
 

@@ -27,8 +27,8 @@ TEMPLATES = {
     "accessibility-statement": "/deklaracja-dostepnosci/",
     "404": "/nie-ma-takiej-strony/",
     "directory": "/podmioty/",
-    "directory-listing": "/podmioty/subregion/pilski/",
-    "directory-empty-listing": "/podmioty/powiat/kepinski/",
+    "directory-listing": "/podmioty/powiat/gnieznienski/",  # entities, diagnoses, its gminas
+    "directory-empty-listing": "/podmioty/gmina/kwilcz/",  # a gmina: two support centres, noindex
     "directory-cpv": "/podmioty/cpv/",
     "directory-shortlist": "/podmioty/wykaz/?cpv=55500000&id=pyrlandia,sremskie-smaki,ostrowianka",
     "buyers": "/dla-zamawiajacych/",

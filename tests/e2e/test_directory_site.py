@@ -71,6 +71,7 @@ def test_entity_page_listings_and_open_data(site, open_data, record):
     for listing in (
         f"subregion/{powiat.subregion.slug}",
         f"powiat/{powiat.slug}",
+        REGION.gmina(meta.gmina, powiat).path.rstrip("/"),
         f"forma/{meta.legal_form}",
         "",
         *[f"oferta/{c}" for c in meta.offer.categories],
@@ -207,6 +208,50 @@ def test_owes_pages_list_their_subregion(site):
 def test_every_powiat_has_a_listing(site):
     for powiat in REGION.powiaty:
         assert (site / "podmioty" / "powiat" / powiat.slug / "index.html").is_file()
+
+
+def test_every_gmina_has_a_page_with_its_entities_and_support_centres(site):
+    seats = Counter(REGION.gmina(e.meta.gmina, REGION.powiat(e.meta.powiat)) for e in ENTITIES)
+    also = {REGION.gmina(s.gmina, REGION.powiat(s.powiat)): o for o in OWES for s in o.meta.also_serves}
+    assert also, "the sample has an OWES serving gminas outside its subregion"
+    pages = 0
+    for gmina in REGION.gminy:
+        if gmina.powiat.type == "grodzki":
+            assert gmina.path == f"powiat/{gmina.powiat.slug}/"
+            continue
+        path = site / "podmioty" / gmina.path / "index.html"
+        page, html = scan(path), path.read_text(encoding="utf-8")
+        pages += 1
+        assert f'<h1 class="pl-page-title">Podmioty: {gmina.label}</h1>' in html
+        hrefs = {a.get("href") for a in page.all("a")}
+        assert f"/podmioty/{gmina.powiat.path}" in hrefs
+        members = {
+            f"/podmioty/{e.slug}/"
+            for e in ENTITIES
+            if REGION.gmina(e.meta.gmina, REGION.powiat(e.meta.powiat)) is gmina
+        }
+        assert len(members) == seats[gmina] and members <= hrefs
+        centres = {
+            f"/owes/{o.slug}/" for o in OWES if REGION.subregion(o.meta.subregion) is gmina.powiat.subregion
+        }
+        if gmina in also:
+            centres.add(f"/owes/{also[gmina].slug}/")
+        assert centres <= hrefs and len(centres) == 1 + (gmina in also)
+        # a gmina with nothing of its own is kept out of search engines and the sitemap
+        empty = not members and "Diagnozy i publikacje o tej gminie" not in page.text
+        assert ('<meta name="robots" content="noindex' in html) == empty
+    assert pages == 222
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/podmioty/gmina/gniezno/" in sitemap and "/podmioty/gmina/kwilcz/" not in sitemap
+    # the powiat pages lead to their gminas
+    page = scan(site / "podmioty" / "powiat" / "gnieznienski" / "index.html")
+    hrefs = {a.get("href") for a in page.all("a")}
+    assert {
+        "/podmioty/gmina/gniezno/",
+        "/podmioty/gmina/gniezno-gmina-wiejska/",
+        "/podmioty/gmina/kiszkowo/",
+    } <= hrefs
+    assert "gmina wiejska Gniezno" in page.text
 
 
 def test_directory_cards_carry_filter_facets(site):

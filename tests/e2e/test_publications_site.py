@@ -70,6 +70,8 @@ def test_a_publication_page_has_its_summary_files_and_citation_data(site, record
     if meta.area:
         for powiat in meta.area.powiaty:
             assert f"/podmioty/powiat/{REGION.powiat(powiat).slug}/" in hrefs
+        for gmina in meta.area.gminy:
+            assert f"/podmioty/{REGION.gmina(gmina).path}" in hrefs
 
 
 def test_the_listing_and_the_pages_by_type_hold_every_publication(site):
@@ -104,12 +106,33 @@ def test_powiat_pages_list_the_diagnoses_about_them(site):
         about = {
             f"/wiedza/{r.slug}/"
             for r in PUBLICATIONS
-            if r.meta.area and any(REGION.powiat(p) is powiat for p in r.meta.area.powiaty)
+            if r.meta.area
+            and (
+                any(REGION.powiat(p) is powiat for p in r.meta.area.powiaty)
+                or any(REGION.gmina(g).powiat is powiat for g in r.meta.area.gminy)
+            )
         }
         page = scan(site / "podmioty" / "powiat" / powiat.slug / "index.html")
         listed = {a.get("href") for a in page.all("a") if (a.get("href") or "").startswith("/wiedza/")}
         listed.discard("/wiedza/")  # the footer's link to the library
         assert listed == about, powiat.slug
+
+
+def test_gmina_pages_list_the_diagnoses_about_them(site):
+    concerned = {REGION.gmina(g) for r in PUBLICATIONS if r.meta.area for g in r.meta.area.gminy}
+    assert len(concerned) >= 5
+    for gmina in REGION.gminy:
+        if gmina.powiat.type == "grodzki":
+            continue  # its page is its powiat's, tested above
+        about = {
+            f"/wiedza/{r.slug}/"
+            for r in PUBLICATIONS
+            if r.meta.area and any(REGION.gmina(g) is gmina for g in r.meta.area.gminy)
+        }
+        page = scan(site / "podmioty" / gmina.path / "index.html")
+        listed = {a.get("href") for a in page.all("a") if (a.get("href") or "").startswith("/wiedza/")}
+        listed.discard("/wiedza/")
+        assert listed == about, gmina.slug
 
 
 def test_the_accessibility_statement_lists_exactly_the_files_not_fully_accessible(site):

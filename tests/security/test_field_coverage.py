@@ -24,6 +24,8 @@ FORMATTED = {
     "renews",
     "video_id",
     "powiat",  # names checked against content/region/wielkopolska.yaml
+    "gmina",  # names checked against the region file's gminas
+    "gminy",  # a publication's area: gminas of the region file
     "subregion",
     "area_served",
     "powiaty",  # a publication's area: powiats of the region file

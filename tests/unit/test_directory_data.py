@@ -103,6 +103,56 @@ def test_region_file_errors_are_reported(tmp_path):
     assert any("nieznany powiat „złotowski”" in m for m in messages)
 
 
+def test_real_region_has_226_gminas_each_in_one_powiat():
+    region, _ = load_region(ROOT / "content")
+    assert len(region.gminy) == 226
+    assert sum(g.urban for g in region.gminy) == 19
+    assert all(p.gminy for p in region.powiaty)
+    assert (
+        len({g.path for g in region.gminy}) == 226
+    )  # each its own page; a city with powiat rights its powiat's
+    # a town and the rural gmina around it share the name: the name alone means the town
+    town, rural = region.gmina("Gniezno"), region.gmina("gmina wiejska Gniezno")
+    assert (town.urban, rural.urban) == (True, False)
+    assert region.gmina("Gniezno (gmina wiejska)") is rural and region.gmina("miasto Gniezno") is town
+    assert (town.label, rural.label) == ("gmina miejska Gniezno", "gmina wiejska Gniezno")
+    assert (town.path, rural.path) == ("gmina/gniezno/", "gmina/gniezno-gmina-wiejska/")
+    kwilcz = region.gmina("gmina Kwilcz")
+    assert kwilcz.label == "gmina Kwilcz" and kwilcz.powiat is region.powiat("międzychodzki")
+    assert region.gmina("Kwilcz", region.powiat("poznański")) is None
+    # a city with powiat rights is its powiat: its page is the powiat's
+    assert region.gmina("Poznań").path == "powiat/poznan/"
+    assert region.gmina("Gdynia") is None
+
+
+def test_unknown_gmina_messages_say_what_to_write():
+    region, _ = load_region(ROOT / "content")
+    poznanski = region.powiat("poznański")
+    assert region.gmina_problem("Kwilcz", poznanski) == (
+        "gmina Kwilcz nie leży w tym powiecie (powiat poznański), tylko tu: powiat międzychodzki; "
+        "popraw gminę albo powiat"
+    )
+    message = region.gmina_problem("Kleszczew", poznanski)
+    assert message.startswith("nieznana gmina „Kleszczew”; czy chodziło o „Kleszczewo”? gminy w tym powiecie")
+    assert "Tarnowo Podgórne" in message and "Kwilcz" not in message
+    assert "region/wielkopolska.yaml" in region.gmina_problem("Gdynia")
+
+
+def test_gmina_list_errors_are_reported(tmp_path):
+    shutil.copytree(ROOT / "content" / "region", tmp_path / "region")
+    path = tmp_path / "region" / "wielkopolska.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  Konin: {miejskie: [Konin]}\n", "  Konin: {miejskie: [Konin, Golina]}\n")
+    text = text.replace("[Przemęt, Siedlec, Wolsztyn]", "[Przemęt, Siedlec, Siedlec]")
+    path.write_text(text, encoding="utf-8")
+    _, problems = load_region(tmp_path)
+    messages = [p.message for p in problems]
+    assert any(m.startswith("miasto na prawach powiatu jest jedną gminą miejską") for m in messages)
+    assert "gmina Siedlec jest na tej liście dwa razy; usuń powtórzenie" in messages
+    assert any("a lista ma 226, w tym 20 miejskich" in m for m in messages)
+    assert all(p.line > 1 for p in problems)
+
+
 ENTITY = {
     "name": "Spółdzielnia",
     "legal_form": "spółdzielnia socjalna",

@@ -38,6 +38,77 @@ AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.m
 PRIVACY_POLICY = Path(__file__).resolve().parents[1] / "content" / "strony" / "polityka-prywatnosci.md"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+# One page of every template type: the page audit of tests/browser/test_pages.py.
+TEMPLATES = {
+    "home": "/",
+    "news-list": "/aktualnosci/",
+    "news-list-page-2": "/aktualnosci/strona/2/",
+    "article": "/aktualnosci/2025/gala-zakup-prospoleczny-2025/",
+    "article-no-photo": "/aktualnosci/2024/wizyta-studyjna-kalisz/",
+    "category": "/aktualnosci/kategoria/promocja/",
+    "categories": "/aktualnosci/kategorie/",
+    "tag": "/aktualnosci/tag/gala/",
+    "tags": "/aktualnosci/tagi/",
+    "archives": "/aktualnosci/archiwum/",
+    "year-archive": "/aktualnosci/2025/",
+    "page": "/o-ekonomii-spolecznej/",
+    "accessibility-statement": "/deklaracja-dostepnosci/",
+    "404": "/nie-ma-takiej-strony/",
+    "directory": "/podmioty/",
+    "directory-listing": "/podmioty/powiat/gnieznienski/",  # entities, diagnoses, its gminas
+    "directory-empty-listing": "/podmioty/gmina/kwilcz/",  # a gmina: two support centres, noindex
+    "directory-cpv": "/podmioty/cpv/",
+    "directory-shortlist": "/podmioty/wykaz/?cpv=55500000&id=pyrlandia,sremskie-smaki,ostrowianka",
+    "buyers": "/dla-zamawiajacych/",
+    "publications": "/wiedza/",
+    "publications-type": "/wiedza/rodzaj/diagnoza-lokalna/",
+    "publication": "/wiedza/diagnoza-lokalna-ostrow/",
+    "publication-english": "/wiedza/social-economy-wielkopolska-2025/",
+    "entity": "/podmioty/pyrlandia/",
+    "entity-reintegration-unit": "/podmioty/zaz-glina-i-ogien-leszno/",
+    "owes": "/owes/owes-poznanski/",
+    "owes-list": "/owes/",
+    "open-data": "/dane/",
+    "statistics": "/dane/statystyki/",
+    "sector": "/dane/sektor/",
+    "coordination": "/koordynacja/",
+    "coordination-body": "/koordynacja/regionalny-komitet/",
+    "event-meeting": "/wydarzenia/2025/posiedzenie-komitetu-2025-03/",
+    "sector-map": "/dane/sektor/mapa/miejsca-pracy/",
+    "sector-year": "/dane/sektor/2024/",
+    "catalogue": "/katalog/",
+    "catalogue-category": "/katalog/kategoria/ceramika/",
+    "product": "/katalog/fartuch-gzik/",
+    "product-withdrawn": "/katalog/torba-papierowa-pyra/",
+    "enquiry-empty": "/katalog/zapytanie/",
+    "catalogue-print": "/katalog/druk/",
+    "mark": "/zakup-prospoleczny/",
+    "edition": "/zakup-prospoleczny/edycja-2025/",
+    "certificate": "/zakup-prospoleczny/certyfikat/ZP-2025-02/",
+    "certificate-expired": "/zakup-prospoleczny/certyfikat/ZP-2024-06/",
+    "entity-certified": "/podmioty/szwalnia-dobrych-rzeczy/",
+    "films": "/filmy/",
+    "film-hosted": "/filmy/pyrlandia-od-kuchni/",
+    "film-local": "/filmy/minuta-w-szwalni/",
+    "page-with-film": "/o-ekonomii-spolecznej/",
+    "search": "/szukaj/",
+    "search-results": "/szukaj/?q=spoldzielnia&podregion=pozna%C5%84ski",
+    "search-results-with-photos": "/szukaj/?q=fartuch",
+    "sitemap": "/mapa-strony/",
+    "events": "/wydarzenia/",
+    "event": "/wydarzenia/2026/szkolenie-jak-zalozyc-spoldzielnie-pila/",
+    "event-online-past": "/wydarzenia/2026/grupa-robocza-promocja-marzec/",
+}
+
+
+def audit_half(name: str) -> int:
+    """The half of the page audit a template's page is visited in (0 or 1): every other URL
+    in order, so that a URL two names share is in one half. Each half is a unit of work of
+    its own pytest-xdist worker (SESSION_BUILDS in tests/conftest.py): the audit is the
+    longest thing the suite does, about two minutes of Chromium on one worker."""
+    return sorted(set(TEMPLATES.values())).index(TEMPLATES[name]) % 2
+
+
 # (name, CSS width, the reader's text size) in which a page must not scroll sideways:
 # WCAG's reflow width of 320 px (a 390 px phone at the normal size has more room), a 390 px
 # phone at the portal's two larger text sizes (A+ and A++), and a 1366 px desktop at 200 %

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browsertools import require
+from browsertools import audit_half, require
 from nginxserve import free_port
 from sitebuild import CMS_HOST, ROOT, run_build
 
@@ -24,8 +24,10 @@ os.environ.setdefault("PORTAL_BROTLI_QUALITY", "5")
 # worker that runs a unit needing it: the sample site's build (``site``) in one unit; the
 # published build (``published``) in two, the page-by-page audits and the interactive tools,
 # because together they take longer than everything else on the other worker (the second
-# build costs about 15 s of a core, less than the wait it saves). Every other file is a
-# unit of its own and goes to whichever worker is free (a module's fixtures made once).
+# build costs about 15 s of a core, less than the wait it saves). The page audit itself
+# (about two minutes of Chromium) is split: the pages of its second half
+# (browsertools.audit_half) are visited in the tools' unit. Every other file is a unit of
+# its own and goes to whichever worker is free (a module's fixtures made once).
 SESSION_BUILDS = {
     "site": (
         "site",
@@ -61,9 +63,18 @@ SESSION_BUILDS = {
 }
 
 
+AUDIT_TESTS = (
+    "tests/browser/test_pages.py::test_page_has_no_wcag_violation_no_other_origin_no_cookie_no_csp_violation[",
+    "tests/browser/test_pages.py::test_axe_in_high_contrast_and_large_text[",
+    "tests/browser/test_pages.py::test_every_template_reflows_without_horizontal_scrolling[",
+)
+
+
 def _unit_of(nodeid: str) -> str:
     """The test's unit: its session build's, else its file (a module-scoped fixture, such as
     the CMS's servers or the hostile sites' builds, is then made once, on one worker)."""
+    if nodeid.startswith(AUDIT_TESTS) and audit_half(nodeid[nodeid.index("[") + 1 : -1]) == 1:
+        return "published-tools"
     return next(
         (unit for unit, (_, files) in SESSION_BUILDS.items() if nodeid.startswith(files)),
         nodeid.split("::", 1)[0],

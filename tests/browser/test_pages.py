@@ -5,94 +5,34 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from browsertools import AXE, Visit, audit_pages, run_axe, unnamed_storage
+from browsertools import AXE, TEMPLATES, Visit, audit_half, audit_pages, run_axe, unnamed_storage
 from htmlscan import html_files
 from nucheck import nu_check
 from playwright.sync_api import expect
 
-# One page of every template type.
-TEMPLATES = {
-    "home": "/",
-    "news-list": "/aktualnosci/",
-    "news-list-page-2": "/aktualnosci/strona/2/",
-    "article": "/aktualnosci/2025/gala-zakup-prospoleczny-2025/",
-    "article-no-photo": "/aktualnosci/2024/wizyta-studyjna-kalisz/",
-    "category": "/aktualnosci/kategoria/promocja/",
-    "categories": "/aktualnosci/kategorie/",
-    "tag": "/aktualnosci/tag/gala/",
-    "tags": "/aktualnosci/tagi/",
-    "archives": "/aktualnosci/archiwum/",
-    "year-archive": "/aktualnosci/2025/",
-    "page": "/o-ekonomii-spolecznej/",
-    "accessibility-statement": "/deklaracja-dostepnosci/",
-    "404": "/nie-ma-takiej-strony/",
-    "directory": "/podmioty/",
-    "directory-listing": "/podmioty/powiat/gnieznienski/",  # entities, diagnoses, its gminas
-    "directory-empty-listing": "/podmioty/gmina/kwilcz/",  # a gmina: two support centres, noindex
-    "directory-cpv": "/podmioty/cpv/",
-    "directory-shortlist": "/podmioty/wykaz/?cpv=55500000&id=pyrlandia,sremskie-smaki,ostrowianka",
-    "buyers": "/dla-zamawiajacych/",
-    "publications": "/wiedza/",
-    "publications-type": "/wiedza/rodzaj/diagnoza-lokalna/",
-    "publication": "/wiedza/diagnoza-lokalna-ostrow/",
-    "publication-english": "/wiedza/social-economy-wielkopolska-2025/",
-    "entity": "/podmioty/pyrlandia/",
-    "entity-reintegration-unit": "/podmioty/zaz-glina-i-ogien-leszno/",
-    "owes": "/owes/owes-poznanski/",
-    "owes-list": "/owes/",
-    "open-data": "/dane/",
-    "statistics": "/dane/statystyki/",
-    "sector": "/dane/sektor/",
-    "coordination": "/koordynacja/",
-    "coordination-body": "/koordynacja/regionalny-komitet/",
-    "event-meeting": "/wydarzenia/2025/posiedzenie-komitetu-2025-03/",
-    "sector-map": "/dane/sektor/mapa/miejsca-pracy/",
-    "sector-year": "/dane/sektor/2024/",
-    "catalogue": "/katalog/",
-    "catalogue-category": "/katalog/kategoria/ceramika/",
-    "product": "/katalog/fartuch-gzik/",
-    "product-withdrawn": "/katalog/torba-papierowa-pyra/",
-    "enquiry-empty": "/katalog/zapytanie/",
-    "catalogue-print": "/katalog/druk/",
-    "mark": "/zakup-prospoleczny/",
-    "edition": "/zakup-prospoleczny/edycja-2025/",
-    "certificate": "/zakup-prospoleczny/certyfikat/ZP-2025-02/",
-    "certificate-expired": "/zakup-prospoleczny/certyfikat/ZP-2024-06/",
-    "entity-certified": "/podmioty/szwalnia-dobrych-rzeczy/",
-    "films": "/filmy/",
-    "film-hosted": "/filmy/pyrlandia-od-kuchni/",
-    "film-local": "/filmy/minuta-w-szwalni/",
-    "page-with-film": "/o-ekonomii-spolecznej/",
-    "search": "/szukaj/",
-    "search-results": "/szukaj/?q=spoldzielnia&podregion=pozna%C5%84ski",
-    "search-results-with-photos": "/szukaj/?q=fartuch",
-    "sitemap": "/mapa-strony/",
-    "events": "/wydarzenia/",
-    "event": "/wydarzenia/2026/szkolenie-jak-zalozyc-spoldzielnie-pila/",
-    "event-online-past": "/wydarzenia/2026/grupa-robocza-promocja-marzec/",
-}
-
-
 LARGEST = ("Wysoki kontrast", "A++ tekst największy")
 
 
-@pytest.fixture(scope="module")
-def visits(request, server, axe_source):  # axe_source: skips where axe-core is missing
-    """Every page these tests look at, visited once (browsertools.audit_pages), under the
-    production CSP: axe on each template as it opens, its layout at each REFLOW width and
-    text size, then axe again in high contrast at the largest text. Only the pages of the
-    tests pytest selected are visited; a URL two names share, once."""
+AUDITS = {
+    "test_page_has_no_wcag_violation_no_other_origin_no_cookie_no_csp_violation": "csp",
+    "test_axe_in_high_contrast_and_large_text": "contrast",
+    "test_every_template_reflows_without_horizontal_scrolling": "reflow",
+}
+
+
+def _visits(request, server, half: int) -> dict:
+    """The pages of one half of the audit (browsertools.audit_half) these tests look at,
+    visited once (browsertools.audit_pages), under the production CSP: axe on each template
+    as it opens, its layout at each REFLOW width and text size, then axe again in high
+    contrast at the largest text. Only the pages of the tests pytest selected are visited;
+    a URL two names share, once. The halves run on the two pytest-xdist workers
+    (SESSION_BUILDS in tests/conftest.py); the audit's control page goes with the first."""
     wanted = {
         (item.originalname, item.callspec.params["name"])
         for item in request.session.items
         if item.module is request.module and hasattr(item, "callspec") and "name" in item.callspec.params
     }
-    kinds = {
-        "test_page_has_no_wcag_violation_no_other_origin_no_cookie_no_csp_violation": "csp",
-        "test_axe_in_high_contrast_and_large_text": "contrast",
-        "test_every_template_reflows_without_horizontal_scrolling": "reflow",
-    }
-    keys = {(kinds[test], name) for test, name in wanted if test in kinds}
+    keys = {(AUDITS[test], name) for test, name in wanted if test in AUDITS and audit_half(name) == half}
     plan = {}  # one visit per URL, doing what any test of a name sharing the URL asks
     for url in sorted({TEMPLATES[name] for _, name in keys}):
         asked = {kind for kind, name in keys if TEMPLATES[name] == url}
@@ -101,7 +41,7 @@ def visits(request, server, axe_source):  # axe_source: skips where axe-core is 
             ".pl-result" if "/szukaj/?" in url else ".pl-shortlist__item" if "/wykaz/?" in url else None
         )
         plan[url] = (server + url, LARGEST if "contrast" in asked else (), wait_for, "reflow" in asked)
-    control = any(
+    control = half == 0 and any(
         item.module is request.module
         and item.originalname == test_audit_does_report_violations_requests_and_script_errors.__name__
         for item in request.session.items
@@ -113,6 +53,23 @@ def visits(request, server, axe_source):  # axe_source: skips where axe-core is 
     if control:
         found[CONTROL_KEY] = seen[CONTROL_KEY]
     return found
+
+
+@pytest.fixture(scope="module")
+def audit_first(request, server, axe_source):  # axe_source: skips where axe-core is missing
+    return _visits(request, server, 0)
+
+
+@pytest.fixture(scope="module")
+def audit_second(request, server, axe_source):
+    return _visits(request, server, 1)
+
+
+@pytest.fixture
+def visits(request):
+    """The audit's visits of the half this test's page is in (the control: the first)."""
+    name = request.node.callspec.params.get("name") if hasattr(request.node, "callspec") else None
+    return request.getfixturevalue("audit_second" if name and audit_half(name) == 1 else "audit_first")
 
 
 def seen(visits, key) -> Visit:

@@ -4,10 +4,16 @@ Cache: every derivative lives in ``IMAGES_CACHE_PATH/<key>/`` where ``key`` hash
 source bytes and the encoding settings, so an unchanged photo is never encoded again and a
 changed photo gets a new key (and a new, long-cacheable file name). Encoding runs in a
 process pool over all cores.
+
+Builds running at once (the test suite's, a preview beside ``make html``) share the cache
+and its work: a photo is encoded under a lock of its cache folder (``encoding.lock``,
+fcntl), so no two processes encode the same photo; a build first takes the photos no other
+build is encoding, then waits for the rest and finds them done.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -123,8 +129,33 @@ def encode(
     return len(variants)
 
 
+SKIPPED = -1  # another process holds the photo's lock: come back to it
+
+
+def encode_shared(
+    source: str, target_dir: str, variants: list[tuple[int, str]], quality: dict, avif_speed: int, wait: bool
+) -> int:
+    """``encode`` under the lock of the photo's cache folder: what another process finished
+    meanwhile is not done again, what it left half done (an interrupted run) is redone whole.
+    Without ``wait``, a photo another process is encoding now is left (``SKIPPED``)."""
+    target = Path(target_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.parent / "encoding.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return SKIPPED
+        try:
+            if all((target / Variant(w, f).filename).is_file() for w, f in variants):
+                return 0
+            shutil.rmtree(target, ignore_errors=True)
+            return encode(source, target_dir, variants, quality, avif_speed)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def _encode_task(task: tuple) -> int:
-    return encode(*task)
+    return encode_shared(*task)
 
 
 @dataclass
@@ -185,8 +216,6 @@ class Pipeline:
         if jobs:
             quality = self.settings["IMAGES_QUALITY"]
             speed = self.settings["IMAGES_AVIF_SPEED"]
-            for img, _ in jobs:  # partial leftovers of an interrupted run are redone whole
-                shutil.rmtree(self.cache / img.key / "variants", ignore_errors=True)
             workers = min(len(jobs), self.settings["IMAGES_WORKERS"])
             started = time.perf_counter()
             tasks = [
@@ -196,10 +225,15 @@ class Pipeline:
                     [(v.width, v.fmt) for v, _ in img.output_names()],
                     quality,
                     speed,
+                    False,  # first the photos no other build is encoding now
                 )
                 for img, _ in jobs
             ]
-            self.encoded += sum(Parallel(_encode_task, tasks, workers, serial_below=2).results())
+            done = list(Parallel(_encode_task, tasks, workers, serial_below=2).results())
+            self.encoded += sum(n for n in done if n > 0)
+            waiting = [(*task[:-1], True) for task, n in zip(tasks, done, strict=True) if n == SKIPPED]
+            # then the others, once their builds let go of them (found done, or redone)
+            self.encoded += sum(Parallel(_encode_task, waiting, workers, serial_below=2).results())
             # for `make bench`: how fast the last encoding ran (files, wall seconds, processes)
             stats = {
                 "files": self.encoded,

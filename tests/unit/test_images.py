@@ -1,11 +1,13 @@
 """The image pipeline: derivatives, cache by source hash, bad photos."""
 
+import fcntl
+import threading
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from portal_images.checks import check_image
-from portal_images.pipeline import Pipeline
+from portal_images.pipeline import SKIPPED, Pipeline, encode, encode_shared
 from sitebuild import portal_settings
 
 
@@ -83,6 +85,52 @@ def test_copies_of_one_photo_are_encoded_once(tmp_path, settings):
     for info in (a, b):
         for _, name in info.output_names():
             assert (out / name).stat().st_size > 0
+
+
+def test_a_photo_another_build_is_encoding_is_left_to_it_then_found_done(tmp_path, settings):
+    """Builds at once share the cache's work: a photo whose lock another process holds is
+    skipped on the first pass, waited for on the second, and not encoded again."""
+    source = photo(tmp_path / "content" / "a.jpg")
+    pipeline = Pipeline(settings)
+    info = pipeline.image(source)
+    folder = tmp_path / "cache" / info.key
+    task = (str(source), str(folder / "variants"), [(200, "webp")], settings["IMAGES_QUALITY"], 9)
+    with open(folder / "encoding.lock", "w") as other_build:
+        fcntl.flock(other_build, fcntl.LOCK_EX)
+        assert encode_shared(*task, False) == SKIPPED
+        assert not (folder / "variants").exists()
+    assert encode_shared(*task, True) == 1
+    assert encode_shared(*task, True) == 0  # done: not again
+
+    # the whole pipeline, while another build holds b's lock and encodes b
+    second = photo(tmp_path / "content" / "b.jpg", colour=(200, 50, 50))
+    pipeline = Pipeline(settings)
+    pipeline.image(source)
+    held = pipeline.image(second)
+    variants = [(v.width, v.fmt) for v, _ in held.output_names()]
+    lock = open(tmp_path / "cache" / held.key / "encoding.lock", "w")  # noqa: SIM115 - closed by the other build
+    fcntl.flock(lock, fcntl.LOCK_EX)
+
+    def the_other_build() -> None:
+        encode(
+            str(second),
+            str(tmp_path / "cache" / held.key / "variants"),
+            variants,
+            settings["IMAGES_QUALITY"],
+            9,
+        )
+        lock.close()
+
+    other = threading.Timer(0.5, the_other_build)
+    other.start()
+    pipeline.run(
+        tmp_path / "out"
+    )  # a now (one variant of it was there: redone whole), b after the other build
+    other.join()
+    assert pipeline.encoded == 9  # a's 3 widths x 3 formats; b not again
+    assert {name for _, name in held.output_names()} <= {
+        p.name for p in (tmp_path / "out" / "obrazy").iterdir()
+    }
 
 
 def test_exif_rotation_swaps_dimensions(tmp_path, settings):

@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 
 .PHONY: help venv html serve devserver edytor publish check test reference schemas deploy-config lint bench clean lock \
-	new-news new-entity new-product new-film new-event new-publication new-edition import-wordpress bench-large
+	new-news new-entity new-product new-film new-event new-publication new-etr new-edition import-wordpress bench-large
 
 help:
 	@echo "make serve      build the site and serve it at http://$(HOST):$(PORT)"
@@ -22,7 +22,7 @@ help:
 	@echo "                minified CSS/JS/HTML, .gz/.br copies, search index, _headers"
 	@echo "make check      validate all content without building (FORMAT=github or FORMAT=gitlab:"
 	@echo "                also on the lines of the files in a pull or merge request, deploy/ci/)"
-	@echo "make new-news TYTUL=\"...\"   new news item (also new-entity, new-product, new-film, new-event, new-publication)"
+	@echo "make new-news TYTUL=\"...\"   new news item (also new-entity, new-product, new-film, new-event, new-publication, new-etr)"
 	@echo "make new-edition ROK=2027     new certificate edition"
 	@echo "make import-wordpress FILE=eksport.xml   news from the old WordPress portal"
 	@echo "make reference  refresh the saved reference HTML of the end-to-end test"
@@ -97,7 +97,7 @@ check: venv
 	$(BIN)/python tools/portal.py check --format=$(FORMAT)
 
 # Scaffolding: the title travels in the environment, so quotes and $ in it are safe.
-new-news new-entity new-product new-film new-event new-publication: venv
+new-news new-entity new-product new-film new-event new-publication new-etr: venv
 	@TYTUL="$$TYTUL" $(BIN)/python tools/scaffold.py $(@:new-%=%) "$$TYTUL"
 
 new-edition: venv

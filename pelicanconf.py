@@ -227,6 +227,10 @@ EVENTS_URL = "wydarzenia/"
 EVENT_URL = "wydarzenia/{year}/{slug}/"
 EVENTS_CALENDAR = "wydarzenia/kalendarz.ics"
 COORDINATION_URL = "koordynacja/"
+# easy-to-read Polish (portal_etr): the section and its pages; an item's summary is at
+# <its address>tekst-latwy/
+ETR_URL = "tekst-latwy/"
+ETR_PAGE_URL = "tekst-latwy/{slug}/"
 BODY_URL = "koordynacja/{slug}/"
 PUBLICATIONS_URL = "wiedza/"
 PUBLICATION_URL = "wiedza/{slug}/"

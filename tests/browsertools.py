@@ -98,6 +98,9 @@ TEMPLATES = {
     "events": "/wydarzenia/",
     "event": "/wydarzenia/2026/szkolenie-jak-zalozyc-spoldzielnie-pila/",
     "event-online-past": "/wydarzenia/2026/grupa-robocza-promocja-marzec/",
+    "etr": "/tekst-latwy/",
+    "etr-page": "/tekst-latwy/pomoc-rops/",
+    "etr-summary": "/podmioty/pyrlandia/tekst-latwy/",
 }
 
 

@@ -79,6 +79,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             },
         },
         "content/aktualnosci/2026/wiadomosc.md": {
+            "etr": m,  # easy-to-read summary: escaped paragraphs (portal_etr)
             "title": t,
             "date": "2026-11-02 10:00",
             "category": "Promocja",
@@ -109,6 +110,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             },
         },
         "content/podmioty/proba.md": {
+            "etr": m,  # easy-to-read summary: escaped paragraphs (portal_etr)
             "name": t,
             "short_name": t,
             "legal_form": "zaz",
@@ -146,6 +148,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             "verified": "2026-11-01",
         },
         "content/owes/owes-proba.md": {
+            "etr": m,  # easy-to-read summary: escaped paragraphs (portal_etr)
             "name": t,
             "operator": t,
             "subregion": "poznanski",
@@ -224,6 +227,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             ],
         },
         "content/filmy/film-proba.md": {
+            "etr": m,  # easy-to-read summary: escaped paragraphs (portal_etr)
             "title": t,
             "description": t,
             "provider": "youtube",
@@ -255,6 +259,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             "chair": t,
             "members": [{"institution": t, "role": t}],
         },
+        "content/tekst-latwy/strona.md": {"title": t, "order": 1},
         "content/wiedza/publikacja.md": {
             "title": t,
             "type": "diagnoza-lokalna",
@@ -268,6 +273,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             "group": "grupa",
         },
         "content/wydarzenia/2026/spotkanie.md": {
+            "etr": m,  # easy-to-read summary: escaped paragraphs (portal_etr)
             "title": t,
             "type": "szkolenie",
             "start": "2026-12-03 10:00",
@@ -302,6 +308,7 @@ BODIES = {
     "content/wydarzenia/2026/spotkanie.md": "Opis wydarzenia.\n",
     "content/wiedza/publikacja.md": "Streszczenie publikacji.\n",
     "content/koordynacja/grupa.md": "Opis grupy.\n",
+    "content/tekst-latwy/strona.md": "Tekst strony.\nDruga linia.\n",
 }
 
 

@@ -187,6 +187,16 @@ files:
 UZUPEŁNIJ: streszczenie publikacji w kilku zdaniach: czego dotyczy i co z niej wynika. To je czytają mieszkańcy i wyszukiwarki.
 """
 
+ETR = """\
+---
+title: $title
+order: "UZUPEŁNIJ: miejsce na liście, np. 6"
+---
+UZUPEŁNIJ: tekst łatwy do czytania. Każde zdanie w nowej linii.
+Jedna myśl w zdaniu.
+Proste słowa, bez skrótów.
+"""
+
 # Where new files go: one table with the CMS (/admin/ names new items the same way).
 KINDS = {
     "news": (NEWS, NEW_FILES["news"], "aktualność"),
@@ -196,6 +206,7 @@ KINDS = {
     "event": (EVENT, NEW_FILES["event"], "wydarzenie"),
     "edition": (EDITION, NEW_FILES["edition"], "edycja certyfikacji"),
     "publication": (PUBLICATION, NEW_FILES["publication"], "publikacja"),
+    "etr": (ETR, NEW_FILES["etr"], "strona w tekście łatwym do czytania"),
 }
 
 

@@ -43,6 +43,7 @@ NEW_FILES: dict[str, str] = {
     "publication": "content/wiedza/{slug}.md",
     "monitoring": "content/monitoring/{year}.yaml",
     "body": "content/koordynacja/{slug}.md",
+    "etr": "content/tekst-latwy/{slug}.md",
 }
 
 
@@ -118,6 +119,14 @@ COLLECTIONS: tuple[Collection, ...] = (
         identifier="name",
         summary="{{name}}",
         description="Regionalny Komitet i grupy robocze: cel, skład (instytucje i role, bez danych osobowych).",
+    ),
+    Collection(
+        "etr",
+        "tekst-latwy",
+        "Tekst łatwy do czytania",
+        "Strona w tekście łatwym",
+        summary="{{order}}. {{title}}",
+        description="Strony w tekście łatwym do czytania: krótkie zdania, jedna myśl w zdaniu, proste słowa, bez skrótów. Po zapisaniu make check podpowie, co uprościć.",
     ),
     Collection(
         "monitoring",

@@ -104,6 +104,7 @@ LABELS: dict[str, str] = {
     "members": "Członkowie",
     "purpose": "Cel",
     "order": "Kolejność na liście",
+    "etr": "W prostych słowach (tekst łatwy do czytania)",
     "topics": "Tematy",
     "files": "Pliki do pobrania",
     "document": "Plik (PDF, ODT, DOCX, XLSX)",

@@ -43,7 +43,8 @@ def format_notices(notices: list[Problem]) -> str:
     return "\n".join(
         [
             *lines,
-            f"{count} {noun} o dostępności plików: portal je opublikuje i wymieni w deklaracji dostępności.",
+            f"{count} {noun} o dostępności (pliki do pobrania, tekst łatwy do czytania): nie zatrzymują publikacji; "
+            "niedostępne pliki portal wymieni w deklaracji dostępności.",
         ]
     )
 

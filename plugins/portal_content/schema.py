@@ -217,6 +217,20 @@ def _one_line(value: str) -> str:
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_printable)]
 Line = Annotated[Text, AfterValidator(_one_line)]  # titles and names: one line
+# Easy-to-read Polish (tekst łatwy do czytania): plain paragraphs, no markup (portal_etr)
+EasyText = Annotated[Text, StringConstraints(max_length=1500)]
+
+
+def etr_field() -> Any:
+    """The optional ``etr:`` field of an entity, OWES, film, news item or event: its summary
+    in easy-to-read Polish, shown as "W prostych słowach" and on a short page of its own."""
+    return Field(
+        None,
+        description="W prostych słowach: krótki opis w tekście łatwym do czytania (krótkie zdania, proste słowa, "
+        "bez skrótów; akapity oddziel pustą linią). make check podpowie, co poprawić.",
+        examples=["|\n  Pomagamy ludziom znaleźć pracę.\n  Gotujemy obiady dla szkół."],
+    )
+
 
 _URL_RE = re.compile(r"^https?://[^\s/$.?#<>\"][^\s<>\"]*$", re.IGNORECASE)
 
@@ -320,6 +334,7 @@ class NewsMeta(Strict):
     status: Literal["published", "draft"] = Field(
         "published", description="draft = szkic, niepublikowany.", examples=["published"]
     )
+    etr: EasyText | None = etr_field()
     sample: bool = Field(
         False, description="true = przykładowa (zmyślona) treść, oznaczana na stronie.", examples=["true"]
     )

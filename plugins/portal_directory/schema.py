@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from portal_content.schema import Day, Image, Line, Slug, Strict, Text, Url, choice
+from portal_content.schema import Day, EasyText, Image, Line, Slug, Strict, Text, Url, choice, etr_field
 from portal_procurement.cpv import CpvCode
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -239,6 +239,7 @@ class EntityMeta(Strict):
     photos: list[Image] = Field(default_factory=list, description="Zdjęcia z tekstem alternatywnym.")
     verified: Day = Field(description="Data ostatniej weryfikacji danych.", examples=["2026-11-27"])
     slug: Slug | None = Field(None, description="Adres w URL; domyślnie nazwa pliku.")
+    etr: EasyText | None = etr_field()
     sample: bool = Field(False, description="true = podmiot przykładowy (zmyślony).")
 
 
@@ -285,4 +286,5 @@ class OwesMeta(Strict):
     )
     verified: Day = Field(description="Data ostatniej weryfikacji danych.", examples=["2026-11-27"])
     slug: Slug | None = Field(None, description="Adres w URL; domyślnie nazwa pliku.")
+    etr: EasyText | None = etr_field()
     sample: bool = Field(False, description="true = dane przykładowe.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal_content.schema import DateTime, Day, Image, Line, Slug, Strict, Text, choice
+from portal_content.schema import DateTime, Day, EasyText, Image, Line, Slug, Strict, Text, choice, etr_field
 from portal_directory.schema import Email, Phone, PostalCode, Url
 from pydantic import Field
 
@@ -77,4 +77,5 @@ class EventMeta(Strict):
     )
     image: Image | None = Field(None, description="Zdjęcie z tekstem alternatywnym (jak w aktualności).")
     tags: list[Text] = Field(default_factory=list, description="Tagi (opcjonalne).")
+    etr: EasyText | None = etr_field()
     sample: bool = Field(False, description="true: treść przykładowa (zmyślona).")

@@ -6,7 +6,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from portal_content import files
-from portal_content.schema import Day, Image, Line, Slug, Strict, Text, media_path
+from portal_content.schema import Day, EasyText, Image, Line, Slug, Strict, Text, etr_field, media_path
 from pydantic import BeforeValidator, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -111,6 +111,7 @@ class FilmMeta(Strict):
         default_factory=list, description="Podmioty pokazane w filmie (nazwy plików z content/podmioty/)."
     )
     tags: list[Text] = Field(default_factory=list, description="Tagi.")
+    etr: EasyText | None = etr_field()
     sample: bool = Field(False, description="true = film przykładowy (identyfikator zmyślony).")
 
 

@@ -27,6 +27,7 @@ from portal_coordination import plugin as coordination
 from portal_core import address, timing
 from portal_directory import generator as directory_generator
 from portal_directory import plugin as directory
+from portal_etr import plugin as etr
 from portal_events import plugin as events
 from portal_films import plugin as films
 from portal_films.embed import embedded_films
@@ -50,6 +51,7 @@ KINDS = [
     *publications.KINDS,
     *monitoring.KINDS,
     *coordination.KINDS,
+    *etr.KINDS,
 ]
 CHECKERS = [
     directory.check_directory,
@@ -63,7 +65,7 @@ CHECKERS = [
     coordination.check_coordination,
 ]
 # What is told to the editor without stopping a build (portal_content.validate.NOTICE_SOURCES)
-NOTICES = [*publications.NOTICES]
+NOTICES = [*publications.NOTICES, *etr.NOTICES]
 DATA_FILES = [*directory.DATA_FILES, *procurement.DATA_FILES]
 # What a Markdown body embeds from other content files (films' [film: ...] lines)
 EMBED_FINDERS = [embedded_films]
@@ -89,6 +91,7 @@ STEPS = [
     (signals.initialized, certification.setup),
     (signals.initialized, procurement.setup),  # the PS register's address for profiles
     (signals.initialized, films.setup),  # [film: ...] in Markdown
+    (signals.initialized, etr.setup),  # easy-to-read summaries in any template
     (signals.initialized, share.setup),  # share previews; Jinja global `share_image`
     (signals.initialized, publish.setup),
     # Reading: our YAML-front-matter reader is the only one.
@@ -105,6 +108,7 @@ STEPS = [
     (signals.get_generators, publications.get_generators),
     (signals.get_generators, monitoring.get_generators),
     (signals.get_generators, coordination.get_generators),
+    (signals.get_generators, etr.get_generators),  # after the others: it lists their items
     (signals.get_writer, render.get_writer),  # records the pages; renders them in parallel
     (signals.article_generator_finalized, theme.news_years),
     (signals.article_generator_finalized, neighbors),  # pelican-plugins' neighbors

@@ -46,6 +46,7 @@ FILE_OF_KIND = {
     "publication": "content/wiedza/publikacja.md",
     "monitoring": "content/monitoring/2025.yaml",
     "body": "content/koordynacja/grupa.md",
+    "etr": "content/tekst-latwy/strona.md",
 }
 
 

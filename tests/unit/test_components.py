@@ -137,6 +137,15 @@ EXAMPLES = {
         {"entities": b[1]["directory"].entities[:2]},
         ["data-pl-results", b[1]["directory"].entities[1].url],
     ),
+    "etr_block": lambda b: (
+        call("etr-block.html", "etr_block", "entity"),
+        {"entity": b[1]["directory"].entity("pyrlandia")},
+        [
+            '<h2 class="pl-etr-block__title" id="w-prostych-slowach">W prostych słowach</h2>',
+            "<br>",
+            "/podmioty/pyrlandia/tekst-latwy/",
+        ],
+    ),
     "event_when": lambda b: (
         call("event-card.html", "event_when", "event"),
         {"event": b[1]["events"].events[0]},

@@ -37,6 +37,7 @@ def test_long_titles_are_cut_at_a_word():
 
 # what an editor writes in place of each placeholder, by field (the last key on the line)
 FILL = {
+    "order": 6,
     "category": {"news": "Promocja", "product": "breloki"},
     "summary": "Krótka zapowiedź po polsku.",
     "mission": "Dajemy pracę osobom, które najtrudniej ją znajdują.",
@@ -128,6 +129,7 @@ def scaffold(root, kind, title):
         ("event", "Szkolenie z zamówień", "content/wydarzenia/2026/szkolenie-z-zamowien.md"),
         ("edition", "2027", "content/zakup-prospoleczny/2027.yaml"),
         ("publication", "Diagnoza lokalna: gmina Złotów", "content/wiedza/diagnoza-lokalna-gmina-zlotow.md"),
+        ("etr", "Jak kupić pamiątkę?", "content/tekst-latwy/jak-kupic-pamiatke.md"),
     ],
 )
 def test_scaffolded_file_is_flagged_until_filled_then_valid(repo, kind, title, relative):

@@ -70,4 +70,5 @@ def test_schema_rejects_what_the_build_rejects():
         "publication",
         "monitoring",
         "body",
+        "etr",
     }

@@ -231,6 +231,9 @@ COORDINATION_URL = "koordynacja/"
 # <its address>tekst-latwy/
 ETR_URL = "tekst-latwy/"
 ETR_PAGE_URL = "tekst-latwy/{slug}/"
+# the Polish Sign Language section: the page content/strony/polski-jezyk-migowy.md (slug pjm),
+# linked from every page's header
+PJM_URL = "pjm/"
 BODY_URL = "koordynacja/{slug}/"
 PUBLICATIONS_URL = "wiedza/"
 PUBLICATION_URL = "wiedza/{slug}/"

@@ -101,6 +101,8 @@ TEMPLATES = {
     "etr": "/tekst-latwy/",
     "etr-page": "/tekst-latwy/pomoc-rops/",
     "etr-summary": "/podmioty/pyrlandia/tekst-latwy/",
+    "sign-language": "/pjm/",
+    "films-pjm": "/filmy/pjm/",
 }
 
 

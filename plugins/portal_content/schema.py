@@ -386,10 +386,11 @@ class PageMeta(Strict):
         None, description="Pozycja w menu głównym (puste = poza menu).", examples=["3"], ge=1, le=99
     )
     placeholder: bool = Field(False, description="true = sekcja w przygotowaniu (strona zastępcza).")
-    template: Literal["certification", "contact"] | None = Field(
+    template: Literal["certification", "contact", "pjm"] | None = Field(
         None,
         description="Szablon specjalny: certification = strona znaku Zakup Prospołeczny; contact = strona"
-        " kontaktu (pod treścią dopisuje kontakty wszystkich OWES).",
+        " kontaktu (pod treścią dopisuje kontakty wszystkich OWES); pjm = strona polskiego języka migowego"
+        " (pod treścią dopisuje filmy w PJM).",
     )
     accessibility: AccessibilityStatement | None = Field(None, description="Dane deklaracji dostępności.")
     modified: DateTime | None = Field(

@@ -31,9 +31,22 @@ class FilmGenerator(Generator):
                 found.setdefault(slug, tag)
         return sorted(found.items(), key=lambda pair: pair[1])
 
+    @property
+    def with_pjm(self):
+        """The films whoever reads Polish Sign Language can follow (signed or with a PJM
+        version): /filmy/pjm/, the library's filter without JavaScript."""
+        return [film for film in self.films if film.has_pjm]
+
+    @property
+    def pjm_url(self) -> str:
+        return self.settings["FILMS_URL"] + "pjm/"
+
     def generate_output(self, writer) -> None:
         base = self.settings["FILMS_URL"]
         writer.write_file(base + "index.html", self.get_template("films"), self.context, url=base)
+        writer.write_file(
+            self.pjm_url + "index.html", self.get_template("films_pjm"), self.context, url=self.pjm_url
+        )
         for film in self.films:
             writer.write_file(film.save_as, self.get_template("film"), self.context, film=film, url=film.url)
         media = Path(self.output_path) / self.settings["FILM_MEDIA_URL"]

@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup
 from pelican.utils import slugify
 from portal_content.model import Item
-from portal_content.relations import Ref
+from portal_content.relations import Backref, Ref
 from portal_core.address import absolute
 from portal_theme import components
 
@@ -44,7 +44,11 @@ def duration_clock(seconds: int) -> str:
 class Film(Item):
     KIND = "film"
     URL_SETTING = "FILM_URL"
-    RELATIONS = {"entities": Ref("entity", "entities", many=True)}
+    RELATIONS = {
+        "entities": Ref("entity", "entities", many=True),
+        "pjm_film": Ref("film", "pjm_version"),  # the same film in Polish Sign Language
+        "pjm_of": Backref("film", "pjm_film"),  # the films this one is the PJM version of
+    }
 
     meta: FilmMeta
 
@@ -52,6 +56,16 @@ class Film(Item):
     def transcript_html(self) -> Markup:
         """The transcript: the film file's Markdown body."""
         return self.content
+
+    @property
+    def in_pjm(self) -> bool:
+        """Signed: in Polish Sign Language, or with an interpreter on screen."""
+        return self.meta.language == "pjm" or self.meta.pjm_interpreter
+
+    @property
+    def has_pjm(self) -> bool:
+        """Whoever reads Polish Sign Language can follow it: signed, or with a PJM version."""
+        return self.in_pjm or self.pjm_film is not None
 
     @property
     def duration_words(self) -> str:
@@ -96,7 +110,8 @@ class Film(Item):
             "description": self.meta.description,
             "uploadDate": self.meta.published.isoformat(),
             "duration": self.iso_duration,
-            "inLanguage": self.meta.language,
+            # BCP 47: Polish Sign Language is "pso" (ISO 639-3), not the portal's "pjm"
+            "inLanguage": {"pjm": "pso"}.get(self.meta.language, self.meta.language),
             "url": f"{siteurl}/{self.url}",
         }
         if poster_url:

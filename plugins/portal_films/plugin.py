@@ -18,7 +18,7 @@ Settings read: FILMS_URL, FILM_URL, FILM_MEDIA_URL, MARKDOWN, PATH, SITEURL.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +39,13 @@ class FilmFacts:
     entities: set[str]
     root: Path  # the content folder
     settings: dict[str, Any]
+    signed: set[str] = field(default_factory=set)  # films in PJM or with an interpreter
 
 
 @rule("film")
 def hosted_or_local_as_its_provider_needs(record: Record, facts: FilmFacts) -> Iterator[Problem]:
-    for field, message in provider_problems(record.meta):
-        yield record.problem((field,), message)
+    for name, message in provider_problems(record.meta):
+        yield record.problem((name,), message)
 
 
 @rule("film")
@@ -90,6 +91,28 @@ def entities_exist(record: Record, facts: FilmFacts) -> Iterator[Problem]:
             )
 
 
+@rule("film")
+def pjm_version_is_a_signed_film(record: Record, facts: FilmFacts) -> Iterator[Problem]:
+    version = record.meta.pjm_version
+    if version is None:
+        return
+    if version == record.slug:
+        yield record.problem(
+            ("pjm_version",), "film nie może być własną wersją w PJM; wpisz inny film albo usuń pole"
+        )
+    elif version not in facts.films:
+        yield record.problem(
+            ("pjm_version",),
+            f"nie ma filmu „{version}” w content/filmy/; {nearest(version, facts.films)}wpisz nazwę pliku filmu bez .md",
+        )
+    elif version not in facts.signed:
+        yield record.problem(
+            ("pjm_version",),
+            f"film „{version}” nie jest w polskim języku migowym; w jego pliku wpisz language: pjm "
+            "albo pjm_interpreter: true (jeśli ma tłumacza na ekranie)",
+        )
+
+
 @rule("edition")
 def gala_film_exists(record: Record, facts: FilmFacts) -> Iterator[Problem]:
     film = getattr(record.meta, "film", None)
@@ -120,12 +143,18 @@ check_films = Rules(
         entities={r.slug for r in records if r.kind == "entity"},
         root=Path(settings["PATH"]),
         settings=settings,
+        signed={
+            r.slug
+            for r in records
+            if r.kind == "film" and (r.meta.language == "pjm" or r.meta.pjm_interpreter)
+        },
     ),
     (
         hosted_or_local_as_its_provider_needs,
         poster_is_usable,
         local_file_and_captions_exist,
         entities_exist,
+        pjm_version_is_a_signed_film,
         gala_film_exists,
         embedded_films_exist,
     ),

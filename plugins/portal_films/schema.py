@@ -102,6 +102,14 @@ class FilmMeta(Strict):
     language: Literal["pl", "en", "pjm"] = Field(
         "pl", description="Język: pl, en albo pjm (polski język migowy)."
     )
+    pjm_interpreter: bool = Field(
+        False, description="true: na ekranie jest tłumacz polskiego języka migowego (PJM)."
+    )
+    pjm_version: Slug | None = Field(
+        None,
+        description="Ten sam film w polskim języku migowym: nazwa jego pliku z content/filmy/ bez .md.",
+        examples=["portal-w-pjm"],
+    )
     captions: Captions = Field(
         description="youtube/vimeo: true/false (czy film ma napisy); local: plik WebVTT względem content/.",
         examples=["true"],

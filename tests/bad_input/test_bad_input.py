@@ -142,6 +142,14 @@ def test_good_films_fixture_builds(tmp_path):
     assert (
         '<video class="pl-film__video" controls preload="none"' in local and '<track kind="captions"' in local
     )
+    # a film with a version in Polish Sign Language offers it; the signed film names its original,
+    # and its captions are Polish text (srclang), whatever the film's language
+    hosted = (tmp_path / "output" / "filmy" / "film-probny" / "index.html").read_text()
+    assert 'ten film jest też w wersji w PJM – <a href="/filmy/klip/">' in hosted
+    assert 'To wersja w polskim języku migowym filmu <a href="/filmy/film-probny/">' in local
+    assert 'srclang="pl"' in local and '"inLanguage": "pso"' in local
+    signed = (tmp_path / "output" / "filmy" / "pjm" / "index.html").read_text()
+    assert "/filmy/klip/" in signed and "/filmy/film-probny/" in signed  # its version is signed
 
 
 def test_good_links_fixture_builds(tmp_path):

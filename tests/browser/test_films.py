@@ -5,6 +5,14 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 from playwright.sync_api import expect
+from portal_content.validate import content_files, load
+from portal_site import register_content
+from sitebuild import ROOT
+
+register_content()
+FILMS = [load(p, k) for p, k in content_files({"PATH": ROOT / "content"}) if k == "film"]
+# the films a reader of Polish Sign Language can follow: signed, or with a version in PJM
+WITH_PJM = [f for f in FILMS if f.meta.language == "pjm" or f.meta.pjm_interpreter or f.meta.pjm_version]
 
 
 def stub_other_origins(page, server, seen):
@@ -97,6 +105,11 @@ def test_library_filters(context, server):
     page.get_by_label("Podmiot w filmie").select_option("pyrlandia")
     page.get_by_label("Temat").select_option("")
     expect(page.locator(".pl-film-card:visible")).to_have_count(2)
+    page.get_by_label("Podmiot w filmie").select_option("")
+    page.get_by_label("z tłumaczeniem na polski język migowy (PJM)").check()
+    expect(page.locator(".pl-film-card:visible")).to_have_count(len(WITH_PJM))
+    expect(page.locator(".pl-film-card:visible").first).to_contain_text("PJM")
+    assert page.url.endswith("/filmy/?pjm=1")
 
 
 def test_on_a_phone_the_library_filters_fold_behind_one_button(phone, server):

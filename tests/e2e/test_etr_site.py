@@ -1,5 +1,6 @@
 """End-to-end: the easy-to-read section of the real content (portal_etr): its pages, the
-"W prostych słowach" summaries and their own pages, the header's link on every page."""
+"W prostych słowach" summaries and their own pages, the header's links (easy-to-read and
+sign language) on every page."""
 
 from __future__ import annotations
 
@@ -22,12 +23,12 @@ def test_the_sample_easy_to_read_text_keeps_the_rules():
     assert notices(RECORDS, {"PATH": str(ROOT / "content")}) == []
 
 
-def test_every_page_links_to_the_easy_to_read_section_from_its_header(site):
+def test_every_page_links_to_easy_to_read_text_and_sign_language_from_its_header(site):
     pages = [p for p in html_files(site) if p.name == "index.html"]
     assert len(pages) > 500
     for path in pages:
         links = [a for a in scan(path).all("a") if a.get("class") == "pl-header__access-link"]
-        assert [a["href"] for a in links][:1] == ["/tekst-latwy/"], path
+        assert [a["href"] for a in links] == ["/tekst-latwy/", "/pjm/"], path
 
 
 def test_the_section_lists_its_pages_in_order_and_every_summary(site):

@@ -63,3 +63,25 @@ def test_library_lists_every_film(site):
     page = scan(site / "filmy" / "index.html")
     hrefs = {a.get("href") for a in page.all("a")}
     assert {f"/filmy/{r.slug}/" for r in FILMS} <= hrefs
+
+
+def test_the_sign_language_section_and_the_films_in_pjm(site):
+    """/pjm/ (linked from every page's header, tests/e2e/test_etr_site.py) plays the film
+    about the portal and ROPS with Polish captions; /filmy/pjm/ lists exactly the films a
+    reader of Polish Sign Language can follow, the library marks them for its filter."""
+    signed = {f.slug for f in FILMS if f.meta.language == "pjm" or f.meta.pjm_interpreter}
+    with_pjm = signed | {f.slug for f in FILMS if f.meta.pjm_version}
+    assert "portal-w-pjm" in signed and len(with_pjm) >= 2
+    html = (site / "pjm" / "index.html").read_text(encoding="utf-8")
+    assert '<source src="/filmy/pliki/portal-w-pjm.webm"' in html
+    assert '<track kind="captions" src="/filmy/pliki/portal-w-pjm.pl.vtt" srclang="pl"' in html
+    assert 'href="/filmy/portal-w-pjm/#transkrypcja"' in html or 'href="/filmy/portal-w-pjm/"' in html
+    listed = {
+        a["href"].split("/")[2]
+        for a in scan(site / "filmy" / "pjm" / "index.html").all("a")
+        if re.fullmatch(r"/filmy/[^/]+/", a.get("href") or "") and a["href"] != "/filmy/pjm/"
+    }
+    assert listed == with_pjm
+    library = scan(site / "filmy" / "index.html")
+    cards = [attrs for tag, attrs in library.tags if tag == "li" and attrs.get("class") == "pl-film-card"]
+    assert sum(card["data-pjm"] == "1" for card in cards) == len(with_pjm)

@@ -231,6 +231,25 @@ COORDINATION_URL = "koordynacja/"
 # <its address>tekst-latwy/
 ETR_URL = "tekst-latwy/"
 ETR_PAGE_URL = "tekst-latwy/{slug}/"
+# English for partners and buyers abroad (portal_english): pages of content/en/ (home.md is
+# /en/), the directory and the support centres, each paired with its Polish counterpart
+SITENAME_EN = "Social economy in Wielkopolska"
+SITESUBTITLE_EN = "A portal of the Regional Centre for Social Policy in Poznań"
+EN_URL = "en/"
+EN_PAGE_URL = "en/{slug}/"
+EN_DIRECTORY_URL = "en/directory/"
+EN_OWES_URL = "en/support-centres/"
+NAVIGATION_EN = [
+    ("Social economy", "en/social-economy/"),
+    ("Directory", "en/directory/"),
+    ("Support centres", "en/support-centres/"),
+    ("Contact", "en/contact/"),
+]
+FOOTER_EN = [
+    ("Accessibility statement", "en/accessibility/"),
+    ("Contact", "en/contact/"),
+    ("Directory of social enterprises", "en/directory/"),
+]
 # the Polish Sign Language section: the page content/strony/polski-jezyk-migowy.md (slug pjm),
 # linked from every page's header
 PJM_URL = "pjm/"

@@ -103,6 +103,11 @@ TEMPLATES = {
     "etr-summary": "/podmioty/pyrlandia/tekst-latwy/",
     "sign-language": "/pjm/",
     "films-pjm": "/filmy/pjm/",
+    "en-home": "/en/",
+    "en-page": "/en/accessibility/",
+    "en-directory": "/en/directory/",
+    "en-entity": "/en/directory/pyrlandia/",
+    "en-support-centre": "/en/support-centres/owes-poznanski/",
 }
 
 

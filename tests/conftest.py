@@ -43,6 +43,7 @@ SESSION_BUILDS = {
             "tests/e2e/test_events_site.py",
             "tests/e2e/test_films_site.py",
             "tests/e2e/test_etr_site.py",
+            "tests/e2e/test_english_site.py",
         ),
     ),
     "published-audits": ("published", ("tests/browser/test_pages.py", "tests/e2e/test_publish.py")),

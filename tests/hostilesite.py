@@ -111,6 +111,7 @@ def documents(hostile: bool) -> dict[str, dict]:
         },
         "content/podmioty/proba.md": {
             "etr": m,  # easy-to-read summary: escaped paragraphs (portal_etr)
+            "en": {"name": t, "summary": t, "description": m, "offer": t},  # the /en/ profile
             "name": t,
             "short_name": t,
             "legal_form": "zaz",
@@ -149,6 +150,7 @@ def documents(hostile: bool) -> dict[str, dict]:
         },
         "content/owes/owes-proba.md": {
             "etr": m,  # easy-to-read summary: escaped paragraphs (portal_etr)
+            "en": {"name": t, "summary": t},
             "name": t,
             "operator": t,
             "subregion": "poznanski",
@@ -168,6 +170,7 @@ def documents(hostile: bool) -> dict[str, dict]:
             "verified": "2026-11-01",
         },
         "catalogue/brelok-proba.yaml": {
+            "en": {"name": t, "description": m},
             "name": t,
             "brand_line": t,
             "category": "breloki",
@@ -260,6 +263,8 @@ def documents(hostile: bool) -> dict[str, dict]:
             "members": [{"institution": t, "role": t}],
         },
         "content/tekst-latwy/strona.md": {"title": t, "order": 1},
+        "content/en/home.md": {"title": t, "summary": t},
+        "content/en/strona.md": {"title": t, "summary": t, "counterpart": "deklaracja"},
         "content/wiedza/publikacja.md": {
             "title": t,
             "type": "diagnoza-lokalna",
@@ -309,6 +314,8 @@ BODIES = {
     "content/wiedza/publikacja.md": "Streszczenie publikacji.\n",
     "content/koordynacja/grupa.md": "Opis grupy.\n",
     "content/tekst-latwy/strona.md": "Tekst strony.\nDruga linia.\n",
+    "content/en/home.md": "English home page.\n",
+    "content/en/strona.md": "An English page.\n",
 }
 
 

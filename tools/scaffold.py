@@ -71,6 +71,11 @@ photos:
     alt: "UZUPEŁNIJ: co widać na zdjęciu (dla osób niewidomych)"
 summary: "UZUPEŁNIJ: czym się zajmuje, w 1–2 zdaniach"
 mission: "UZUPEŁNIJ: misja społeczna: komu i jak pomaga"
+# Po angielsku (nieobowiązkowe, strony /en/): usuń # z pięciu linii poniżej i napisz po angielsku.
+# en:
+#   name: nazwa po angielsku, jeśli podmiot jej używa
+#   summary: one or two sentences for the card
+#   offer: what you sell
 verified: $date
 ---
 UZUPEŁNIJ: opis podmiotu: historia, ludzie, jak zamawiać.
@@ -103,6 +108,10 @@ min_order: "UZUPEŁNIJ: minimalne zamówienie w sztukach"
 lead_time_days: "UZUPEŁNIJ: czas realizacji w dniach"
 packaging: "UZUPEŁNIJ: opakowanie, np. papierowa torebka z metką"
 availability: "UZUPEŁNIJ: dostepny, na-zamowienie, sezonowy albo wycofany"
+# Po angielsku (nieobowiązkowe, katalog /en/): usuń # z trzech linii poniżej.
+# en:
+#   name: the product's name in English
+#   description: one to three sentences in English
 """
 
 FILM = """\

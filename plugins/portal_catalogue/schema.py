@@ -148,6 +148,15 @@ class Personalisation(Strict):
     )
 
 
+class ProductEnglish(Strict):
+    """A product's name and description in English (the /en/ catalogue); both optional."""
+
+    name: Line | None = Field(
+        None, description="Nazwa po angielsku.", max_length=120, examples=["“Pyra” key ring"]
+    )
+    description: Text | None = Field(None, description="Opis po angielsku.", max_length=1000)
+
+
 class ProductMeta(Strict):
     """A product of the social-design souvenir brand: catalogue/<adres>.yaml"""
 
@@ -204,4 +213,5 @@ class ProductMeta(Strict):
     availability: Availability = Field(
         description="dostepny, na-zamowienie, sezonowy albo wycofany.", examples=["dostepny"]
     )
+    en: ProductEnglish | None = Field(None, description="Po angielsku (katalog /en/); pola nieobowiązkowe.")
     sample: bool = Field(False, description="true = produkt przykładowy (zmyślony).")

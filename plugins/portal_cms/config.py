@@ -44,6 +44,7 @@ NEW_FILES: dict[str, str] = {
     "monitoring": "content/monitoring/{year}.yaml",
     "body": "content/koordynacja/{slug}.md",
     "etr": "content/tekst-latwy/{slug}.md",
+    "en_page": "content/en/{slug}.md",
 }
 
 
@@ -127,6 +128,14 @@ COLLECTIONS: tuple[Collection, ...] = (
         "Strona w tekście łatwym",
         summary="{{order}}. {{title}}",
         description="Strony w tekście łatwym do czytania: krótkie zdania, jedna myśl w zdaniu, proste słowa, bez skrótów. Po zapisaniu make check podpowie, co uprościć.",
+    ),
+    Collection(
+        "en_page",
+        "english",
+        "Strony po angielsku (English)",
+        "Strona po angielsku",
+        summary="{{title}}",
+        description="Strony w języku angielskim (/en/); home.md to angielska strona główna. Pole counterpart: polska strona z tą samą treścią.",
     ),
     Collection(
         "monitoring",

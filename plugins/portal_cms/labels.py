@@ -105,6 +105,8 @@ LABELS: dict[str, str] = {
     "purpose": "Cel",
     "order": "Kolejność na liście",
     "etr": "W prostych słowach (tekst łatwy do czytania)",
+    "en": "Po angielsku (English)",
+    "counterpart": "Polska strona z tą samą treścią",
     "pjm_interpreter": "Tłumacz polskiego języka migowego na ekranie",
     "pjm_version": "Wersja w polskim języku migowym (inny film)",
     "topics": "Tematy",

@@ -184,6 +184,30 @@ class Procurement(Strict):
     )
 
 
+class EntityEnglish(Strict):
+    """What an entity says in English (the /en/ pages); every field optional: what is
+    missing is shown in Polish, marked as such."""
+
+    name: Line | None = Field(
+        None, description="Nazwa po angielsku, jeśli podmiot jej używa.", max_length=200
+    )
+    summary: Text | None = Field(
+        None,
+        description="Jedno–dwa zdania po angielsku na kartę.",
+        max_length=300,
+        examples=["Catering for schools."],
+    )
+    description: Text | None = Field(
+        None, description="Opis po angielsku (akapity oddziel pustą linią).", max_length=2000
+    )
+    offer: Text | None = Field(
+        None,
+        description="Oferta po angielsku: co podmiot sprzedaje.",
+        max_length=600,
+        examples=["Lunches and catering."],
+    )
+
+
 class EntityMeta(Strict):
     """A social-economy entity (PES/PS): content/podmioty/<adres>.md"""
 
@@ -240,6 +264,7 @@ class EntityMeta(Strict):
     verified: Day = Field(description="Data ostatniej weryfikacji danych.", examples=["2026-11-27"])
     slug: Slug | None = Field(None, description="Adres w URL; domyślnie nazwa pliku.")
     etr: EasyText | None = etr_field()
+    en: EntityEnglish | None = Field(None, description="Po angielsku (strony /en/); pola nieobowiązkowe.")
     sample: bool = Field(False, description="true = podmiot przykładowy (zmyślony).")
 
 
@@ -252,6 +277,13 @@ class ServedGmina(Strict):
     powiat: Text = Field(
         description="Powiat tej gminy (jak w pliku region/wielkopolska.yaml).", examples=["międzychodzki"]
     )
+
+
+class OwesEnglish(Strict):
+    """What a support centre says in English (the /en/ pages)."""
+
+    name: Line | None = Field(None, description="Nazwa ośrodka po angielsku.", max_length=200)
+    summary: Text | None = Field(None, description="Jedno–dwa zdania po angielsku.", max_length=300)
 
 
 class OwesMeta(Strict):
@@ -287,4 +319,5 @@ class OwesMeta(Strict):
     verified: Day = Field(description="Data ostatniej weryfikacji danych.", examples=["2026-11-27"])
     slug: Slug | None = Field(None, description="Adres w URL; domyślnie nazwa pliku.")
     etr: EasyText | None = etr_field()
+    en: OwesEnglish | None = Field(None, description="Po angielsku (strony /en/); pola nieobowiązkowe.")
     sample: bool = Field(False, description="true = dane przykładowe.")

@@ -27,6 +27,7 @@ from portal_coordination import plugin as coordination
 from portal_core import address, timing
 from portal_directory import generator as directory_generator
 from portal_directory import plugin as directory
+from portal_english import plugin as english
 from portal_etr import plugin as etr
 from portal_events import plugin as events
 from portal_films import plugin as films
@@ -52,6 +53,7 @@ KINDS = [
     *monitoring.KINDS,
     *coordination.KINDS,
     *etr.KINDS,
+    *english.KINDS,
 ]
 CHECKERS = [
     directory.check_directory,
@@ -63,6 +65,7 @@ CHECKERS = [
     publications.check_publications,
     monitoring.check_monitoring,
     coordination.check_coordination,
+    english.check_english,
 ]
 # What is told to the editor without stopping a build (portal_content.validate.NOTICE_SOURCES)
 NOTICES = [*publications.NOTICES, *etr.NOTICES]
@@ -92,6 +95,7 @@ STEPS = [
     (signals.initialized, procurement.setup),  # the PS register's address for profiles
     (signals.initialized, films.setup),  # [film: ...] in Markdown
     (signals.initialized, etr.setup),  # easy-to-read summaries in any template
+    (signals.initialized, english.setup),  # the frame's words; each page's other language
     (signals.initialized, share.setup),  # share previews; Jinja global `share_image`
     (signals.initialized, publish.setup),
     # Reading: our YAML-front-matter reader is the only one.
@@ -109,6 +113,7 @@ STEPS = [
     (signals.get_generators, monitoring.get_generators),
     (signals.get_generators, coordination.get_generators),
     (signals.get_generators, etr.get_generators),  # after the others: it lists their items
+    (signals.get_generators, english.get_generators),  # after the directory: pairs its pages
     (signals.get_writer, render.get_writer),  # records the pages; renders them in parallel
     (signals.article_generator_finalized, theme.news_years),
     (signals.article_generator_finalized, neighbors),  # pelican-plugins' neighbors

@@ -131,9 +131,13 @@ def test_every_page_has_a_share_preview(published):
             "twitter:image:alt",
         ):
             assert meta.get(key, "").strip(), (where, key)
-        assert meta["og:locale"] == "pl_PL" and meta["og:site_name"] == "Ekonomia społeczna w Wielkopolsce", (
-            where
+        english = where.startswith("en/")
+        locale, name = (
+            ("en_GB", "Social economy in Wielkopolska")
+            if english
+            else ("pl_PL", "Ekonomia społeczna w Wielkopolsce")
         )
+        assert meta["og:locale"] == locale and meta["og:site_name"] == name, where
         assert meta["twitter:card"] == "summary_large_image", where
         assert meta["og:image"].startswith(published.url + "/obrazy/"), where
         image = published.output / meta["og:image"].removeprefix(published.url + "/")

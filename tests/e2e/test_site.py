@@ -99,7 +99,8 @@ def test_every_page_follows_the_house_rules(site):
         page = scan(path)
         html = path.read_text(encoding="utf-8")
         where = path.relative_to(site)
-        assert html.startswith('<!DOCTYPE html>\n<html lang="pl"'), where
+        lang = "en" if str(where).startswith("en/") else "pl"  # /en/: portal_english
+        assert html.startswith(f'<!DOCTYPE html>\n<html lang="{lang}"'), where
         assert len(page.all("h1")) == 1, where
         assert page.all("main") and page.all("main")[0].get("id") == "tresc", where
         assert page.all("a")[0].get("href") == "#tresc", where  # skip link comes first

@@ -26,6 +26,7 @@ FORMATTED = {
     "powiat",  # names checked against content/region/wielkopolska.yaml
     "gmina",  # names checked against the region file's gminas
     "gminy",  # a publication's area: gminas of the region file
+    "counterpart",  # an English page's Polish page: a file name, checked (portal_english)
     "subregion",
     "area_served",
     "powiaty",  # a publication's area: powiats of the region file
@@ -47,6 +48,7 @@ FILE_OF_KIND = {
     "monitoring": "content/monitoring/2025.yaml",
     "body": "content/koordynacja/grupa.md",
     "etr": "content/tekst-latwy/strona.md",
+    "en_page": "content/en/strona.md",
 }
 
 

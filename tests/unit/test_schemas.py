@@ -71,4 +71,5 @@ def test_schema_rejects_what_the_build_rejects():
         "monitoring",
         "body",
         "etr",
+        "en_page",
     }

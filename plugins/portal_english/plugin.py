@@ -1,0 +1,97 @@
+"""portal_english: the English part of the portal (/en/) for partners and buyers abroad.
+
+Why our own plugin: pelican-plugins' i18n_subsites builds a whole second site per language
+from gettext catalogues; here English is a curated subset (about the sector, the support
+centres, the directory, contact, the accessibility statement), written beside the Polish
+text in the same content files (``en:`` fields), and one build must know each page's
+counterpart in the other language for the language switch and ``hreflang``.
+
+Handlers (wired by portal_site):
+- ``setup`` (``initialized``): Jinja globals ``UI`` (the frame's words, ui.py),
+  ``counterpart(url)`` and ``alternates(url)`` (a page's other-language address and its
+  hreflang pairs, from the pairs the generator records); forgets the last build's pairs.
+- ``get_generators``: adds EnglishGenerator (generator.py).
+Declares the kind ``en_page`` (content/en/*.md, body required); ``check_english``: a page's
+``counterpart`` is a Polish page. A missing ``en:`` field is never an error.
+Settings read: EN_URL, EN_PAGE_URL, EN_DIRECTORY_URL, EN_OWES_URL, SITENAME_EN,
+SITESUBTITLE_EN, NAVIGATION_EN, FOOTER_EN.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from portal_content.problems import Problem, nearest
+from portal_content.validate import Kind, Record, Rules, rule
+
+from .schema import EnglishPageMeta
+from .ui import UI
+
+_pairs: dict[str, str] = {}  # address -> its counterpart's, both ways (relative to the site)
+
+
+def pair(polish: str, english: str) -> None:
+    """Record that two pages say the same in Polish and in English."""
+    _pairs[polish] = english
+    _pairs[english] = polish
+
+
+def counterpart(url: str) -> str | None:
+    return _pairs.get(url)
+
+
+def alternates(url: str) -> list[tuple[str, str]]:
+    """(hreflang, address) of the page in both languages, or nothing when it has no
+    counterpart."""
+    other = _pairs.get(url)
+    if other is None:
+        return []
+    english = url if url.startswith("en/") else other
+    polish = other if english == url else url
+    return [("pl", polish), ("en", english)]
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def date_en(value: Any) -> str:
+    """27 November 2026"""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def setup(pelican) -> None:
+    _pairs.clear()
+    pelican.settings.setdefault("JINJA_GLOBALS", {}).update(
+        UI=UI, counterpart=counterpart, alternates=alternates
+    )
+    pelican.settings.setdefault("JINJA_FILTERS", {})["date_en"] = date_en
+
+
+@rule("en_page")
+def counterpart_is_a_polish_page(record: Record, facts: set[str]) -> Iterator[Problem]:
+    slug = record.meta.counterpart
+    if slug is not None and slug not in facts:
+        yield record.problem(
+            ("counterpart",),
+            f"nie ma polskiej strony „{slug}” w content/strony/; {nearest(slug, facts)}"
+            "wpisz nazwę jej pliku bez .md",
+        )
+
+
+check_english = Rules(
+    lambda records, settings: {r.slug for r in records if r.kind == "page"}, (counterpart_is_a_polish_page,)
+)
+
+
+def get_generators(pelican):
+    from .generator import EnglishGenerator
+
+    return EnglishGenerator
+
+
+KINDS = [Kind("en_page", "en", EnglishPageMeta, "en_page", body_required=True)]
+CHECKERS = [check_english]

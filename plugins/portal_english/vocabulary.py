@@ -1,0 +1,47 @@
+"""English labels of the directory's and the catalogue's controlled vocabularies (the
+slugs are the same as in Polish: portal_directory.vocabulary). The legal forms keep their
+Polish name beside the English one: it is what a buyer finds in Polish registers."""
+
+from __future__ import annotations
+
+LEGAL_FORMS_EN: dict[str, str] = {
+    "spoldzielnia-socjalna": "social cooperative",
+    "cis": "social integration centre (CIS)",
+    "kis": "social integration club (KIS)",
+    "wtz": "occupational therapy workshop (WTZ)",
+    "zaz": "vocational activity establishment (ZAZ)",
+    "spoldzielnia-pracy": "workers' cooperative",
+    "spoldzielnia-inwalidow": "cooperative of persons with disabilities",
+    "spoldzielnia-niewidomych": "cooperative of blind persons",
+    "spoldzielnia-produkcji-rolnej": "agricultural production cooperative",
+    "fundacja": "foundation",
+    "stowarzyszenie": "association",
+    "spolka-non-profit": "non-profit company",
+    "kgw": "rural women's circle (KGW)",
+    "koscielna-osoba-prawna": "church legal person",
+}
+
+OFFER_CATEGORIES_EN: dict[str, str] = {
+    "gastronomia": "Catering and food service",
+    "opieka": "Care and personal assistance",
+    "sprzatanie": "Cleaning",
+    "zielen": "Gardening and green areas",
+    "remonty": "Renovation and construction",
+    "rekodzielo": "Crafts and souvenirs",
+    "tekstylia": "Sewing and textiles",
+    "poligrafia": "Printing, advertising and media",
+    "turystyka": "Tourism, accommodation and events",
+    "zywnosc": "Food and preserves",
+    "edukacja": "Education and training",
+    "transport": "Transport and removals",
+    "rehabilitacja": "Rehabilitation and health",
+    "biuro": "Office services and IT",
+}
+
+SUBREGIONS_EN: dict[str, str] = {
+    "poznanski": "Poznań subregion",
+    "koninski": "Konin subregion",
+    "pilski": "Piła subregion",
+    "kaliski": "Kalisz subregion",
+    "leszczynski": "Leszno subregion",
+}

@@ -86,7 +86,7 @@ def test_data_files_have_their_types(nginx, published):
     status, headers, body = fetch(nginx + "/wydarzenia/kalendarz.ics")
     assert status == 200 and headers["Content-Type"] == "text/calendar; charset=utf-8"
     assert body.startswith(b"BEGIN:VCALENDAR")
-    captions = asset(published, "filmy/pliki/*.vtt")
+    captions = asset(published, "filmy/pliki/minuta-w-szwalni*.vtt")
     assert fetch(nginx + captions)[1]["Content-Type"] == "text/vtt; charset=utf-8"
     assert fetch(nginx + "/dane/podmioty.json")[1]["Content-Type"] == "application/json; charset=utf-8"
     assert fetch(nginx + "/pagefind/pagefind-entry.json")[1]["Cache-Control"] == "public, max-age=3600"

@@ -239,10 +239,16 @@ EN_URL = "en/"
 EN_PAGE_URL = "en/{slug}/"
 EN_DIRECTORY_URL = "en/directory/"
 EN_OWES_URL = "en/support-centres/"
+EN_CATALOGUE_URL = "en/catalogue/"
+EN_CERTIFICATE_URL = (
+    "en/certificate/"  # a certificate's page: <this>/<number>/ (about it: content/en/certificate.md)
+)
 NAVIGATION_EN = [
     ("Social economy", "en/social-economy/"),
     ("Directory", "en/directory/"),
     ("Support centres", "en/support-centres/"),
+    ("Souvenirs", "en/catalogue/"),
+    ("Certificate", "en/certificate/"),
     ("Contact", "en/contact/"),
 ]
 FOOTER_EN = [

@@ -108,6 +108,9 @@ TEMPLATES = {
     "en-directory": "/en/directory/",
     "en-entity": "/en/directory/pyrlandia/",
     "en-support-centre": "/en/support-centres/owes-poznanski/",
+    "en-catalogue": "/en/catalogue/",
+    "en-product": "/en/catalogue/brelok-pyra/",
+    "en-certificate": "/en/certificate/ZP-2025-02/",
 }
 
 

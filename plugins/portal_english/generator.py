@@ -1,6 +1,7 @@
 """EnglishGenerator: /en/ (content/en/home.md), the English pages of content/en/, the
-directory (/en/directory/ and a profile per entity) and the support centres
-(/en/support-centres/ and a page each), every one paired with its Polish counterpart
+directory (/en/directory/ and a profile per entity), the support centres
+(/en/support-centres/ and a page each) and the souvenir catalogue (/en/catalogue/ and a
+page per product on offer), every one paired with its Polish counterpart
 (plugin.pair) for the language switch, hreflang and the sitemap.
 
 An item's English text comes from its ``en:`` fields; what an editor has not written in
@@ -16,7 +17,14 @@ from portal_content.model import Item
 from portal_content.validate import records_of
 
 from .plugin import pair
-from .vocabulary import LEGAL_FORMS_EN, OFFER_CATEGORIES_EN, SUBREGIONS_EN
+from .vocabulary import (
+    AVAILABILITY_EN,
+    CATEGORIES_EN,
+    CERT_STATUS_EN,
+    LEGAL_FORMS_EN,
+    OFFER_CATEGORIES_EN,
+    SUBREGIONS_EN,
+)
 
 
 class EnglishPage(Item):
@@ -60,6 +68,14 @@ class EnglishGenerator(Generator):
             (EnglishPage.from_record(r, self.settings) for r in records_of(self.settings, "en_page")),
             key=lambda p: (p.meta.order, p.slug),
         )
+        self.catalogue_url = self.settings["EN_CATALOGUE_URL"]
+        catalogue = self.context.get("catalogue")
+        self.products = (
+            [p for p in catalogue.products if p.meta.availability != "wycofany"] if catalogue else []
+        )
+        self.certificate_url = self.settings["EN_CERTIFICATE_URL"]
+        certification = self.context.get("certification")
+        self.certificates = list(certification.certificates) if certification else []
         directory = self.context.get("directory")
         self.entities = list(directory.entities) if directory else []
         self.owes = list(directory.owes) if directory else []
@@ -75,6 +91,12 @@ class EnglishGenerator(Generator):
                 pair(entity.url, self.entity_url(entity))
             for owes in self.owes:
                 pair(owes.url, self.owes_page_url(owes))
+        for certificate in self.certificates:
+            pair(certificate.url, self.certificate_page_url(certificate))
+        if self.products:
+            pair(self.settings["CATALOGUE_URL"], self.catalogue_url)
+            for product in self.products:
+                pair(product.url, self.product_url(product))
         self.context["english"] = self
         self.context.update(
             en_text=en_text,
@@ -82,6 +104,9 @@ class EnglishGenerator(Generator):
             LEGAL_FORMS_EN=LEGAL_FORMS_EN,
             OFFER_CATEGORIES_EN=OFFER_CATEGORIES_EN,
             SUBREGIONS_EN=SUBREGIONS_EN,
+            CATEGORIES_EN=CATEGORIES_EN,
+            AVAILABILITY_EN=AVAILABILITY_EN,
+            CERT_STATUS_EN=CERT_STATUS_EN,
         )
 
     def content_items(self) -> dict[str, list]:
@@ -92,6 +117,25 @@ class EnglishGenerator(Generator):
 
     def owes_page_url(self, owes: Any) -> str:
         return f"{self.owes_url}{owes.slug}/"
+
+    def certificate_page_url(self, certificate: Any) -> str:
+        return f"{self.certificate_url}{certificate.number}/"
+
+    @property
+    def current_certificates(self) -> list[Any]:
+        """The certificates valid on the build date (the status notes that it read the date)."""
+        return [c for c in self.certificates if c.status.current]
+
+    def product_url(self, product: Any) -> str:
+        return f"{self.catalogue_url}{product.slug}/"
+
+    def by_category(self) -> list[tuple[str, list[Any]]]:
+        """(category slug, its products) in the catalogue's order of categories."""
+        return [
+            (slug, members)
+            for slug in CATEGORIES_EN
+            if (members := [p for p in self.products if p.meta.category == slug])
+        ]
 
     def by_subregion(self) -> list[tuple[Any, list[Any]]]:
         """(subregion, its entities) in the region file's order: the English directory's list."""
@@ -128,4 +172,31 @@ class EnglishGenerator(Generator):
             url = self.owes_page_url(owes)
             writer.write_file(
                 url + "index.html", self.get_template("en_owes"), self.context, owes=owes, en_url=url, url=url
+            )
+        if self.products:
+            writer.write_file(
+                self.catalogue_url + "index.html",
+                self.get_template("en_catalogue"),
+                self.context,
+                url=self.catalogue_url,
+            )
+            for product in self.products:
+                url = self.product_url(product)
+                writer.write_file(
+                    url + "index.html",
+                    self.get_template("en_product"),
+                    self.context,
+                    product=product,
+                    en_url=url,
+                    url=url,
+                )
+        for certificate in self.certificates:
+            url = self.certificate_page_url(certificate)
+            writer.write_file(
+                url + "index.html",
+                self.get_template("en_certificate"),
+                self.context,
+                certificate=certificate,
+                en_url=url,
+                url=url,
             )

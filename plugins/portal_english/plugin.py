@@ -5,6 +5,8 @@ from gettext catalogues; here English is a curated subset (about the sector, the
 centres, the directory, contact, the accessibility statement), written beside the Polish
 text in the same content files (``en:`` fields), and one build must know each page's
 counterpart in the other language for the language switch and ``hreflang``.
+Filters ``date_en``, ``money_en`` (PLN, net and gross explained by the templates) and
+``number_en`` format for English readers.
 
 Handlers (wired by portal_site):
 - ``setup`` (``initialized``): Jinja globals ``UI`` (the frame's words, ui.py),
@@ -13,13 +15,14 @@ Handlers (wired by portal_site):
 - ``get_generators``: adds EnglishGenerator (generator.py).
 Declares the kind ``en_page`` (content/en/*.md, body required); ``check_english``: a page's
 ``counterpart`` is a Polish page. A missing ``en:`` field is never an error.
-Settings read: EN_URL, EN_PAGE_URL, EN_DIRECTORY_URL, EN_OWES_URL, SITENAME_EN,
+Settings read: EN_URL, EN_PAGE_URL, EN_DIRECTORY_URL, EN_OWES_URL, EN_CATALOGUE_URL, SITENAME_EN,
 SITESUBTITLE_EN, NAVIGATION_EN, FOOTER_EN.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from portal_content.problems import Problem, nearest
@@ -63,12 +66,24 @@ def date_en(value: Any) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def money_en(value: Any) -> str:
+    """PLN 1,234.50 (a non-breaking space after the code: the amount never wraps)."""
+    return f"PLN\u00a0{Decimal(str(value)).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
+
+
+def number_en(value: Any) -> str:
+    """1,234"""
+    return f"{int(value):,}"
+
+
 def setup(pelican) -> None:
     _pairs.clear()
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(
         UI=UI, counterpart=counterpart, alternates=alternates
     )
-    pelican.settings.setdefault("JINJA_FILTERS", {})["date_en"] = date_en
+    pelican.settings.setdefault("JINJA_FILTERS", {}).update(
+        date_en=date_en, money_en=money_en, number_en=number_en
+    )
 
 
 @rule("en_page")

@@ -45,3 +45,31 @@ SUBREGIONS_EN: dict[str, str] = {
     "kaliski": "Kalisz subregion",
     "leszczynski": "Leszno subregion",
 }
+
+CATEGORIES_EN: dict[str, str] = {
+    "torby": "Bags and backpacks",
+    "fartuchy": "Aprons",
+    "breloki": "Key rings",
+    "magnesy": "Magnets",
+    "notesy": "Notebooks and stationery",
+    "ceramika": "Ceramics",
+    "tekstylia": "Textiles",
+    "zabawki": "Toys",
+    "zywnosc": "Food",
+}
+
+AVAILABILITY_EN: dict[str, str] = {
+    "dostepny": "in stock",
+    "na-zamowienie": "made to order",
+    "sezonowy": "seasonal",
+    "wycofany": "withdrawn",
+}
+
+# A certificate's status (portal_certification.status codes); cert-status.js has the same
+# words for the reader's own date.
+CERT_STATUS_EN: dict[str, str] = {
+    "valid": "valid",
+    "expiring": "valid, expires soon",
+    "expired": "expired",
+    "future": "not yet valid",
+}

@@ -29,6 +29,9 @@ def test_badges_switch_to_expired_by_the_readers_clock(browser, server):
     statuses = page.locator(".pl-cert--expired [data-pl-cert-status]").all_text_contents()
     expiring_2025 = sum(1 for e in EDITIONS if e.meta.year == 2025 for c in e.meta.certificates)
     assert len(statuses) == expiring_2025  # every 2025 badge on the page, none of the 2026 ones
+    # the English verification page says it in English
+    page.goto(server + "/en/certificate/ZP-2025-02/")
+    assert page.locator("[data-pl-cert-status-page]").text_content() == "expired (by the date on your device)"
     context.close()
 
 

@@ -14,7 +14,11 @@
     if (today > until) return "expired";
     return (until - today) / DAY <= 60 ? "expiring" : "valid";
   }
-  var words = { expired: "wygasł", expiring: "ważny, wygasa wkrótce", valid: "ważny" };
+  var english = document.documentElement.lang === "en";  /* the English pages (portal_english) */
+  var words = english
+    ? { expired: "expired", expiring: "valid, expires soon", valid: "valid" }
+    : { expired: "wygasł", expiring: "ważny, wygasa wkrótce", valid: "ważny" };
+  var byDevice = english ? " (by the date on your device)" : " (według daty w Twoim urządzeniu)";
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-pl-cert]"), function (badge) {
     var from = parse(badge.getAttribute("data-valid-from"));
@@ -24,11 +28,11 @@
     ["valid", "expiring", "expired", "future"].forEach(function (c) { badge.classList.remove("pl-cert--" + c); });
     badge.classList.add("pl-cert--" + code);
     var status = badge.querySelector("[data-pl-cert-status]");
-    if (status) status.textContent = words[code] + " (według daty w Twoim urządzeniu)";
+    if (status) status.textContent = words[code] + byDevice;
   });
   Array.prototype.forEach.call(document.querySelectorAll("[data-pl-cert-status-page]"), function (node) {
     var code = statusOf(parse(node.getAttribute("data-valid-until")));
-    if (code !== node.getAttribute("data-status")) node.textContent = words[code] + " (według daty w Twoim urządzeniu)";
+    if (code !== node.getAttribute("data-status")) node.textContent = words[code] + byDevice;
   });
 
   var copy = document.querySelector("[data-pl-copy]");

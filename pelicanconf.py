@@ -240,6 +240,7 @@ EN_PAGE_URL = "en/{slug}/"
 EN_DIRECTORY_URL = "en/directory/"
 EN_OWES_URL = "en/support-centres/"
 EN_CATALOGUE_URL = "en/catalogue/"
+EN_SEARCH_URL = "en/search/"
 EN_CERTIFICATE_URL = (
     "en/certificate/"  # a certificate's page: <this>/<number>/ (about it: content/en/certificate.md)
 )
@@ -252,6 +253,7 @@ NAVIGATION_EN = [
     ("Contact", "en/contact/"),
 ]
 FOOTER_EN = [
+    ("Search", "en/search/"),
     ("Accessibility statement", "en/accessibility/"),
     ("Contact", "en/contact/"),
     ("Directory of social enterprises", "en/directory/"),
@@ -284,7 +286,9 @@ SHARE_DEFAULT_SECTION = "Ekonomia społeczna w Wielkopolsce"
 
 # Search (Pagefind) and the production steps (publishconf.py turns these on)
 SEARCH_INDEX = True
-SEARCH_LANGUAGE = "pl"
+# empty: every page is indexed in the language its <html lang> declares: Polish, and English
+# under /en/ (portal_english); each search page loads the index of its own language
+SEARCH_LANGUAGE = ""
 # the sections a page can be indexed under (templates set `search_section`)
 SEARCH_SECTIONS = [
     "Aktualności",
@@ -296,6 +300,8 @@ SEARCH_SECTIONS = [
     "Wiedza",
     "Strony",
 ]
+# the sections of the English pages (their own index, /en/search/)
+SEARCH_SECTIONS_EN = ["Pages", "Directory", "Support centres", "Souvenirs", "Certificate"]
 PUBLISH_FINGERPRINT = False
 PUBLISH_MINIFY = False
 PUBLISH_PRECOMPRESS = False

@@ -111,6 +111,7 @@ TEMPLATES = {
     "en-catalogue": "/en/catalogue/",
     "en-product": "/en/catalogue/brelok-pyra/",
     "en-certificate": "/en/certificate/ZP-2025-02/",
+    "en-search-results": "/en/search/?q=cooperative",
 }
 
 

@@ -240,7 +240,7 @@ class SearchRefresh:
         delta = delta_folder(target)
         fresh = new_folder_beside(delta)
         try:
-            count = delta_index(target, sorted(self.pending), plain.get("SEARCH_LANGUAGE", "pl"), fresh)
+            count = delta_index(target, sorted(self.pending), plain.get("SEARCH_LANGUAGE", ""), fresh)
             replace_folder(fresh, delta)
         except Exception as error:  # noqa: BLE001 - PublishError or an OS error, as a sentence
             shutil.rmtree(fresh, ignore_errors=True)
@@ -262,7 +262,7 @@ class SearchRefresh:
         self.started = time.perf_counter()
         self.fresh = new_folder_beside(target / "pagefind")
         try:
-            self.running = SearchIndexing(target, plain.get("SEARCH_LANGUAGE", "pl"), into=self.fresh)
+            self.running = SearchIndexing(target, plain.get("SEARCH_LANGUAGE", ""), into=self.fresh)
         except PublishError as error:
             shutil.rmtree(self.fresh, ignore_errors=True)
             self.fresh = None

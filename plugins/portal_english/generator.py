@@ -26,6 +26,9 @@ from .vocabulary import (
     SUBREGIONS_EN,
 )
 
+# pages of content/en/ with a template of their own (it lists what changes with the date)
+PAGE_TEMPLATES = {"certificate": "en_certificates"}
+
 
 class EnglishPage(Item):
     """A page of content/en/; URL from EN_PAGE_URL, or /en/ for home.md."""
@@ -93,6 +96,7 @@ class EnglishGenerator(Generator):
                 pair(owes.url, self.owes_page_url(owes))
         for certificate in self.certificates:
             pair(certificate.url, self.certificate_page_url(certificate))
+        pair(self.settings.get("SEARCH_URL", "szukaj/"), self.settings["EN_SEARCH_URL"])
         if self.products:
             pair(self.settings["CATALOGUE_URL"], self.catalogue_url)
             for product in self.products:
@@ -144,9 +148,12 @@ class EnglishGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         for page in self.pages:
+            template = PAGE_TEMPLATES.get(page.slug, "en_page")
             writer.write_file(
-                page.save_as, self.get_template("en_page"), self.context, en_page=page, url=page.url
+                page.save_as, self.get_template(template), self.context, en_page=page, url=page.url
             )
+        search = self.settings["EN_SEARCH_URL"]
+        writer.write_file(search + "index.html", self.get_template("en_search"), self.context, url=search)
         if not self.entities and not self.owes:
             return
         writer.write_file(

@@ -38,10 +38,9 @@ UI: dict[str, dict[str, str]] = {
     },
     "en": {
         "skip": "Skip to content",
-        # the search page is Polish for now: it finds English pages too
-        "search_label": "Search the portal (results page in Polish)",
+        "search_label": "Search the English pages",
         "search_button": "Search",
-        "search_url": "szukaj/",
+        "search_url": "en/search/",
         "nav_label": "Main menu",
         "breadcrumbs_label": "You are here",
         "home": "Home",

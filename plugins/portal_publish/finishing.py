@@ -136,8 +136,9 @@ class SearchIndexing:
 
     def __init__(self, output: Path, language: str, into: Path | None = None) -> None:
         self.folder = into or output / "pagefind"
-        command = [sys.executable, "-m", "pagefind", "--site", str(output)]
-        command += ["--force-language", language, "--silent"]
+        command = [sys.executable, "-m", "pagefind", "--site", str(output), "--silent"]
+        if language:  # one index for every page; else one per language of the pages' <html lang>
+            command += ["--force-language", language]
         if into is not None:
             command += ["--output-path", str(into)]
         # its messages go to a file: a full pipe nobody reads yet would stop Pagefind
@@ -159,7 +160,12 @@ class SearchIndexing:
         self.messages.close()
         if self.process.returncode != 0:
             raise PublishError("Indeks wyszukiwarki (Pagefind) nie powstał:\n" + messages)
-        entry = json.loads(self.folder.joinpath("pagefind-entry.json").read_text(encoding="utf-8"))
+        path = self.folder.joinpath("pagefind-entry.json")
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        # with pages in two languages Pagefind lists them in any order: the same site must
+        # give the same bytes (two builds of one commit are byte-identical)
+        entry["languages"] = dict(sorted(entry["languages"].items()))
+        path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         return sum(index["page_count"] for index in entry["languages"].values())
 
     def stop(self) -> None:

@@ -11,6 +11,7 @@ from nucheck import nu_check
 from playwright.sync_api import expect
 
 LARGEST = ("Wysoki kontrast", "A++ tekst największy")
+LARGEST_EN = ("High contrast", "A++ largest text")  # the same buttons on an English page (/en/)
 
 
 AUDITS = {
@@ -38,9 +39,14 @@ def _visits(request, server, half: int) -> dict:
         asked = {kind for kind, name in keys if TEMPLATES[name] == url}
         # results drawn by script
         wait_for = (
-            ".pl-result" if "/szukaj/?" in url else ".pl-shortlist__item" if "/wykaz/?" in url else None
+            ".pl-result"
+            if ("/szukaj/?" in url or "/search/?" in url)
+            else ".pl-shortlist__item"
+            if "/wykaz/?" in url
+            else None
         )
-        plan[url] = (server + url, LARGEST if "contrast" in asked else (), wait_for, "reflow" in asked)
+        largest = LARGEST_EN if url.startswith("/en/") else LARGEST
+        plan[url] = (server + url, largest if "contrast" in asked else (), wait_for, "reflow" in asked)
     control = half == 0 and any(
         item.module is request.module
         and item.originalname == test_audit_does_report_violations_requests_and_script_errors.__name__

@@ -221,3 +221,19 @@ def test_on_a_phone_the_filters_fold_and_the_results_come_first(phone, server):
     expect(page.get_by_role("button", name="Zawęź wyniki (1)")).to_be_visible()
     expect(page.locator(".pl-search__status")).to_contain_text("przy wybranych filtrach")
     assert page.locator(".pl-search__status").bounding_box()["y"] < 664  # the new count in view
+
+
+def test_english_pages_have_their_own_search_in_english(page):
+    """/en/search/ loads Pagefind's English index (picked by <html lang>): it finds English
+    pages only, and says so in English; the Polish search does not return them."""
+    page.goto(f"{page.context.server}/en/search/?q=key%20ring")
+    status = page.locator(".pl-search__status")
+    expect(status).to_have_text(re.compile(r"^Found \d+ results? for “key ring”"))
+    links = page.locator(".pl-result__title a").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)"
+    )
+    assert links and all(link.startswith("/en/") for link in links)
+    assert page.locator(".pl-result").first.locator(".pl-result__section").text_content() == "Souvenirs"
+    assert page.locator(".pl-result__price").first.text_content().startswith("from PLN")
+    polish = results(page, "key ring")
+    assert not any(title == "“Pyra” key ring" for _, title in polish)

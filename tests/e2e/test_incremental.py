@@ -269,5 +269,5 @@ def test_a_night_that_changes_only_what_the_search_does_not_read_keeps_the_searc
     # are checked against a full build by the test above)
     from portal_publish.finishing import search_index
 
-    search_index(output, "pl", into=tmp_path / "fresh-index")
+    search_index(output, "", into=tmp_path / "fresh-index")  # SEARCH_LANGUAGE: each page in its own
     assert tree(output / "pagefind") == tree(tmp_path / "fresh-index")

@@ -175,12 +175,16 @@ def test_structured_data_is_valid_json_with_known_schema_org_types(published):
 
 def test_search_index_covers_the_content_pages(published):
     entry = json.loads((published.output / "pagefind" / "pagefind-entry.json").read_text())
-    assert list(entry["languages"]) == ["pl"]
+    assert list(entry["languages"]) == ["en", "pl"]  # English pages (/en/) have their own index
     indexed = [
         p for p in html_files(published.output) if "data-pagefind-body" in p.read_text(encoding="utf-8")
     ]
-    assert entry["languages"]["pl"]["page_count"] == len(indexed) >= 90
-    assert (published.output / "pagefind" / f"wasm.{entry['languages']['pl']['wasm']}.pagefind").is_file()
+    english = [p for p in indexed if p.relative_to(published.output).parts[0] == "en"]
+    assert entry["languages"]["pl"]["page_count"] == len(indexed) - len(english) >= 90
+    assert entry["languages"]["en"]["page_count"] == len(english) >= 50
+    for language in ("pl", "en"):
+        wasm = entry["languages"][language]["wasm"]
+        assert (published.output / "pagefind" / f"wasm.{wasm}.pagefind").is_file()
 
 
 def test_search_excerpts_keep_the_words_of_adjacent_elements_apart(published):

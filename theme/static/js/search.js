@@ -19,12 +19,43 @@
   var timer = null;
   var serial = 0;
   var LIMIT = 10; /* results per page; each costs one small fragment download */
+  /* the English search page (/en/search/, portal_english) searches the English index
+     (Pagefind picks it by <html lang>) and speaks English */
+  var english = document.documentElement.lang === "en";
 
   function plural(n, one, few, many) {
     if (n === 1) return one;
+    if (english) return many;
     var last = n % 10, lastTwo = n % 100;
     return last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14) ? few : many;
   }
+  var T = english ? {
+    quote: function (q) { return "“" + q + "”"; },
+    none: function (q, active) {
+      return "No results for " + q + (active ? " with the chosen filters" : "") +
+        ". Check the spelling or try another word" + (active ? ", or remove the filters." : ".");
+    },
+    partial: function (n, q) { return "Showing " + n + " " + plural(n, "result", "results", "results") + " for " + q + " with the chosen filters; there are more."; },
+    found: function (n, q) { return "Found " + n + " " + plural(n, "result", "results", "results") + " for " + q; },
+    showing: function (n) { return ", showing " + n + "."; },
+    searching: "Searching…",
+    down: "The search does not answer. Try again in a moment, or use the lists in the menu.",
+    failed: "The search could not be loaded. Use the directory, the souvenir catalogue or the other lists in the menu.",
+    narrow: "Narrow down"
+  } : {
+    quote: function (q) { return "„" + q + "”"; },
+    none: function (q, active) {
+      return "Brak wyników dla " + q + (active ? " przy wybranych filtrach" : "") +
+        ". Sprawdź pisownię, użyj innego słowa" + (active ? " albo usuń filtry." : ".");
+    },
+    partial: function (n, q) { return "Pokazujemy " + n + " " + plural(n, "wynik", "wyniki", "wyników") + " dla " + q + " przy wybranych filtrach; są kolejne."; },
+    found: function (n, q) { return "Znaleziono " + n + " " + plural(n, "wynik", "wyniki", "wyników") + " dla " + q; },
+    showing: function (n) { return ", pokazujemy " + n + "."; },
+    searching: "Szukam…",
+    down: "Wyszukiwarka nie odpowiada. Spróbuj ponownie za chwilę albo skorzystaj z mapy strony.",
+    failed: "Nie udało się wczytać wyszukiwarki. Skorzystaj z list podmiotów, katalogu albo mapy strony.",
+    narrow: "Zawęź wyniki"
+  };
 
   function chosenFilters() {
     var filters = {};
@@ -111,7 +142,7 @@
     var meta = data.meta || {};
     var section = meta.sekcja || "";
     /* only products show their photo (Pagefind would give other pages their first photo) */
-    if (meta.image && section === "Katalog") {
+    if (meta.image && (section === "Katalog" || section === "Souvenirs")) {
       var img = document.createElement("img");
       img.className = "pl-result__image";
       img.src = meta.image;
@@ -232,17 +263,11 @@
   function describe(state) {
     var shown = state.shown;
     var active = Object.keys(state.filters).length > 0;
-    var query = "„" + state.query + "”";
-    if (shown === 0) {
-      return "Brak wyników dla " + query + (active ? " przy wybranych filtrach" : "") +
-        ". Sprawdź pisownię, użyj innego słowa" + (active ? " albo usuń filtry." : ".");
-    }
-    if (active && !state.complete) {
-      return "Pokazujemy " + shown + " " + plural(shown, "wynik", "wyniki", "wyników") + " dla " + query + " przy wybranych filtrach; są kolejne.";
-    }
+    var query = T.quote(state.query);
+    if (shown === 0) return T.none(query, active);
+    if (active && !state.complete) return T.partial(shown, query);
     var total = active ? shown : state.results.length;
-    var found = "Znaleziono " + total + " " + plural(total, "wynik", "wyniki", "wyników") + " dla " + query;
-    return found + (shown < total ? ", pokazujemy " + shown + "." : ".");
+    return T.found(total, query) + (shown < total ? T.showing(shown) : ".");
   }
 
   function show(state, items, first) {
@@ -267,7 +292,7 @@
       current = null;
       return;
     }
-    status.textContent = "Szukam…";
+    status.textContent = T.searching;
     searchAll(query).then(function (results) {
       var state = { query: query, filters: chosenFilters(), results: results, scanned: 0, shown: 0, complete: false };
       return pick(state).then(function (items) {
@@ -276,7 +301,7 @@
         show(state, items, true);
       });
     }).catch(function () {
-      status.textContent = "Wyszukiwarka nie odpowiada. Spróbuj ponownie za chwilę albo skorzystaj z mapy strony.";
+      status.textContent = T.down;
     });
   }
 
@@ -304,7 +329,7 @@
   /* on a phone the filters fold behind "Zawęź wyniki (N)", so the results come first */
   var fieldset = root.querySelector(".pl-search__filters");
   var folded = window.plFilterState ? window.plFilterState.fold(form, {
-    parts: [fieldset], before: fieldset, count: status, label: "Zawęź wyniki"
+    parts: [fieldset], before: fieldset, count: status, label: T.narrow
   }) : function () {};
   function countFilters() {
     folded(selects.filter(function (select) { return select.value; }).length);
@@ -326,6 +351,6 @@
     selects.forEach(function (select) { select.addEventListener("change", run); });
     run();
   }).catch(function () {
-    status.textContent = "Nie udało się wczytać wyszukiwarki. Skorzystaj z list podmiotów, katalogu albo mapy strony.";
+    status.textContent = T.failed;
   });
 })();

@@ -4,6 +4,7 @@ directory (/en/directory/ and a profile per entity), the support centres
 page per product on offer), every one paired with its Polish counterpart
 (plugin.pair) for the language switch, hreflang and the sitemap.
 
+Nothing of it is written, and no page is paired, while content/en/home.md is missing.
 An item's English text comes from its ``en:`` fields; what an editor has not written in
 English is shown in Polish, marked ``lang="pl"`` with a note (the templates' ``en_text``)."""
 
@@ -82,12 +83,18 @@ class EnglishGenerator(Generator):
         directory = self.context.get("directory")
         self.entities = list(directory.entities) if directory else []
         self.owes = list(directory.owes) if directory else []
+        # the English part exists once it has its home page (content/en/home.md): a site
+        # without it has no /en/ and no language switch
+        self.active = any(page.slug == "home" for page in self.pages)
+        self.context["english"] = self if self.active else None
+        if not self.active:
+            return
         page_url = self.settings["PAGE_URL"]
         for page in self.pages:
             polish = "" if page.slug == "home" else page_url.format(slug=page.meta.counterpart)
             if page.slug == "home" or page.meta.counterpart:
                 pair(polish, page.url)
-        if directory:
+        if self.entities or self.owes:  # the English directory is written (generate_output)
             pair(self.settings["DIRECTORY_URL"], self.directory_url)
             pair(self.settings["OWES_INDEX_URL"], self.owes_url)
             for entity in self.entities:
@@ -96,12 +103,11 @@ class EnglishGenerator(Generator):
                 pair(owes.url, self.owes_page_url(owes))
         for certificate in self.certificates:
             pair(certificate.url, self.certificate_page_url(certificate))
-        pair(self.settings.get("SEARCH_URL", "szukaj/"), self.settings["EN_SEARCH_URL"])
+        pair("szukaj/", self.settings["EN_SEARCH_URL"])  # the Polish search: TEMPLATE_PAGES
         if self.products:
             pair(self.settings["CATALOGUE_URL"], self.catalogue_url)
             for product in self.products:
                 pair(product.url, self.product_url(product))
-        self.context["english"] = self
         self.context.update(
             en_text=en_text,
             en_field=en_field,
@@ -147,6 +153,8 @@ class EnglishGenerator(Generator):
         return [(s, [e for e in self.entities if e.subregion is s]) for s in directory.region.subregions]
 
     def generate_output(self, writer) -> None:
+        if not self.active:
+            return
         for page in self.pages:
             template = PAGE_TEMPLATES.get(page.slug, "en_page")
             writer.write_file(

@@ -22,6 +22,7 @@ SITESUBTITLE_EN, NAVIGATION_EN, FOOTER_EN.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -86,19 +87,27 @@ def setup(pelican) -> None:
     )
 
 
+@dataclass
+class EnglishFacts:
+    pages: set[str]  # the published Polish pages (their slugs): what a counterpart may name
+
+
 @rule("en_page")
-def counterpart_is_a_polish_page(record: Record, facts: set[str]) -> Iterator[Problem]:
+def counterpart_is_a_polish_page(record: Record, facts: EnglishFacts) -> Iterator[Problem]:
     slug = record.meta.counterpart
-    if slug is not None and slug not in facts:
+    if slug is not None and slug not in facts.pages:
         yield record.problem(
             ("counterpart",),
-            f"nie ma polskiej strony „{slug}” w content/strony/; {nearest(slug, facts)}"
+            f"nie ma opublikowanej polskiej strony „{slug}” w content/strony/; {nearest(slug, facts.pages)}"
             "wpisz nazwę jej pliku bez .md",
         )
 
 
 check_english = Rules(
-    lambda records, settings: {r.slug for r in records if r.kind == "page"}, (counterpart_is_a_polish_page,)
+    lambda records, settings: EnglishFacts(
+        {r.slug for r in records if r.kind == "page" and getattr(r.meta, "status", "published") != "draft"}
+    ),
+    (counterpart_is_a_polish_page,),
 )
 
 

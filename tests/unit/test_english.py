@@ -36,3 +36,14 @@ def test_counterparts_pair_both_ways_and_give_symmetric_hreflang():
 
 def test_dates_in_english():
     assert plugin.date_en(dt.date(2026, 12, 31)) == "31 December 2026"
+
+
+def test_a_site_without_english_pages_offers_no_language_switch(tmp_path):
+    from sitebuild import build_in_process, copy_fixture_site
+
+    content = copy_fixture_site("ok-minimal", tmp_path)
+    result = build_in_process(content, tmp_path / "output", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "output" / "index.html").read_text(encoding="utf-8")
+    assert "data-pl-language" not in home and 'hreflang="en"' not in home
+    assert not (tmp_path / "output" / "en").exists()

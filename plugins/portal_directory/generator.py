@@ -66,6 +66,9 @@ class DirectoryGenerator(Generator):
             )
         for owes in self.owes:
             owes.entities = [e for e in self.entities if e.subregion is owes.subregion]
+        self.by_gmina: dict[Any, list[Entity]] = {}
+        for entity in self.entities:
+            self.by_gmina.setdefault(entity.gmina_obj, []).append(entity)
         self.listings = self._listings()
         self.context["directory"] = self
 
@@ -103,16 +106,16 @@ class DirectoryGenerator(Generator):
                 )
             )
         for powiat in self.region.powiaty:
+            if powiat.type == "grodzki":
+                continue  # a city with powiat rights is one gmina: its page is the powiat's
             for gmina in powiat.gminy:
-                if gmina.path != f"gmina/{gmina.slug}/":
-                    continue  # a city with powiat rights: its powiat's page
                 listings.append(
                     Listing(
                         "gmina",
                         gmina.slug,
                         f"Podmioty: {gmina.label}",
                         f"Podmioty ekonomii społecznej z siedzibą w gminie — {gmina.label} ({powiat.label}).",
-                        [e for e in self.entities if e.gmina_obj is gmina],
+                        self.entities_in_gmina(gmina),
                         f"{base}{gmina.path}",
                         {"gmina": gmina, "powiat": powiat},
                     )
@@ -180,7 +183,7 @@ class DirectoryGenerator(Generator):
         return [main] * (main is not None) + [o for o in self.owes if gmina in o.served_outside]
 
     def entities_in_gmina(self, gmina: Any) -> list[Entity]:
-        return [e for e in self.entities if e.gmina_obj is gmina]
+        return self.by_gmina.get(gmina, [])
 
     def listings_of(self, kind: str) -> list[Listing]:
         return [item for item in self.listings if item.kind == kind]

@@ -191,6 +191,11 @@ def generate(out: Path, scale: float = 1.0) -> dict[str, int]:
     shutil.copy(ROOT / "content" / "region" / "wielkopolska.yaml", content / "region")
     region = yaml.safe_load((ROOT / "content" / "region" / "wielkopolska.yaml").read_text(encoding="utf-8"))
     powiats = [p["name"] for p in region["powiaty"]]
+    # each powiat's gminas (an entity's gmina must lie in its powiat)
+    gminy = {
+        name: entry.get("miejskie", []) + entry.get("wiejskie_i_miejsko_wiejskie", [])
+        for name, entry in region["gminy"].items()
+    }
     pool = out / "pula-zdjec"
     pool.mkdir()
     for index in range(PHOTO_POOL):
@@ -206,7 +211,8 @@ def generate(out: Path, scale: float = 1.0) -> dict[str, int]:
     for i in range(counts["entities"]):
         slug = f"podmiot-{i:04d}"
         entities.append(slug)
-        town = rng.choice(TOWNS)
+        powiat = powiats[i % len(powiats)]
+        town = rng.choice(gminy[powiat])
         dump(
             content / "podmioty" / f"{slug}.md",
             {
@@ -214,7 +220,7 @@ def generate(out: Path, scale: float = 1.0) -> dict[str, int]:
                 "legal_form": "spoldzielnia-socjalna",
                 "address": {"street": f"ul. Polna {i % 90 + 1}", "postal_code": "61-001", "city": town},
                 "gmina": town,
-                "powiat": powiats[i % len(powiats)],
+                "powiat": powiat,
                 "contact": {"email": f"biuro{i}@podmiot.example", "phone": "61 000 00 00"},
                 "offer": {"categories": ["gastronomia"], "products": ["obiady"], "services": ["catering"]},
                 "beneficiaries": ["bezrobocie"],

@@ -191,6 +191,11 @@ class Region:
         instead: where it lies if it is elsewhere in the region, otherwise the nearest name
         and the powiat's gminas."""
         elsewhere = self.gmina(text)
+        if powiat is not None and elsewhere is not None and elsewhere.powiat.type == "grodzki":
+            return (
+                f"{elsewhere.name} to miasto na prawach powiatu: jego gmina i powiat to {elsewhere.name}; "
+                f"w polu powiat wpisz {elsewhere.name} albo popraw gminę"
+            )
         if powiat is not None and elsewhere is not None:
             return (
                 f"{elsewhere.label} nie leży w tym powiecie ({powiat.label}), tylko tu: {elsewhere.powiat.label}; "

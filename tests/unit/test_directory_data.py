@@ -194,3 +194,11 @@ def test_postal_code_message():
 def test_tel_href():
     assert tel_href("61 856 73 43") == "+48618567343"
     assert tel_href("+48 600-123-456") == "+48600123456"
+
+
+def test_a_city_with_powiat_rights_named_in_another_powiat_says_what_to_write():
+    region, _ = load_region(ROOT / "content")
+    assert region.gmina_problem("Leszno", region.powiat("złotowski")) == (
+        "Leszno to miasto na prawach powiatu: jego gmina i powiat to Leszno; "
+        "w polu powiat wpisz Leszno albo popraw gminę"
+    )
